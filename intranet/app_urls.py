@@ -1,0 +1,13 @@
+"""Each feature app's own URLs, mounted in one place so the frame stays short.
+
+Page-tree content (news, teams, people, Direct regelen) is served by Wagtail's router instead.
+"""
+
+from django.urls import include, path
+
+urlpatterns = [
+    path("zoeken/", include("search.urls")),
+    path("zalen/", include("rooms.urls")),
+    path("aanvragen/", include("directregelen.urls")),
+    path("sociaal/", include("social.urls")),
+]

@@ -1,0 +1,69 @@
+import mimetypes
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.auth.decorators import login_not_required
+from django.db import connection
+from django.http import FileResponse, Http404, HttpResponse, JsonResponse
+from django.utils._os import safe_join
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+
+def _check_database():
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+        cursor.fetchone()
+
+
+def _check_redis():
+    from django_redis import get_redis_connection
+
+    get_redis_connection("default").ping()
+
+
+@login_not_required
+@never_cache
+@require_GET
+def health(request):
+    """For load balancers and monitoring: 200 when every dependency answers, 503 otherwise."""
+    checks = {"database": _check_database}
+    if settings.REDIS_URL:
+        checks["redis"] = _check_redis
+    results = {}
+    for name, check in checks.items():
+        try:
+            check()
+            results[name] = "ok"
+        except Exception as exc:  # any failure of a dependency means "down"
+            results[name] = f"error: {exc.__class__.__name__}"
+    healthy = all(value == "ok" for value in results.values())
+    return JsonResponse({"status": "ok" if healthy else "error", "checks": results}, status=200 if healthy else 503)
+
+
+@never_cache
+def protected_media(request, path):
+    """Uploaded files only for logged-in users (the login middleware has already checked that).
+
+    Behind nginx, MEDIA_X_ACCEL_REDIRECT hands the sending back to nginx after the check.
+    Finer rules (private teams) are applied by the views that own those files.
+    """
+    try:
+        full_path = Path(safe_join(settings.MEDIA_ROOT, path))
+    except ValueError:
+        raise Http404 from None
+    if not full_path.is_file():
+        raise Http404
+    from intranet.media_access import can_view_media
+
+    if not can_view_media(request.user, path):
+        raise Http404
+    if settings.MEDIA_X_ACCEL_REDIRECT:
+        response = HttpResponse()
+        response["X-Accel-Redirect"] = settings.MEDIA_X_ACCEL_REDIRECT.rstrip("/") + "/" + path
+        response["Content-Type"] = mimetypes.guess_type(full_path.name)[0] or "application/octet-stream"
+        return response
+    response = FileResponse(full_path.open("rb"))
+    response["Cache-Control"] = "private, max-age=3600"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
