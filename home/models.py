@@ -5,6 +5,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from home.blocks import collect
+
 
 class HomePage(Page):
     """The start of the workday. Each block asks its own app for content (see home/blocks later)."""
@@ -22,6 +24,7 @@ class HomePage(Page):
         context = super().get_context(request, *args, **kwargs)
         person = getattr(request.user, "person", None) if request.user.is_authenticated else None
         context["person"] = person
+        context["blocks"] = collect(request)
         return context
 
 
