@@ -3,6 +3,7 @@ import pytest
 from tests.e2e.conftest import PHONE
 from tests.factories import PersonFactory
 
+
 @pytest.fixture
 def employee_with_password(transactional_db):
     person = PersonFactory(first_name="Sanne", last_name="Boer", user__username="sanne")
