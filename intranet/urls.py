@@ -32,6 +32,9 @@ auth_patterns = [
 urlpatterns = [
     *auth_patterns,
     path("health/", views.health, name="health"),
+    path("admin/login/", views.login_elsewhere, {"default": "/admin/"}),
+    path("_util/login/", views.login_elsewhere),
+    re_path(r"^admin/password_reset/", views.admin_password_reset),
     path("admin/", include(wagtailadmin_urls)),
     path("documenten/", include(wagtaildocs_urls)),
     re_path(rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>.+)$", views.protected_media, name="media"),

@@ -3,8 +3,11 @@ from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
+from django.core.exceptions import SuspiciousFileOperation
 from django.db import connection
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse
+from django.shortcuts import redirect
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils._os import safe_join
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
@@ -50,7 +53,7 @@ def protected_media(request, path):
     """
     try:
         full_path = Path(safe_join(settings.MEDIA_ROOT, path))
-    except ValueError:
+    except (ValueError, SuspiciousFileOperation):
         raise Http404 from None
     if not full_path.is_file():
         raise Http404
@@ -67,3 +70,19 @@ def protected_media(request, path):
     response["Cache-Control"] = "private, max-age=3600"
     response["X-Content-Type-Options"] = "nosniff"
     return response
+
+
+def login_elsewhere(request, default="/"):
+    """One door in: Wagtail's own login pages would bypass the intranet's login (and its lockout).
+
+    Anonymous visitors never get here: the login middleware sends them to /inloggen/ first, with this
+    URL as `next`, so after logging in they land where the admin wanted them.
+    """
+    target = request.GET.get("next") or default
+    if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+        target = default
+    return redirect(target)
+
+
+def admin_password_reset(request, *args, **kwargs):
+    return redirect("password_reset")
