@@ -6,6 +6,8 @@ PIP := $(VENV)/bin/pip
 HOST ?= 127.0.0.1
 PORT ?= 8000
 BENCH_EMPLOYEES ?= 50000
+# Test workers (pytest-xdist); each gets its own test database.
+PYTEST_WORKERS ?= auto
 
 .PHONY: run test install install-test migrate seed bench lint messages clean
 
@@ -35,7 +37,7 @@ run: migrate
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 test: install-test
-	$(VENV)/bin/pytest $(PYTEST_ARGS)
+	$(VENV)/bin/pytest -n $(PYTEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
 
 bench: install-test
 	$(PY) -m bench --employees $(BENCH_EMPLOYEES)
