@@ -37,7 +37,7 @@ run: migrate
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 test: install-test
-	$(VENV)/bin/pytest -n $(PYTEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
+	$(VENV)/bin/pytest -n $(PYTEST_WORKERS) --dist load $(PYTEST_ARGS)
 
 bench: install-test
 	$(PY) -m bench --employees $(BENCH_EMPLOYEES)
@@ -46,9 +46,12 @@ lint: install-test
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 
-# Refresh and compile the Dutch translations of the frame and every app.
+# Refresh and compile the Dutch translations: the frame's (templates/, intranet/) in locale/, each
+# app's in <app>/locale/.
+APPS := home people social news teams directregelen rooms launcher prikbord search
 messages: install
-	$(PY) manage.py makemessages -l nl --no-obsolete -i ".venv/*" -i "*/apps.py" -i "tests/*" -i "bench/*"
+	$(PY) manage.py makemessages -l nl --no-obsolete -i '.venv/*' -i 'tests/*' -i 'bench/*' $(foreach a,$(APPS),-i '$(a)/*')
+	for app in $(APPS); do mkdir -p $$app/locale && (cd $$app && ../$(PY) ../manage.py makemessages -l nl --no-obsolete); done
 	$(PY) manage.py compilemessages -l nl --ignore=.venv
 
 clean:

@@ -1,3 +1,5 @@
+import posixpath
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
@@ -5,3 +7,14 @@ from django.utils.translation import gettext_lazy as _
 class DirectregelenConfig(AppConfig):
     name = "directregelen"
     verbose_name = _("Direct regelen")
+
+    def ready(self):
+        from directregelen import signals  # noqa: F401
+        from directregelen.uploads import PRIVATE_PREFIX
+        from intranet.media_access import register_media_checker
+
+        @register_media_checker
+        def refuse_private_request_files(user, path):
+            # Request photos are served by directregelen.views.attachment, which knows who may see them.
+            normalised = posixpath.normpath(path.replace("\\", "/")).lstrip("/")
+            return False if normalised.split("/", 1)[0] == PRIVATE_PREFIX else None

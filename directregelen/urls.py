@@ -1,4 +1,10 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from directregelen import views
 
 app_name = "directregelen"
-urlpatterns = []
+urlpatterns = [
+    path("", views.my_requests, name="my_requests"),
+    path("bijlage/<int:pk>/", views.attachment, name="attachment"),
+    path("<str:reference>/", views.request_detail, name="request_detail"),
+]

@@ -10,4 +10,9 @@ urlpatterns = [
     path("zalen/", include("rooms.urls")),
     path("aanvragen/", include("directregelen.urls")),
     path("sociaal/", include("social.urls")),
+    path("apps/", include("launcher.urls")),
+    path("prikbord/", include("prikbord.urls")),
+    path("start/", include("home.urls")),
+    # django-comments-xtd without its API and write views (see social/comment_urls.py).
+    path("reacties/", include("social.comment_urls")),
 ]

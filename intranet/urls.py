@@ -44,5 +44,6 @@ urlpatterns = [
     path("", include(wagtail_urls)),
 ]
 
+handler403 = "intranet.error_views.permission_denied"
 handler404 = "intranet.error_views.page_not_found"
 handler500 = "intranet.error_views.server_error"

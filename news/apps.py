@@ -5,3 +5,19 @@ from django.utils.translation import gettext_lazy as _
 class NewsConfig(AppConfig):
     name = "news"
     verbose_name = _("News and blogs")
+
+    def ready(self):
+        from django.db.models.signals import post_save
+
+        from news.models import BlogIndexPage, NewsIndexPage
+
+        post_save.connect(_index_created, sender=NewsIndexPage, dispatch_uid="news_index_setup")
+        post_save.connect(_index_created, sender=BlogIndexPage, dispatch_uid="blog_index_setup")
+
+
+def _index_created(sender, instance, created, raw=False, **kwargs):
+    if created and not raw:
+        from news.models import BlogIndexPage
+        from news.services import set_up_index
+
+        set_up_index(instance, bloggers_may_write=isinstance(instance, BlogIndexPage))

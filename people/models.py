@@ -7,10 +7,17 @@ much and give users nothing. The people index page serves them (issue: People).
 import unicodedata
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models.signals import m2m_changed
+from django.dispatch import receiver
 from django.utils.translation import gettext_lazy as _
+from taggit.managers import TaggableManager
+from taggit.models import ItemBase, TagBase
 from treebeard.mp_tree import MP_Node
 from wagtail.search import index
+
+from people import completeness
 
 
 class OrganisationUnit(MP_Node):
@@ -59,6 +66,36 @@ def dutch_sort_key(first_name, tussenvoegsel, last_name):
     return " ".join(folded.split())
 
 
+class ExpertiseTag(TagBase):
+    """ "Vraag mij over": a tag vocabulary of its own, apart from the tags on news and pages."""
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("expertise")
+        verbose_name_plural = _("expertise")
+
+
+class TaggedExpertise(ItemBase):
+    tag = models.ForeignKey(ExpertiseTag, on_delete=models.CASCADE, related_name="tagged_people")
+    content_object = models.ForeignKey("Person", on_delete=models.CASCADE, related_name="tagged_expertise")
+
+    class Meta:
+        unique_together = [("content_object", "tag")]
+
+
+WEEKDAYS = [_("Monday"), _("Tuesday"), _("Wednesday"), _("Thursday"), _("Friday")]
+DAY_PARTS = [_("morning"), _("afternoon")]
+
+
+# Paths of the people page's own routes: a profile slug may not shadow them.
+RESERVED_SLUGS = {"nieuw", "ambassadeurs", "organisatie", "mijn-profiel"}
+
+
+def working_day_bit(day, part):
+    """Working days are a bit mask: one bit per weekday morning/afternoon (Monday morning = bit 0)."""
+    return 1 << (day * 2 + part)
+
+
 class Person(index.Indexed, models.Model):
     """One employee, linked one-to-one to the login account."""
 
@@ -98,6 +135,13 @@ class Person(index.Indexed, models.Model):
     manager = models.ForeignKey(
         "self", verbose_name=_("manager"), null=True, blank=True, on_delete=models.SET_NULL, related_name="reports"
     )
+    working_days = models.PositiveSmallIntegerField(_("working days"), default=0)
+    expertise = TaggableManager(
+        verbose_name=_("ask me about"),
+        help_text=_("Topics colleagues may ask you about, separated by commas."),
+        through=TaggedExpertise,
+        blank=True,
+    )
     start_date = models.DateField(_("start date"), null=True, blank=True)
     is_active = models.BooleanField(_("active"), default=True, db_index=True)
     is_ambassador = models.BooleanField(_("ambassador"), default=False, db_index=True)
@@ -113,6 +157,7 @@ class Person(index.Indexed, models.Model):
         index.SearchField("job_title", boost=2),
         index.AutocompleteField("job_title"),
         index.SearchField("bio"),
+        index.RelatedFields("expertise", [index.SearchField("name", boost=2)]),
         index.FilterField("is_active"),
         index.FilterField("organisation_unit_id"),
     ]
@@ -128,7 +173,46 @@ class Person(index.Indexed, models.Model):
 
     def save(self, *args, **kwargs):
         self.sort_name = dutch_sort_key(self.first_name, self.tussenvoegsel, self.last_name)
+        self.completeness = completeness.score(self, self.has_expertise())
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "sort_name", "completeness"}
         super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        from people.routing import profile_url
+
+        return profile_url(self)
+
+    def clean(self):
+        super().clean()
+        if self.slug in RESERVED_SLUGS:
+            raise ValidationError({"slug": _("This web address is reserved; choose another.")})
+        if self.manager_id and self.manager_id == self.pk:
+            raise ValidationError({"manager": _("Someone cannot be their own manager.")})
+
+    def has_expertise(self):
+        if not self.pk:
+            return False
+        cache = getattr(self, "_prefetched_objects_cache", {})
+        if "expertise" in cache:
+            return bool(cache["expertise"])
+        return TaggedExpertise.objects.filter(content_object_id=self.pk).exists()
+
+    def refresh_completeness(self):
+        self.completeness = completeness.score(self, self.has_expertise())
+        Person.objects.filter(pk=self.pk).update(completeness=self.completeness)
+
+    def missing_field(self):
+        """What the nudge asks for next, or None at 100%."""
+        return completeness.most_valuable_missing(self, self.has_expertise())
+
+    @property
+    def working_day_table(self):
+        """[(weekday, works in the morning, works in the afternoon)] for the profile's little table."""
+        return [
+            (day, bool(self.working_days & working_day_bit(i, 0)), bool(self.working_days & working_day_bit(i, 1)))
+            for i, day in enumerate(WEEKDAYS)
+        ]
 
     @property
     def full_name(self):
@@ -137,3 +221,14 @@ class Person(index.Indexed, models.Model):
     @property
     def initials(self):
         return (self.first_name[:1] + self.last_name[:1]).upper()
+
+
+@receiver(m2m_changed, sender=TaggedExpertise)
+def _expertise_changed(sender, instance, action, **kwargs):
+    """Tags are saved after the person (admin forms, services): score again once they change."""
+    if action in ("post_add", "post_remove", "post_clear") and isinstance(instance, Person):
+        instance.__dict__.get("_prefetched_objects_cache", {}).pop("expertise", None)
+        instance.refresh_completeness()
+
+
+from people.pages import PeopleIndexPage  # noqa: E402,F401  (Wagtail finds page models in models.py)

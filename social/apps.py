@@ -3,5 +3,9 @@ from django.utils.translation import gettext_lazy as _
 
 
 class SocialConfig(AppConfig):
+    default_auto_field = "django.db.models.BigAutoField"
     name = "social"
     verbose_name = _("Social")
+
+    def ready(self):
+        from social import signals  # noqa: F401 (connects the receivers)

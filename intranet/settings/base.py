@@ -40,6 +40,8 @@ INSTALLED_APPS = [
     "teams",
     "directregelen",
     "rooms",
+    "launcher",
+    "prikbord",
     "search",
     # Wagtail
     "wagtail.contrib.forms",
@@ -291,3 +293,18 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# --- social ---
+# Only logged-in employees comment (xtd reads this at start-up); our own views do the posting.
+COMMENTS_XTD_APP_MODEL_OPTIONS = {
+    "default": {"who_can_post": "users", "allow_flagging": True, "allow_feedback": False, "show_feedback": False}
+}
+COMMENTS_XTD_THREADED_EMAILS = False
+COMMENT_MAX_LENGTH = 3000
+SOCIAL_COMMENTS_PER_MINUTE = int(os.environ.get("SOCIAL_COMMENTS_PER_MINUTE", "5"))
+
+# --- search ---
+if DATABASE_IS_POSTGRES:
+    # Dutch stemming after folding accents; the text search configuration comes from
+    # search/migrations/0002 (run `manage.py update_index` after switching an existing database).
+    WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "plein_dutch"

@@ -46,7 +46,14 @@ def browser():
         from playwright.sync_api import sync_playwright
     except ImportError:  # pragma: no cover
         pytest.fail("playwright is missing: run `make test` so that requirements-test.txt is installed")
+    from django.db import connections
+
+    # Playwright's loop gives the tests after it a new context, and with it new database wrappers:
+    # carry over the snapshot that serialized rollback restores, or the second test finds an empty DB.
+    snapshot = getattr(connections["default"], "_test_serialized_contents", None)
     with sync_playwright() as playwright:
+        if snapshot is not None and not hasattr(connections["default"], "_test_serialized_contents"):
+            connections["default"]._test_serialized_contents = snapshot
         chromium = playwright.chromium.launch(executable_path=path, headless=True, args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
@@ -76,7 +83,11 @@ def _session_cookie(user, url):
 
     client = Client()
     client.force_login(user)
-    return {"name": settings.SESSION_COOKIE_NAME, "value": client.cookies[settings.SESSION_COOKIE_NAME].value, "url": url}
+    return {
+        "name": settings.SESSION_COOKIE_NAME,
+        "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
+        "url": url,
+    }
 
 
 @pytest.fixture
@@ -87,7 +98,9 @@ def assert_accessible():
     axe = Axe()
 
     def check(page):
-        results = axe.run(page, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}})
+        results = axe.run(
+            page, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+        )
         violations = results.response["violations"]
         details = [
             f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:5]}" for v in violations

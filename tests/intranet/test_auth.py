@@ -65,7 +65,9 @@ def test_password_reset_mails_a_working_link(client, account):
     response = client.get(path, follow=True)
     assert "Kies een nieuw wachtwoord" in response.content.decode()
     form_url = response.redirect_chain[-1][0]
-    response = client.post(form_url, {"new_password1": "Nieuw-Wachtwoord-2026", "new_password2": "Nieuw-Wachtwoord-2026"})
+    response = client.post(
+        form_url, {"new_password1": "Nieuw-Wachtwoord-2026", "new_password2": "Nieuw-Wachtwoord-2026"}
+    )
     assert response["Location"] == "/wachtwoord-herstellen/klaar/"
     account.refresh_from_db()
     assert account.check_password("Nieuw-Wachtwoord-2026")
@@ -111,3 +113,17 @@ def test_dutch_is_the_default_whatever_the_browser_says(client, account):
     html = client.get("/zoeken/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
     assert '<html lang="nl">' in html
     assert "<h1>Zoeken</h1>" in html
+
+
+def test_permission_denied_page_is_dutch(employee, rf):
+    from django.core.exceptions import PermissionDenied
+
+    from intranet.error_views import permission_denied
+
+    request = rf.get("/")
+    request.user = employee
+    response = permission_denied(request, PermissionDenied())
+    assert response.status_code == 403
+    html = response.content.decode()
+    assert "<h1>Geen toegang</h1>" in html
+    assert 'lang="nl"' in html

@@ -23,7 +23,9 @@ def test_postgres_connections_are_persistent_and_health_checked():
 def test_search_stems_dutch_words(home):
     from home.models import ContentPage
 
-    home.add_child(instance=ContentPage(title="Vergaderingen plannen", slug="vergaderingen", intro="Over vergaderingen"))
+    home.add_child(
+        instance=ContentPage(title="Vergaderingen plannen", slug="vergaderingen", intro="Over vergaderingen")
+    )
     titles = [page.title for page in Page.objects.live().search("vergadering")]
     assert "Vergaderingen plannen" in titles
 

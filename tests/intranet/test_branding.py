@@ -43,8 +43,8 @@ def test_the_organisation_names_and_colours_its_intranet(employee_client):
 
 
 def test_header_photo_with_credit(employee_client):
-    from wagtail.images.tests.utils import get_test_image_file
     from wagtail.images.models import Image
+    from wagtail.images.tests.utils import get_test_image_file
 
     photo = Image.objects.create(title="Markt", file=get_test_image_file())
     branding = IntranetSettings.for_site(Site.objects.get())

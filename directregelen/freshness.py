@@ -1,0 +1,63 @@
+"""Freshness of service pages: who must review what, and the reminder mail to owners."""
+
+import datetime
+from collections import defaultdict
+
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from directregelen.mail import absolute, send_safely
+from directregelen.models import ServicePage
+
+
+def pages_to_review(today=None, days_ahead=0):
+    """Live service pages whose review-by date has passed (or falls within `days_ahead` days)."""
+    today = today or timezone.localdate()
+    return (
+        ServicePage.objects.live()
+        .filter(review_by__lt=today + datetime.timedelta(days=days_ahead))
+        .select_related("content_owner", "owner")
+        .order_by("review_by", "title")
+    )
+
+
+def responsible(page):
+    """(name, e-mail) of whoever keeps the page fresh: its owner, else the editor who created it."""
+    if page.content_owner is not None and page.content_owner.email:
+        return page.content_owner.first_name, page.content_owner.email
+    if page.owner is not None and page.owner.email:
+        return page.owner.first_name or page.owner.get_username(), page.owner.email
+    return None, None
+
+
+def remind_owners(today=None, days_ahead=0, dry_run=False):
+    """One mail per owner listing their pages; returns (mails sent, pages without an owner's address)."""
+    by_email = defaultdict(list)
+    names = {}
+    orphans = []
+    for page in pages_to_review(today, days_ahead):
+        name, email = responsible(page)
+        if email:
+            by_email[email].append(page)
+            names.setdefault(email, name)
+        else:
+            orphans.append(page)
+    sent = 0
+    for email, pages in sorted(by_email.items()):
+        with translation.override(settings.LANGUAGE_CODE):
+            body = render_to_string(
+                "directregelen/mail/review_reminder.txt",
+                {
+                    "name": names[email],
+                    "pages": [(page, absolute(reverse("wagtailadmin_pages:edit", args=[page.pk]))) for page in pages],
+                    "report_url": absolute(reverse("directregelen_overdue")),
+                },
+            )
+            subject = _("Please review your Direct regelen pages")
+        if dry_run or send_safely(EmailMessage(subject=subject, body=body, to=[email])):
+            sent += 1
+    return sent, orphans

@@ -1,0 +1,26 @@
+"""Direct regelen on the homepage: the most used services and the way to one's own requests."""
+
+from directregelen import selectors
+from home.blocks import HomeBlock
+
+SHORTCUTS = 5
+
+
+def blocks(request):
+    if not request.user.is_authenticated:
+        return []
+    portal = selectors.portal_link()
+    if portal is None:
+        return []
+    return [
+        HomeBlock(
+            key="directregelen.shortcuts",
+            template="directregelen/home_block.html",
+            context={
+                "portal": portal,
+                "services": selectors.popular_services(limit=SHORTCUTS),
+                "open_count": selectors.open_request_count(request.user),
+            },
+            order=30,
+        )
+    ]

@@ -1,0 +1,48 @@
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail_modeladmin.options import modeladmin_register
+
+from directregelen.access import setup_department
+from directregelen.admin_queue import RequestAdmin
+from directregelen.models import DepartmentPage
+from directregelen.reports import OverdueServicesView
+
+modeladmin_register(RequestAdmin)
+
+
+@hooks.register("register_admin_urls")
+def register_report_urls():
+    return [
+        path("reports/dienstpaginas-controleren/", OverdueServicesView.as_view(), name="directregelen_overdue"),
+        path(
+            "reports/dienstpaginas-controleren/results/",
+            OverdueServicesView.as_view(results_only=True),
+            name="directregelen_overdue_results",
+        ),
+    ]
+
+
+class OverdueMenuItem(MenuItem):
+    def is_shown(self, request):
+        from wagtail.permission_policies.pages import PagePermissionPolicy
+
+        return PagePermissionPolicy().user_has_any_permission(request.user, ["add", "change", "publish"])
+
+
+@hooks.register("register_reports_menu_item")
+def register_overdue_menu_item():
+    return OverdueMenuItem(
+        _("Service pages to review"),
+        reverse("directregelen_overdue"),
+        name="directregelen-overdue",
+        icon_name="time",
+        order=1150,
+    )
+
+
+@hooks.register("after_create_page")
+def give_new_department_its_editors(request, page):
+    if isinstance(page.specific, DepartmentPage):
+        setup_department(page.specific)

@@ -1,0 +1,15 @@
+"""The homepage block "My apps": pinned apps first, then the unit's defaults (three queries)."""
+
+from home.blocks import HomeBlock
+from launcher import selectors
+
+LIMIT = 12
+
+
+def blocks(request):
+    if not request.user.is_authenticated:
+        return []
+    person = getattr(request.user, "person", None)
+    pinned, defaults = selectors.my_apps(request.user, person, limit=LIMIT)
+    context = {"pinned": pinned, "defaults": defaults, "pinned_ids": {app.pk for app in pinned}}
+    return [HomeBlock(key="launcher.apps", template="launcher/home_block.html", context=context, order=5, wide=True)]

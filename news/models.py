@@ -1,0 +1,167 @@
+"""News and blogs as Wagtail pages: NewsIndexPage > NewsPage and BlogIndexPage > BlogPage.
+
+Both kinds of article share their fields and their social features (comments, likes) through
+ArticlePage; the index pages list, archive (by month and category) and feed them.
+"""
+
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+from wagtail.snippets.models import register_snippet
+
+from news.blocks import ArticleBody
+from news.routes import ArticleIndexMixin
+from social import targets
+
+
+@register_snippet
+class Category(models.Model):
+    name = models.CharField(_("name"), max_length=80, unique=True)
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+
+    panels = [FieldPanel("name"), FieldPanel("slug")]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("category")
+        verbose_name_plural = _("categories")
+
+    def __str__(self):
+        return self.name
+
+
+class ArticlePage(Page):
+    """What a news item and a blog post have in common."""
+
+    intro = models.TextField(_("intro"), max_length=400, blank=True)
+    header_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("header image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    body = StreamField(ArticleBody(), verbose_name=_("text"), blank=True)
+    date = models.DateTimeField(_("publish date"), default=timezone.now, db_index=True)
+    author = models.ForeignKey(
+        "people.Person",
+        verbose_name=_("author"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    allow_comments = models.BooleanField(_("allow comments"), default=True)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("header_image"),
+        FieldPanel("body"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("intro", boost=2),
+        index.SearchField("body"),
+        index.FilterField("date"),
+    ]
+
+    class Meta:
+        abstract = True
+
+    def get_absolute_url(self):
+        return self.get_url()
+
+    def get_context(self, request, *args, **kwargs):
+        from news.selectors import article_detail
+
+        context = super().get_context(request, *args, **kwargs)
+        context["article"] = article_detail(self) or self
+        return context
+
+    def social_owner(self):
+        """Who hears about comments and likes: the author, else whoever made the page."""
+        if self.author_id and self.author.user_id:
+            return self.author.user
+        return self.owner
+
+
+class NewsPage(ArticlePage):
+    categories = ParentalManyToManyField(Category, verbose_name=_("categories"), blank=True, related_name="news")
+    target_units = ParentalManyToManyField(
+        "people.OrganisationUnit",
+        verbose_name=_("for organisation units"),
+        blank=True,
+        related_name="+",
+        help_text=_("Leave empty for everyone."),
+    )
+    pinned = models.BooleanField(_("pin to the homepage"), default=False, db_index=True)
+
+    content_panels = ArticlePage.content_panels + [
+        MultiFieldPanel(
+            [
+                FieldPanel("date"),
+                FieldPanel("author"),
+                FieldPanel("categories"),
+                FieldPanel("target_units"),
+                FieldPanel("pinned"),
+                FieldPanel("allow_comments"),
+            ],
+            heading=_("About this news item"),
+        )
+    ]
+    parent_page_types = ["news.NewsIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("news item")
+        verbose_name_plural = _("news items")
+
+
+class BlogPage(ArticlePage):
+    categories = ParentalManyToManyField(Category, verbose_name=_("categories"), blank=True, related_name="blogs")
+
+    content_panels = ArticlePage.content_panels + [
+        MultiFieldPanel(
+            [FieldPanel("date"), FieldPanel("author"), FieldPanel("categories"), FieldPanel("allow_comments")],
+            heading=_("About this blog post"),
+        )
+    ]
+    parent_page_types = ["news.BlogIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("blog post")
+        verbose_name_plural = _("blog posts")
+
+
+class NewsIndexPage(ArticleIndexMixin, Page):
+    intro = models.CharField(_("intro"), max_length=250, blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["news.NewsPage"]
+    article_model = NewsPage
+
+    class Meta:
+        verbose_name = _("news overview")
+
+
+class BlogIndexPage(ArticleIndexMixin, Page):
+    intro = models.CharField(_("intro"), max_length=250, blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["news.BlogPage"]
+    article_model = BlogPage
+
+    class Meta:
+        verbose_name = _("blog overview")
+
+
+targets.register(NewsPage)
+targets.register(BlogPage)

@@ -1,0 +1,82 @@
+"""Read queries for news and blogs, each with a fixed number of queries whatever the data size."""
+
+from django.db.models import Prefetch
+from wagtail.images import get_image_model
+
+from social import selectors as social_selectors
+
+LIST_IMAGE = "fill-480x270"
+AVATAR = "fill-80x80"
+PER_PAGE = 20
+
+
+def _images(spec):
+    return get_image_model().objects.prefetch_renditions(spec)
+
+
+def articles(model, index=None, *, category=None, year=None, month=None):
+    """Live articles, newest first, with everything a list item shows loaded up front."""
+    queryset = model.objects.live().public()
+    if index is not None:
+        queryset = queryset.child_of(index)
+    if category is not None:
+        queryset = queryset.filter(categories=category)
+    if year is not None:
+        queryset = queryset.filter(date__year=year)
+    if month is not None:
+        queryset = queryset.filter(date__month=month)
+    return (
+        queryset.select_related("author")
+        .prefetch_related(
+            "categories",
+            Prefetch("header_image", queryset=_images(LIST_IMAGE)),
+            Prefetch("author__photo", queryset=_images(AVATAR)),
+        )
+        .order_by("-date", "-pk")
+    )
+
+
+def decorate(items, user):
+    """Attach like and comment counts to a page of articles: two queries for the whole page."""
+    items = list(items)
+    likes = social_selectors.like_summary(items, user)
+    comments = social_selectors.comment_counts(items)
+    for item in items:
+        item.like_info = social_selectors.summary_for(likes, item)
+        item.comment_count = comments.get(item.pk, 0)
+    return items
+
+
+def months(model, index):
+    """The months that have articles, newest first (one query)."""
+    return model.objects.live().public().child_of(index).dates("date", "month", order="DESC")
+
+
+def categories_in_use(model, index):
+    from news.models import Category
+
+    ids = model.objects.live().public().child_of(index).values("categories")
+    return Category.objects.filter(pk__in=ids).order_by("name")
+
+
+def article_detail(page):
+    """The article itself with its author and photo (the page object came from Wagtail's router)."""
+    model = type(page)
+    related = [
+        "categories",
+        Prefetch("header_image", queryset=_images("fill-1200x500")),
+        Prefetch("author__photo", queryset=_images(AVATAR)),
+    ]
+    if hasattr(model, "target_units"):
+        related.append("target_units")
+    return model.objects.filter(pk=page.pk).select_related("author").prefetch_related(*related).first()
+
+
+def pinned_and_latest(model, limit=5):
+    """The homepage block: pinned news first, then the newest."""
+    return list(
+        model.objects.live()
+        .public()
+        .only("title", "slug", "url_path", "path", "depth", "date", "pinned")
+        .order_by("-pinned", "-date", "-pk")[:limit]
+    )

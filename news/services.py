@@ -1,0 +1,43 @@
+"""Editorial set-up: who writes and who publishes news and blogs.
+
+"Redactie Communicatie" (news editors) add, edit and publish under both index pages. "Bloggers" add
+and edit blog posts but cannot publish: they submit to the "Redactionele goedkeuring" workflow,
+whose one task is approved by the news editors. Index pages get this set-up when they are made.
+"""
+
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+from wagtail.models import GroupApprovalTask, GroupPagePermission, Workflow, WorkflowPage, WorkflowTask
+
+EDITORS = "Redactie Communicatie"
+BLOGGERS = "Bloggers"
+WORKFLOW = "Redactionele goedkeuring"
+
+EDITOR_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]
+BLOGGER_PAGE_PERMISSIONS = ["add_page", "change_page"]
+
+
+def _page_permissions(codenames):
+    return list(Permission.objects.filter(content_type__app_label="wagtailcore", codename__in=codenames))
+
+
+def editorial_workflow():
+    workflow, _ = Workflow.objects.get_or_create(name=WORKFLOW, defaults={"active": True})
+    if not workflow.workflow_tasks.exists():
+        task = GroupApprovalTask.objects.create(name="Goedkeuring door de redactie")
+        task.groups.set([Group.objects.get_or_create(name=EDITORS)[0]])
+        WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+    return workflow
+
+
+@transaction.atomic
+def set_up_index(index_page, *, bloggers_may_write):
+    """Give the groups their rights under `index_page` and put its pages under the workflow."""
+    editors, _ = Group.objects.get_or_create(name=EDITORS)
+    for permission in _page_permissions(EDITOR_PAGE_PERMISSIONS):
+        GroupPagePermission.objects.get_or_create(group=editors, page=index_page, permission=permission)
+    if bloggers_may_write:
+        bloggers, _ = Group.objects.get_or_create(name=BLOGGERS)
+        for permission in _page_permissions(BLOGGER_PAGE_PERMISSIONS):
+            GroupPagePermission.objects.get_or_create(group=bloggers, page=index_page, permission=permission)
+    WorkflowPage.objects.update_or_create(page=index_page, defaults={"workflow": editorial_workflow()})

@@ -1,0 +1,78 @@
+"""Actions on people, with their permission checks: called by views, the admin, commands and tests."""
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from wagtail.images import get_image_model
+from wagtail.models import Collection
+from wagtail.search import index
+
+from people.models import Person
+
+PHOTO_COLLECTION = "Profielfoto's"
+HR_GROUP = "HR-redactie"
+AMBASSADOR_GROUPS = (HR_GROUP, "Moderators")
+
+
+def can_edit_profile(user, person):
+    """Only the person themself and HR editors (change_person permission) may change a profile."""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    return person.user_id == user.pk or user.has_perm("people.change_person")
+
+
+def can_mark_ambassador(user):
+    """Community managers (Moderators) and HR editors mark ambassadors."""
+    if not user.is_authenticated:
+        return False
+    return user.is_superuser or user.groups.filter(name__in=AMBASSADOR_GROUPS).exists()
+
+
+def photo_collection():
+    """Profile photos go to a collection of their own, made by migration people/0004."""
+    return Collection.objects.filter(name=PHOTO_COLLECTION).first() or Collection.get_first_root_node()
+
+
+def _store_photo(person, upload, user):
+    Image = get_image_model()
+    upload.name = f"profiel-{person.slug}.{getattr(upload, 'photo_extension', 'jpg')}"
+    image = Image(title=person.full_name, file=upload, collection=photo_collection(), uploaded_by_user=user)
+    image.save()
+    return image
+
+
+@transaction.atomic
+def update_profile(user, person, *, fields, expertise=None, photo=None, remove_photo=False):
+    """Save what an employee may change on their profile and score it again.
+
+    `fields` holds the plain model fields of ProfileForm (phone, mobile, location, bio, working_days);
+    `expertise` a list of tag names (None leaves the tags alone); `photo` an already validated upload.
+    """
+    if not can_edit_profile(user, person):
+        raise PermissionDenied("You may only change your own profile.")
+    allowed = {"phone", "mobile", "location", "bio", "working_days"}
+    unknown = set(fields) - allowed
+    if unknown:
+        raise PermissionDenied(f"These fields are not yours to change: {', '.join(sorted(unknown))}")
+    for name, value in fields.items():
+        setattr(person, name, value)
+    old_photo = person.photo if (photo or remove_photo) and person.photo_id else None
+    if photo:
+        person.photo = _store_photo(person, photo, user)
+    elif remove_photo:
+        person.photo = None
+    if expertise is not None:
+        person.expertise.set(expertise, clear=False)
+    person.save()
+    if old_photo is not None:
+        old_photo.delete()  # a replaced profile photo has no other use; don't let the library grow
+    index.insert_or_update_object(person)
+    return person
+
+
+@transaction.atomic
+def set_ambassador(user, person, value):
+    if not can_mark_ambassador(user):
+        raise PermissionDenied("Only community managers and HR editors mark ambassadors.")
+    person.is_ambassador = bool(value)
+    Person.objects.filter(pk=person.pk).update(is_ambassador=person.is_ambassador)
+    return person

@@ -1,0 +1,114 @@
+"""HR editors manage people and organisation units in the Wagtail admin (group "HR-redactie")."""
+
+from django import forms
+from django.db import transaction
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList
+from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
+
+from people.models import Location, OrganisationUnit, Person
+
+
+class PersonAdmin(ModelAdmin):
+    model = Person
+    menu_icon = "user"
+    list_display = ("full_name", "employee_number", "job_title", "organisation_unit", "is_active", "is_ambassador")
+    list_filter = ("is_active", "is_ambassador")
+    list_select_related = ("organisation_unit",)
+    search_fields = ("first_name", "last_name", "employee_number", "job_title")
+    ordering = ("sort_name",)
+    list_per_page = 50
+    panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("employee_number"),
+                FieldPanel("first_name"),
+                FieldPanel("tussenvoegsel"),
+                FieldPanel("last_name"),
+                FieldPanel("slug"),
+            ],
+            heading=_("Name"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("job_title"),
+                FieldPanel("organisation_unit"),
+                FieldPanel("manager"),
+                FieldPanel("start_date"),
+                FieldPanel("is_active"),
+                FieldPanel("is_ambassador"),
+            ],
+            heading=_("Work"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("photo"),
+                FieldPanel("email"),
+                FieldPanel("phone"),
+                FieldPanel("mobile"),
+                FieldPanel("location"),
+                FieldPanel("expertise"),
+                FieldPanel("bio"),
+            ],
+            heading=_("Profile"),
+        ),
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("organisation_unit")
+
+
+class OrganisationUnitForm(WagtailAdminModelForm):
+    """Units live in a tree: a new unit is placed under its parent, a moved one moves its branch along."""
+
+    parent = forms.ModelChoiceField(
+        label=_("Part of"), queryset=OrganisationUnit.objects.order_by("path"), required=False
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["parent"].queryset = OrganisationUnit.objects.exclude(path__startswith=self.instance.path)
+            self.initial["parent"] = self.instance.get_parent()
+
+    @transaction.atomic
+    def save(self, commit=True):
+        unit = super().save(commit=False)
+        parent = self.cleaned_data.get("parent")
+        if unit.pk is None:
+            unit = parent.add_child(instance=unit) if parent else OrganisationUnit.add_root(instance=unit)
+        else:
+            unit.save()
+            if parent != unit.get_parent():
+                unit.move(parent, "sorted-child") if parent else unit.move(
+                    OrganisationUnit.get_first_root_node(), "sorted-sibling"
+                )
+        return unit
+
+
+class OrganisationUnitAdmin(ModelAdmin):
+    model = OrganisationUnit
+    menu_icon = "group"
+    list_display = ("name", "kind", "code")
+    search_fields = ("name", "code")
+    ordering = ("path",)
+    edit_handler = ObjectList(
+        [FieldPanel("name"), FieldPanel("slug"), FieldPanel("kind"), FieldPanel("code"), FieldPanel("parent")],
+        base_form_class=OrganisationUnitForm,
+    )
+
+
+class LocationAdmin(ModelAdmin):
+    model = Location
+    menu_icon = "site"
+    list_display = ("name", "address")
+    search_fields = ("name",)
+
+
+@modeladmin_register
+class PeopleAdminGroup(ModelAdminGroup):
+    menu_label = _("People")
+    menu_icon = "user"
+    menu_order = 250
+    items = (PersonAdmin, OrganisationUnitAdmin, LocationAdmin)

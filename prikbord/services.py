@@ -1,0 +1,126 @@
+"""Notice-board actions: post, renew, mark done, moderate and expire. Each checks who may do it."""
+
+from django.contrib.auth.models import Group
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.images import get_image_dimensions
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from prikbord.models import LIFETIME, MAX_PHOTOS, Category, Photo, Post, Status
+from prikbord.uploads import check_photo
+
+MODERATORS = "Omgevingsbeheerders"
+MODERATE_PERMISSION = "prikbord.moderate_post"
+
+
+def moderators_group():
+    group, _created = Group.objects.get_or_create(name=MODERATORS)
+    return group
+
+
+def can_moderate(user):
+    """Community managers (the Omgevingsbeheerders group) and anyone given the permission."""
+    if not user.is_authenticated:
+        return False
+    cached = getattr(user, "_prikbord_moderator", None)
+    if cached is None:
+        cached = user.has_perm(MODERATE_PERMISSION) or user.groups.filter(name=MODERATORS).exists()
+        user._prikbord_moderator = cached
+    return cached
+
+
+def _require_employee(user):
+    if not user.is_authenticated or not user.is_active or getattr(user, "person", None) is None:
+        raise PermissionDenied(_("Only employees with a profile can post on the notice board."))
+
+
+def _require_owner(user, post):
+    if not user.is_authenticated or post.author_id != user.pk:
+        raise PermissionDenied(_("Only the author can do this."))
+
+
+def create_post(user, *, category, title, text, price=None, photos=()):
+    _require_employee(user)
+    photos = list(photos)
+    if len(photos) > MAX_PHOTOS:
+        raise ValidationError({"photos": _("Choose at most %(max)d photos.") % {"max": MAX_PHOTOS}})
+    extensions = [check_photo(photo) for photo in photos]
+    if category not in Category.values:
+        raise ValidationError({"category": _("Choose a category.")})
+    with transaction.atomic():
+        now = timezone.now()
+        post = Post.objects.create(
+            author=user,
+            category=category,
+            title=title,
+            text=text,
+            price=price,
+            created_at=now,
+            expires_at=now + LIFETIME,
+        )
+        for position, (upload, extension) in enumerate(zip(photos, extensions, strict=True)):
+            width, height = get_image_dimensions(upload)
+            photo = Photo(post=post, position=position, width=width or 0, height=height or 0)
+            photo.extension = extension
+            photo.image.save(f"{position}.{extension}", upload, save=False)
+            photo.save()
+    return post
+
+
+def renew(user, post):
+    """Another 30 days from now; for open or expired posts of one's own."""
+    _require_owner(user, post)
+    if post.status not in (Status.OPEN, Status.EXPIRED):
+        raise ValidationError(_("This post can no longer be renewed."))
+    post.status = Status.OPEN
+    post.expires_at = timezone.now() + LIFETIME
+    post.save(update_fields=["status", "expires_at"])
+    return post
+
+
+def mark_done(user, post):
+    _require_owner(user, post)
+    if post.status == Status.REMOVED:
+        raise ValidationError(_("A moderator removed this post."))
+    post.status = Status.DONE
+    post.save(update_fields=["status"])
+    return post
+
+
+def _clean_reason(reason):
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"reason": _("Tell the author why.")})
+    if len(reason) > 500:
+        raise ValidationError({"reason": _("Keep the reason under 500 characters.")})
+    return reason
+
+
+def remove(moderator, post, reason):
+    if not can_moderate(moderator):
+        raise PermissionDenied(_("Only moderators can do this."))
+    post.status = Status.REMOVED
+    post.moderation_reason = _clean_reason(reason)
+    post.moderated_by, post.moderated_at = moderator, timezone.now()
+    post.save(update_fields=["status", "moderation_reason", "moderated_by", "moderated_at"])
+    return post
+
+
+def move(moderator, post, category, reason):
+    """Put a misplaced post in the right category; the author sees why."""
+    if not can_moderate(moderator):
+        raise PermissionDenied(_("Only moderators can do this."))
+    if category not in Category.values:
+        raise ValidationError({"category": _("Choose a category.")})
+    post.category = category
+    post.moderation_reason = _clean_reason(reason)
+    post.moderated_by, post.moderated_at = moderator, timezone.now()
+    post.save(update_fields=["category", "moderation_reason", "moderated_by", "moderated_at"])
+    return post
+
+
+def expire(now=None):
+    """Mark open posts past their date as expired (the daily cron job); returns how many."""
+    now = now or timezone.now()
+    return Post.objects.filter(status=Status.OPEN, expires_at__lte=now).update(status=Status.EXPIRED)

@@ -1,0 +1,55 @@
+"""iCalendar documents for feeds and e-mail invitations (RFC 5545 via the icalendar library)."""
+
+from datetime import UTC
+
+from django.conf import settings
+from django.utils import timezone
+from icalendar import Calendar, Event, vCalAddress, vText
+
+PRODID = "-//Plein//Vergaderzalen//NL"
+
+
+def uid(booking):
+    return f"plein-booking-{booking.pk}@{_domain()}"
+
+
+def _domain():
+    return settings.WAGTAILADMIN_BASE_URL.split("://")[-1].split("/")[0].split(":")[0] or "plein"
+
+
+def _address(person):
+    address = vCalAddress(f"mailto:{person.email}" if person.email else f"urn:plein:person:{person.pk}")
+    address.params["cn"] = vText(person.full_name)
+    return address
+
+
+def event(booking, status="CONFIRMED", sequence=0):
+    item = Event()
+    item.add("uid", uid(booking))
+    item.add("dtstamp", timezone.now().astimezone(UTC))
+    item.add("dtstart", booking.start.astimezone(UTC))
+    item.add("dtend", booking.end.astimezone(UTC))
+    item.add("summary", booking.title)
+    item.add("location", f"{booking.room.name}, {booking.room.building.name}")
+    item.add("status", status)
+    item.add("sequence", sequence)
+    item.add("organizer", _address(booking.organiser))
+    for person in booking.attendees.all():
+        attendee = _address(person)
+        attendee.params["role"] = vText("REQ-PARTICIPANT")
+        item.add("attendee", attendee, encode=0)
+    return item
+
+
+def calendar(bookings, name="", method=None, status="CONFIRMED"):
+    document = Calendar()
+    document.add("prodid", PRODID)
+    document.add("version", "2.0")
+    if method:
+        document.add("method", method)
+    if name:
+        document.add("x-wr-calname", name)
+    # A changed booking must replace the old copy in the attendee's calendar: a rising SEQUENCE does.
+    for booking in bookings:
+        document.add_component(event(booking, status, sequence=int(booking.updated_at.timestamp())))
+    return document.to_ical()

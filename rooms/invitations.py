@@ -1,0 +1,82 @@
+"""E-mail invitations with an .ics attachment, sent after the booking is committed.
+
+A failing mail server must never undo or lose a booking, so every send is caught and logged.
+"""
+
+import logging
+
+from django.core.mail import EmailMessage
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+
+from rooms import ical
+from rooms.models import Booking
+
+logger = logging.getLogger(__name__)
+
+
+def _when(booking):
+    start, end = timezone.localtime(booking.start), timezone.localtime(booking.end)
+    return f"{formats.date_format(start, 'l j F Y')} {start:%H:%M}–{end:%H:%M}"
+
+
+def _messages(bookings, subject, intro, method, status):
+    if not bookings:
+        return []
+    first = bookings[0]
+    body = "\n".join(
+        [
+            intro % {"organiser": first.organiser.full_name, "title": first.title},
+            "",
+            *[f"- {_when(b)}, {b.room.name} ({b.room.building.name})" for b in bookings],
+        ]
+    )
+    attachment = ical.calendar(bookings, method=method, status=status)
+    recipients = {p.email for p in first.attendees.all() if p.email}
+    messages = []
+    for address in sorted(recipients):
+        message = EmailMessage(subject % {"title": first.title}, body, to=[address])
+        message.attach("uitnodiging.ics", attachment, f"text/calendar; method={method}; charset=utf-8")
+        messages.append(message)
+    return messages
+
+
+def invitation_messages(bookings):
+    return _messages(
+        bookings,
+        _("Invitation: %(title)s"),
+        _("%(organiser)s invites you to “%(title)s”:"),
+        "REQUEST",
+        "CONFIRMED",
+    )
+
+
+def cancellation_messages(bookings):
+    return _messages(
+        bookings,
+        _("Cancelled: %(title)s"),
+        _("%(organiser)s has cancelled “%(title)s”:"),
+        "CANCEL",
+        "CANCELLED",
+    )
+
+
+def send_all(messages):
+    for message in messages:
+        try:
+            message.send()
+        except Exception:  # any mail failure: log it, the booking itself stands
+            logger.exception("Could not send a room booking e-mail to %s", message.to)
+
+
+def send_invitations(booking_ids):
+    try:
+        bookings = list(
+            Booking.objects.filter(pk__in=booking_ids)
+            .select_related("room__building", "organiser")
+            .prefetch_related("attendees")
+            .order_by("start")
+        )
+        send_all(invitation_messages(bookings))
+    except Exception:
+        logger.exception("Could not prepare room booking invitations for %s", booking_ids)

@@ -1,0 +1,79 @@
+"""Facilitair manages buildings (with opening hours), rooms and bookings in the Wagtail admin."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail_modeladmin.helpers import PermissionHelper
+from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
+from wagtail_modeladmin.views import DeleteView
+
+from rooms import services
+from rooms.models import Booking, Building, Room
+
+
+class BuildingAdmin(ModelAdmin):
+    model = Building
+    menu_icon = "home"
+    list_display = ("name", "address", "location", "opens_at", "closes_at", "open_on_weekends")
+    search_fields = ("name", "address")
+
+
+class RoomAdmin(ModelAdmin):
+    model = Room
+    menu_icon = "group"
+    list_display = (
+        "name",
+        "building",
+        "floor",
+        "capacity",
+        "has_screen",
+        "has_video",
+        "wheelchair_accessible",
+        "is_active",
+    )
+    list_filter = ("building", "is_active", "has_screen", "has_video", "wheelchair_accessible")
+    search_fields = ("name",)
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("building")
+
+
+class BookingPermissionHelper(PermissionHelper):
+    """Bookings are made and moved only through the front end, where every rule and the overlap check
+    live (rooms.services); the admin lists, inspects and cancels them."""
+
+    def user_can_create(self, user):
+        return False
+
+    def user_can_edit_obj(self, user, obj):
+        return False
+
+
+class CancelBookingView(DeleteView):
+    """Deleting in the admin is cancelling: the attendees hear of it, as from the front end."""
+
+    def delete_instance(self):
+        services.cancel_booking(user=self.request.user, booking=self.instance)
+
+
+class BookingAdmin(ModelAdmin):
+    model = Booking
+    menu_icon = "date"
+    permission_helper_class = BookingPermissionHelper
+    delete_view_class = CancelBookingView
+    inspect_view_enabled = True
+    list_display = ("title", "room", "start", "end", "organiser")
+    list_filter = ("room__building",)
+    search_fields = ("title",)
+    ordering = ("-start",)
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("room__building", "organiser")
+
+
+class RoomsGroup(ModelAdminGroup):
+    menu_label = _("Meeting rooms")
+    menu_icon = "home"
+    menu_order = 400
+    items = (BuildingAdmin, RoomAdmin, BookingAdmin)
+
+
+modeladmin_register(RoomsGroup)

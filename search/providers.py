@@ -1,0 +1,47 @@
+"""search/'s own providers: pages no app claims, and Wagtail documents."""
+
+import os
+
+from wagtail.documents import get_document_model
+
+from search.page_provider import PageSearchProvider
+from search.registry import KIND_LABELS, SearchProvider, SearchResult, claimed_page_models
+from search.visibility import hidden_collection_ids
+
+
+class OtherPagesProvider(PageSearchProvider):
+    kind = "pages"
+    label = KIND_LABELS["pages"]
+    order = 80
+
+    def queryset(self, user):
+        queryset = super().queryset(user)
+        claimed = claimed_page_models()
+        return queryset.not_type(*claimed) if claimed else queryset
+
+
+class DocumentsProvider(SearchProvider):
+    kind = "documents"
+    label = KIND_LABELS["documents"]
+    order = 70
+
+    def queryset(self, user):
+        documents = get_document_model().objects.all()
+        hidden = hidden_collection_ids(user)
+        return documents.exclude(collection_id__in=hidden) if hidden else documents
+
+    def to_result(self, document):
+        extension = os.path.splitext(document.file.name)[1].lstrip(".").upper()
+        return SearchResult(title=document.title, url=document.url, kind=self.kind, subtitle=extension)
+
+    def search(self, query, user, limit, offset=0):
+        found = self.queryset(user).search(query.wagtail_query())
+        total = found.count()
+        return total, [self.to_result(document) for document in (found[offset : offset + limit] if limit else [])]
+
+    def suggest(self, query, user, limit):
+        return [self.to_result(document) for document in self.queryset(user).autocomplete(query.normalised)[:limit]]
+
+
+def providers():
+    return [OtherPagesProvider(), DocumentsProvider()]

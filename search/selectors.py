@@ -1,0 +1,42 @@
+"""Read queries for the editors' search statistics report."""
+
+import datetime
+
+from django.db.models import Max, Sum
+from django.utils import timezone
+
+from search.models import DailyClick, DailyQuery
+
+REPORT_PERIODS = (7, 30, 90, 365)
+REPORT_ROWS = 50
+
+
+def _since(days):
+    return timezone.localdate() - datetime.timedelta(days=days - 1)
+
+
+def popular_queries(days=30, limit=REPORT_ROWS):
+    return list(
+        DailyQuery.objects.filter(day__gte=_since(days))
+        .values("query")
+        .annotate(total=Sum("searches"), empty=Sum("zero_results"))
+        .order_by("-total", "query")[:limit]
+    )
+
+
+def queries_without_results(days=30, limit=REPORT_ROWS):
+    return list(
+        DailyQuery.objects.filter(day__gte=_since(days), zero_results__gt=0)
+        .values("query")
+        .annotate(empty=Sum("zero_results"), total=Sum("searches"))
+        .order_by("-empty", "query")[:limit]
+    )
+
+
+def opened_results(days=30, limit=REPORT_ROWS):
+    return list(
+        DailyClick.objects.filter(day__gte=_since(days))
+        .values("url")
+        .annotate(total=Sum("clicks"), title=Max("title"), kind=Max("kind"))
+        .order_by("-total", "url")[:limit]
+    )

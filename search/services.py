@@ -1,0 +1,176 @@
+"""Searching across providers, best bets, and the anonymous statistics editors read."""
+
+from dataclasses import dataclass, field
+from urllib.parse import urlencode
+
+from django.core import signing
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from wagtail.contrib.search_promotions.models import SearchPromotion
+from wagtail.search.utils import normalise_query_string
+
+from search import query as search_query
+from search.models import DailyClick, DailyQuery
+from search.registry import SearchResult, get_providers
+from search.visibility import hidden_page_paths
+
+PREVIEW_PER_KIND = 4
+PER_PAGE = 20
+SUGGEST_LIMITS = {"people": 5}
+SUGGEST_DEFAULT_LIMIT = 3
+CLICK_SALT = "search.click"
+
+
+@dataclass
+class Group:
+    kind: str
+    label: str
+    total: int
+    results: list = field(default_factory=list)
+
+
+@dataclass
+class Outcome:
+    query: search_query.SearchQuery
+    groups: list
+    best_bets: list
+    kind: str = ""
+    page: int = 1
+
+    @property
+    def total(self):
+        return sum(group.total for group in self.groups) + len(self.best_bets)
+
+    @property
+    def selected(self):
+        return next((group for group in self.groups if group.kind == self.kind), None)
+
+    @property
+    def num_pages(self):
+        selected = self.selected
+        return max(1, -(-selected.total // PER_PAGE)) if selected else 1
+
+
+def click_url(result, query_text=""):
+    """A link through /zoeken/ga/ that counts the click; signed, so it only ever leads where we sent it."""
+    token = signing.dumps({"u": result.url, "t": result.title[:255], "k": result.kind}, salt=CLICK_SALT)
+    return f"{reverse('search:click')}?{urlencode({'r': token})}"
+
+
+def read_click(token):
+    """The target of a click token, or None when it was tampered with or leads off this site."""
+    try:
+        data = signing.loads(token, salt=CLICK_SALT)
+    except (signing.BadSignature, TypeError):
+        return None
+    url = data.get("u", "")
+    if not is_local_url(url):
+        return None
+    return data
+
+
+def is_local_url(url):
+    return (
+        isinstance(url, str)
+        and url.startswith("/")
+        and not url.startswith(("//", "/\\"))
+        and url_has_allowed_host_and_scheme(url, allowed_hosts=set())
+    )
+
+
+def _tracked(results):
+    for result in results:
+        if is_local_url(result.url):
+            result.click_url = click_url(result)
+    return results
+
+
+def best_bets(query, user):
+    """Editors' promoted results for this exact query, minus pages the user may not see."""
+    if not query.normalised:
+        return []
+    picks = (
+        SearchPromotion.objects.filter(query__query_string=normalise_query_string(query.text))
+        .select_related("page")
+        .order_by("sort_order", "pk")
+    )
+    hidden = hidden_page_paths(user)
+    results = []
+    for pick in picks:
+        if pick.page_id:
+            page = pick.page
+            if not page.live or any(page.path.startswith(path) for path in hidden):
+                continue
+            url, title = page.get_url() or "", page.title
+        else:
+            url, title = pick.external_link_url, pick.external_link_text or pick.external_link_url
+        results.append(SearchResult(title=title, url=url, kind="best_bet", subtitle=pick.description))
+    return _tracked(results)
+
+
+def run_search(text, user, kind="", page=1):
+    """The results page: every kind's count and first results, or one kind paginated."""
+    query = search_query.build(text)
+    providers = get_providers()
+    if kind not in {provider.kind for provider in providers}:
+        kind = ""
+    groups = []
+    if query.words or query.normalised:
+        for provider in providers:
+            if kind and provider.kind != kind:
+                limit, offset = 0, 0
+            elif kind:
+                limit, offset = PER_PAGE, (page - 1) * PER_PAGE
+            else:
+                limit, offset = PREVIEW_PER_KIND, 0
+            total, results = provider.search(query, user, limit, offset)
+            groups.append(Group(provider.kind, provider.label, total, _tracked(results)))
+    bets = best_bets(query, user) if page == 1 else []
+    return Outcome(query=query, groups=groups, best_bets=bets, kind=kind, page=page)
+
+
+def suggest(text, user):
+    """A few results per kind while typing, in the same order as the results page."""
+    query = search_query.build(text)
+    if len(query.normalised) < 2:
+        return query, []
+    groups = []
+    for provider in get_providers():
+        results = provider.suggest(query, user, SUGGEST_LIMITS.get(provider.kind, SUGGEST_DEFAULT_LIMIT))
+        if results:
+            groups.append(Group(provider.kind, provider.label, len(results), _tracked(results)))
+    return query, groups
+
+
+def _bump(model, lookup, counters, defaults=None):
+    updated = model.objects.filter(**lookup).update(**{name: F(name) + value for name, value in counters.items()})
+    if updated:
+        return
+    try:
+        with transaction.atomic():
+            model.objects.create(**lookup, **counters, **(defaults or {}))
+    except IntegrityError:  # created by a concurrent request in between
+        model.objects.filter(**lookup).update(**{name: F(name) + value for name, value in counters.items()})
+
+
+def log_query(text, total):
+    """Count the query for today; who searched is never stored."""
+    normalised = search_query.normalise(text)
+    if normalised:
+        _bump(
+            DailyQuery,
+            {"day": timezone.localdate(), "query": normalised},
+            {"searches": 1, "zero_results": 0 if total else 1},
+        )
+
+
+def log_click(data):
+    _bump(
+        DailyClick,
+        {"day": timezone.localdate(), "url": data["u"][:500]},
+        {"clicks": 1},
+        {"title": str(data.get("t", ""))[:255], "kind": str(data.get("k", ""))[:30]},
+    )

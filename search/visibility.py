@@ -1,0 +1,48 @@
+"""Which pages and documents a user may not see, so providers can leave them out of a search."""
+
+from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
+
+
+def _passes(restriction, user):
+    """Mirrors BaseViewRestriction.accept_request without a request; passwords are never assumed."""
+    if restriction.restriction_type == restriction.LOGIN:
+        return user.is_authenticated
+    if restriction.restriction_type == restriction.GROUPS:
+        if user.is_superuser:
+            return True
+        wanted = {group.pk for group in restriction.groups.all()}
+        return bool(wanted & _group_ids(user))
+    return False  # a password restriction: unlocking it happens on the page itself
+
+
+def _group_ids(user):
+    if not hasattr(user, "_search_group_ids"):
+        user._search_group_ids = set(user.groups.values_list("pk", flat=True)) if user.is_authenticated else set()
+    return user._search_group_ids
+
+
+def hidden_page_paths(user):
+    """Tree paths of restricted sections this user fails (cached on the user for one request)."""
+    if not hasattr(user, "_search_hidden_paths"):
+        restrictions = PageViewRestriction.objects.select_related("page").prefetch_related("groups")
+        user._search_hidden_paths = [r.page.path for r in restrictions if not _passes(r, user)]
+    return user._search_hidden_paths
+
+
+def visible_pages(queryset, user):
+    """Live pages outside every section the user may not open."""
+    queryset = queryset.live().filter(depth__gt=1)
+    for path in hidden_page_paths(user):
+        queryset = queryset.exclude(path__startswith=path)
+    return queryset
+
+
+def hidden_collection_ids(user):
+    if not hasattr(user, "_search_hidden_collections"):
+        restrictions = CollectionViewRestriction.objects.select_related("collection").prefetch_related("groups")
+        paths = [r.collection.path for r in restrictions if not _passes(r, user)]
+        ids = []
+        for path in paths:
+            ids.extend(Collection.objects.filter(path__startswith=path).values_list("pk", flat=True))
+        user._search_hidden_collections = ids
+    return user._search_hidden_collections

@@ -1,0 +1,149 @@
+"""Read queries of the social layer, each a fixed number of queries whatever the data size.
+
+Public API:
+    like_summary(objects, user) -> {(content_type_id, pk): LikeSummary} for a list of objects
+    comment_counts(objects) -> {pk: count} for objects of one model
+    comment_section(target, user) -> what includes "social/comments.html" needs
+    unread_count(user), notifications_for(user)
+"""
+
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Count, Prefetch, Q
+from django_comments.models import CommentFlag
+from django_comments_xtd.models import XtdComment
+from wagtail.images import get_image_model
+
+from social import mentions
+from social.models import Like, Notification
+
+AVATAR_SPEC = "fill-80x80"
+
+
+@dataclass
+class LikeSummary:
+    count: int = 0
+    liked: bool = False
+    names: list = field(default_factory=list)  # who liked, in order of liking
+
+
+def like_summary(objects, user):
+    """Counts, 'did I like it' and who liked, for many objects at once: one query."""
+    objects = [obj for obj in objects if obj is not None]
+    if not objects:
+        return {}
+    keys = {(ContentType.objects.get_for_model(obj).pk, obj.pk) for obj in objects}
+    by_type = {}
+    for content_type_id, pk in keys:
+        by_type.setdefault(content_type_id, set()).add(pk)
+    summaries = {key: LikeSummary() for key in keys}
+    condition = Q()
+    for content_type_id, pks in by_type.items():
+        condition |= Q(content_type_id=content_type_id, object_id__in=pks)
+    rows = (
+        Like.objects.filter(condition)
+        .order_by("created_at", "pk")
+        .values_list(
+            "content_type_id",
+            "object_id",
+            "user_id",
+            "user__person__first_name",
+            "user__person__tussenvoegsel",
+            "user__person__last_name",
+            "user__username",
+        )
+    )
+    for content_type_id, object_id, user_id, first, tussen, last, username in rows:
+        summary = summaries[(content_type_id, object_id)]
+        summary.count += 1
+        summary.liked = summary.liked or user_id == user.pk
+        summary.names.append(" ".join(part for part in (first, tussen, last) if part) or username)
+    return summaries
+
+
+def summary_for(summaries, obj):
+    return summaries.get((ContentType.objects.get_for_model(obj).pk, obj.pk), LikeSummary())
+
+
+def comment_counts(objects):
+    """{pk: number of visible comments} for objects of one model: one query."""
+    objects = list(objects)
+    if not objects:
+        return {}
+    content_type = ContentType.objects.get_for_model(objects[0])
+    rows = (
+        XtdComment.norel_objects.filter(
+            content_type=content_type,
+            object_pk__in=[str(obj.pk) for obj in objects],
+            site_id=settings.SITE_ID,
+            is_public=True,
+            is_removed=False,
+        )
+        .values("object_pk")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    return {int(row["object_pk"]): row["n"] for row in rows}
+
+
+def _comments_queryset(target, user):
+    content_type = ContentType.objects.get_for_model(target)
+    my_flags = CommentFlag.objects.filter(flag=CommentFlag.SUGGEST_REMOVAL, user_id=user.pk)
+    photos = get_image_model().objects.prefetch_renditions(AVATAR_SPEC)
+    return (
+        XtdComment.objects.filter(
+            content_type=content_type, object_pk=str(target.pk), site_id=settings.SITE_ID, is_public=True
+        )
+        .select_related("user__person")
+        .prefetch_related(Prefetch("flags", queryset=my_flags), Prefetch("user__person__photo", queryset=photos))
+        .order_by("thread_id", "order")
+    )
+
+
+def comment_section(target, user):
+    """The comment tree of `target` (xtd's tree), with likes, mentions and 'you flagged' filled in."""
+    comments = list(_comments_queryset(target, user))
+    names = mentions.names_for(c.comment for c in comments if not c.is_removed)
+    likes = like_summary(comments, user)
+    comment_type = ContentType.objects.get_for_model(XtdComment)
+    for comment in comments:
+        comment.html = mentions.render(comment.comment, names)
+        comment.likes = likes.get((comment_type.pk, comment.pk)) or LikeSummary()
+        comment.flagged_by_me = bool(comment.flags.all())
+        comment.person = getattr(comment.user, "person", None) if comment.user_id else None
+        comment.is_mine = comment.user_id == user.pk
+    tree = XtdComment.tree_from_queryset(comments, user=user)
+    return {
+        "target": target,
+        "tree": tree,
+        "count": sum(1 for c in comments if not c.is_removed),
+        "content_type_id": ContentType.objects.get_for_model(target).pk,
+        "comment_content_type_id": comment_type.pk,
+        "comments_open": getattr(target, "allow_comments", True),
+    }
+
+
+def people_to_mention(text, limit=8):
+    """Active colleagues whose first or last name (or profile slug) starts with `text`."""
+    from people.models import Person
+
+    text = (text or "").strip().lstrip("@")[:50]
+    if len(text) < 2:
+        return []
+    condition = Q(first_name__istartswith=text) | Q(last_name__istartswith=text) | Q(slug__startswith=text.lower())
+    return list(
+        Person.objects.filter(condition, is_active=True)
+        .only("slug", "first_name", "tussenvoegsel", "last_name", "job_title")
+        .order_by("sort_name")[:limit]
+    )
+
+
+def unread_count(user):
+    """The bell's number: exactly one query."""
+    return Notification.objects.filter(recipient=user, read_at__isnull=True).count()
+
+
+def notifications_for(user):
+    return Notification.objects.filter(recipient=user).select_related("actor__person")

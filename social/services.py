@@ -1,0 +1,228 @@
+"""The social layer's actions: like, comment, delete, flag, hide and restore.
+
+Public API (reused by news, teams and the notice board):
+    like(user, obj) / unlike(user, obj) / toggle_like(user, obj)
+    post_comment(user, target, text, parent=None, ip_address=None)
+    delete_comment(user, comment), flag_comment(user, comment)
+    hide_comment(moderator, comment, reason) / restore_comment(moderator, comment, reason)
+Each checks permissions itself and raises PermissionDenied or ValidationError.
+"""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django_comments.models import CommentFlag
+from django_comments_xtd.models import XtdComment
+
+from social import mentions, targets
+from social.models import Like, ModerationAction, Notification
+from social.notifications import notify
+
+MODERATE_PERMISSION = "social.moderate_comments"
+
+
+def _require_employee(user):
+    """Only logged-in employees with an active profile take part, under their own name."""
+    if not user.is_authenticated or not user.is_active:
+        raise PermissionDenied("Log in first.")
+    person = getattr(user, "person", None)
+    if person is None or not person.is_active:
+        raise PermissionDenied("Only employees with a profile take part.")
+    return person
+
+
+# Likes ---------------------------------------------------------------------------------------------
+
+
+def like(user, obj):
+    """Like `obj` once; a second (or concurrent) click changes nothing. Returns True if it was new."""
+    _require_employee(user)
+    targets.check_can_view(user, obj)
+    content_type = ContentType.objects.get_for_model(obj)
+    try:
+        with transaction.atomic():
+            _, created = Like.objects.get_or_create(content_type=content_type, object_id=obj.pk, user=user)
+            if created:
+                owner = targets.owner_of(obj)
+                notify(
+                    [owner],
+                    verb=Notification.Verb.LIKE,
+                    actor=user,
+                    target=obj,
+                    title=targets.title_of(obj),
+                    url=targets.url_of(obj),
+                )
+    except IntegrityError:
+        # The other click of a double click won the race: the like exists, which is what was asked.
+        return False
+    return created
+
+
+def unlike(user, obj):
+    if not user.is_authenticated:
+        raise PermissionDenied("Log in first.")
+    content_type = ContentType.objects.get_for_model(obj)
+    deleted, _ = Like.objects.filter(content_type=content_type, object_id=obj.pk, user=user).delete()
+    return bool(deleted)
+
+
+def toggle_like(user, obj):
+    """Returns True when the user now likes `obj`."""
+    content_type = ContentType.objects.get_for_model(obj)
+    if Like.objects.filter(content_type=content_type, object_id=obj.pk, user=user).exists():
+        unlike(user, obj)
+        return False
+    like(user, obj)
+    return True
+
+
+# Comments ------------------------------------------------------------------------------------------
+
+
+def max_length():
+    return getattr(settings, "COMMENT_MAX_LENGTH", 3000)
+
+
+def clean_comment_text(text):
+    text = (text or "").strip()
+    if not text:
+        raise ValidationError(_("Write a comment first."), code="required")
+    if len(text) > max_length():
+        raise ValidationError(
+            _("A comment can be at most %(max)d characters; yours has %(length)d.")
+            % {"max": max_length(), "length": len(text)},
+            code="max_length",
+        )
+    return text
+
+
+def check_throttle(user):
+    limit = getattr(settings, "SOCIAL_COMMENTS_PER_MINUTE", 5)
+    since = timezone.now() - timedelta(minutes=1)
+    if XtdComment.objects.filter(user=user, submit_date__gte=since).count() >= limit:
+        raise ValidationError(
+            _("You are commenting very quickly. Wait a minute and try again; your text has been kept."),
+            code="throttled",
+        )
+
+
+def check_can_comment(user, target):
+    _require_employee(user)
+    targets.check_can_view(user, target)
+    if not getattr(target, "allow_comments", True):
+        raise PermissionDenied(_("Comments are closed here."))
+
+
+def post_comment(user, target, text, parent=None, ip_address=None):
+    """Post a comment (or a reply) on `target` and notify who should know. Returns the XtdComment."""
+    person = _require_employee(user)
+    check_can_comment(user, target)
+    text = clean_comment_text(text)
+    content_type = ContentType.objects.get_for_model(target)
+    if parent is not None:
+        if (
+            parent.content_type_id != content_type.pk
+            or parent.object_pk != str(target.pk)
+            or not parent.is_public
+            or parent.is_removed
+        ):
+            raise PermissionDenied("Reply to a visible comment on the same page.")
+        if not parent.allow_thread():
+            # Two levels only: a reply to a reply joins the thread under the top comment.
+            parent = XtdComment.objects.get(pk=parent.thread_id)
+    check_throttle(user)
+    with transaction.atomic():
+        comment = XtdComment(
+            content_type=content_type,
+            object_pk=str(target.pk),
+            site_id=settings.SITE_ID,
+            user=user,
+            user_name=person.full_name[:50],
+            user_email=user.email,
+            comment=text,
+            ip_address=ip_address,
+            is_public=True,
+            parent_id=parent.pk if parent is not None else 0,
+        )
+        comment.save()
+        _notify_about_comment(user, target, comment, parent)
+    return comment
+
+
+def _notify_about_comment(actor, target, comment, parent):
+    """Mentions first, then the replied-to and earlier participants, then the page's owner."""
+    recipients = {}
+    for person in mentions.mentioned_people(comment.comment):
+        recipients.setdefault(person.user, Notification.Verb.MENTION)
+    if parent is not None:
+        recipients.setdefault(parent.user, Notification.Verb.REPLY)
+        participants = (
+            XtdComment.objects.filter(thread_id=parent.thread_id, user__isnull=False)
+            .exclude(pk=comment.pk)
+            .select_related("user")
+        )
+        for earlier in participants:
+            recipients.setdefault(earlier.user, Notification.Verb.REPLY)
+    recipients.setdefault(targets.owner_of(target), Notification.Verb.COMMENT)
+    notify(
+        recipients,
+        verb=Notification.Verb.COMMENT,
+        actor=actor,
+        target=target,
+        title=targets.title_of(target),
+        url=targets.url_of(comment) if hasattr(target, "get_absolute_url") else "",
+        excerpt=comment.comment,
+    )
+
+
+def delete_comment(user, comment):
+    """The writer removes their own comment; replies stay, under a 'removed' placeholder."""
+    if not user.is_authenticated or comment.user_id != user.pk:
+        raise PermissionDenied(_("You can only delete your own comment."))
+    if comment.is_removed:
+        return comment
+    comment.is_removed = True
+    comment.save()
+    return comment
+
+
+def flag_comment(user, comment):
+    """Ask the community managers to look at a comment; flagging twice counts once."""
+    _require_employee(user)
+    targets.check_can_view(user, comment)
+    _, created = CommentFlag.objects.get_or_create(
+        user=user, comment=comment, flag=CommentFlag.SUGGEST_REMOVAL, defaults={"flag_date": timezone.now()}
+    )
+    return created
+
+
+def can_moderate(user):
+    return user.is_authenticated and user.has_perm(MODERATE_PERMISSION)
+
+
+def _moderate(moderator, comment, reason, action):
+    if not can_moderate(moderator):
+        raise PermissionDenied(_("Only community managers moderate comments."))
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"reason": _("Give a reason.")})
+    with transaction.atomic():
+        comment.is_public = action == ModerationAction.Action.RESTORE
+        comment.save()
+        if action == ModerationAction.Action.RESTORE:
+            # The flags were weighed and rejected: the comment leaves the queue.
+            CommentFlag.objects.filter(comment=comment, flag=CommentFlag.SUGGEST_REMOVAL).delete()
+        return ModerationAction.objects.create(comment=comment, action=action, reason=reason, moderator=moderator)
+
+
+def hide_comment(moderator, comment, reason):
+    return _moderate(moderator, comment, reason, ModerationAction.Action.HIDE)
+
+
+def restore_comment(moderator, comment, reason):
+    return _moderate(moderator, comment, reason, ModerationAction.Action.RESTORE)

@@ -1,0 +1,64 @@
+/* @mention picker: typing "@" and two letters of a colleague's name offers matching colleagues;
+   choosing one inserts their profile name. Without JavaScript the comment form works the same. */
+(function () {
+    "use strict";
+
+    function setup(textarea) {
+        var url = textarea.getAttribute("data-mentions");
+        var list = document.createElement("ul");
+        list.className = "mention-picker";
+        list.hidden = true;
+        list.setAttribute("aria-label", document.documentElement.lang === "en" ? "Colleagues" : "Collega's");
+        textarea.insertAdjacentElement("afterend", list);
+        var timer = null;
+
+        function insert(slug, typed) {
+            var position = textarea.selectionStart;
+            var start = position - typed.length;
+            textarea.value = textarea.value.slice(0, start) + slug + " " + textarea.value.slice(position);
+            textarea.focus();
+            var caret = start + slug.length + 1;
+            textarea.setSelectionRange(caret, caret);
+            list.hidden = true;
+        }
+
+        function render(people, typed) {
+            list.textContent = "";
+            people.forEach(function (person) {
+                var item = document.createElement("li");
+                var button = document.createElement("button");
+                button.type = "button";
+                button.className = "link-button";
+                button.textContent = person.name + (person.function ? " (" + person.function + ")" : "");
+                button.addEventListener("click", function () { insert(person.slug, typed); });
+                item.appendChild(button);
+                list.appendChild(item);
+            });
+            list.hidden = people.length === 0;
+        }
+
+        textarea.addEventListener("input", function () {
+            window.clearTimeout(timer);
+            var before = textarea.value.slice(0, textarea.selectionStart);
+            var match = /(^|\s)@([^\s@]{2,30})$/.exec(before);
+            if (!match) {
+                list.hidden = true;
+                return;
+            }
+            timer = window.setTimeout(function () {
+                fetch(url + "?q=" + encodeURIComponent(match[2]), {
+                    headers: { Accept: "application/json" },
+                    credentials: "same-origin"
+                })
+                    .then(function (response) { return response.ok ? response.json() : { people: [] }; })
+                    .then(function (data) { render(data.people || [], match[2]); })
+                    .catch(function () { list.hidden = true; });
+            }, 200);
+        });
+        textarea.addEventListener("keydown", function (event) {
+            if (event.key === "Escape") { list.hidden = true; }
+        });
+    }
+
+    document.querySelectorAll("textarea[data-mentions]").forEach(setup);
+})();

@@ -1,0 +1,141 @@
+"""Thin views over social.services: every change is a POST, every refusal a Dutch message."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from django_comments_xtd.models import XtdComment
+
+from social import notifications, selectors, services, targets
+from social.forms import CommentForm, PreferenceForm
+from social.models import Notification
+
+
+def _back(request, fallback):
+    candidate = request.POST.get("next") or request.GET.get("next")
+    if candidate and url_has_allowed_host_and_scheme(
+        candidate, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return candidate
+    return fallback or "/"
+
+
+def _wants_json(request):
+    return "application/json" in request.headers.get("Accept", "")
+
+
+@require_POST
+def toggle_like(request, content_type_id, object_id):
+    obj = targets.resolve(content_type_id, object_id)
+    liked = services.toggle_like(request.user, obj)
+    if _wants_json(request):
+        summary = selectors.summary_for(selectors.like_summary([obj], request.user), obj)
+        return JsonResponse({"liked": liked, "count": summary.count, "names": summary.names})
+    return redirect(_back(request, targets.url_of(obj)))
+
+
+@require_POST
+def post_comment(request, content_type_id, object_id):
+    target = targets.resolve(content_type_id, object_id)
+    form = CommentForm(request.POST)
+    try:
+        services.check_can_comment(request.user, target)
+    except PermissionDenied:
+        if getattr(target, "allow_comments", True):
+            raise
+        context = {"form": form, "target": target, "target_url": targets.url_of(target), "closed": True}
+        return render(request, "social/comment_form_page.html", context, status=403)
+    parent = None
+    status = 400
+    if form.is_valid():
+        if form.cleaned_data["parent"]:
+            parent = get_object_or_404(XtdComment, pk=form.cleaned_data["parent"])
+        try:
+            comment = services.post_comment(
+                request.user,
+                target,
+                form.cleaned_data["comment"],
+                parent=parent,
+                ip_address=request.META.get("REMOTE_ADDR"),
+            )
+        except ValidationError as error:
+            form.add_error("comment", error)
+            status = 429 if getattr(error, "code", None) == "throttled" else 400
+        else:
+            messages.success(request, _("Your comment has been posted."))
+            return redirect(f"{targets.url_of(target)}#c{comment.pk}")
+    # Shown again with the error beside the field and the typed text kept.
+    context = {"form": form, "target": target, "target_url": targets.url_of(target), "parent": parent}
+    return render(request, "social/comment_form_page.html", context, status=status)
+
+
+@require_POST
+def delete_comment(request, comment_id):
+    comment = get_object_or_404(XtdComment, pk=comment_id)
+    services.delete_comment(request.user, comment)
+    messages.success(request, _("Your comment has been deleted."))
+    return redirect(_back(request, _target_url(comment)))
+
+
+@require_POST
+def flag_comment(request, comment_id):
+    comment = get_object_or_404(XtdComment, pk=comment_id, is_public=True)
+    services.flag_comment(request.user, comment)
+    messages.success(request, _("Thank you. A community manager will look at this comment."))
+    return redirect(_back(request, _target_url(comment)))
+
+
+def _target_url(comment):
+    try:
+        return targets.url_of(comment)
+    except (AttributeError, PermissionDenied):
+        return "/"
+
+
+def mention_suggestions(request):
+    """Colleagues whose name starts like the typed text, for the @mention picker (JSON, max 8)."""
+    people = [
+        {"slug": person.slug, "name": person.full_name, "function": person.job_title}
+        for person in selectors.people_to_mention(request.GET.get("q", ""))
+    ]
+    return JsonResponse({"people": people})
+
+
+def notification_list(request):
+    page = Paginator(selectors.notifications_for(request.user), 30).get_page(request.GET.get("page"))
+    return render(request, "social/notification_list.html", {"page_obj": page, "notifications": page.object_list})
+
+
+@require_POST
+def mark_read(request):
+    ids = request.POST.getlist("notification")
+    count = notifications.mark_read(request.user, [int(i) for i in ids if i.isdigit()] if ids else None)
+    if _wants_json(request):
+        return JsonResponse({"marked": count, "unread": selectors.unread_count(request.user)})
+    messages.success(request, _("Marked as read."))
+    return redirect(_back(request, "social:notifications"))
+
+
+@require_POST
+def open_notification(request, notification_id):
+    notification = get_object_or_404(Notification, pk=notification_id, recipient=request.user)
+    notifications.mark_read(request.user, [notification.pk])
+    target = notification.url if url_has_allowed_host_and_scheme(notification.url, allowed_hosts=set()) else ""
+    return redirect(target or "social:notifications")
+
+
+def preferences(request):
+    current = notifications.email_preference(request.user)
+    if request.method == "POST":
+        form = PreferenceForm(request.POST)
+        if form.is_valid():
+            notifications.set_email_preference(request.user, form.cleaned_data["email"])
+            messages.success(request, _("Your notification settings have been saved."))
+            return redirect("social:preferences")
+    else:
+        form = PreferenceForm(initial={"email": current})
+    return render(request, "social/preferences.html", {"form": form})
