@@ -87,4 +87,9 @@ def pytest_collection_modifyitems(config, items):
         fixtures = set(getattr(item, "fixturenames", ()))
         if transactional or {"transactional_db", "live_server"} & fixtures:
             if not (marker and marker.kwargs.get("serialized_rollback")):
-                item.add_marker(pytest.mark.django_db(transaction=True, serialized_rollback=True))
+                # Prepended: the closest django_db marker wins, and a test's own one would hide this.
+                databases = marker.kwargs.get("databases") if marker else None
+                extra = {"databases": databases} if databases else {}
+                item.add_marker(
+                    pytest.mark.django_db(transaction=True, serialized_rollback=True, **extra), append=False
+                )

@@ -31,7 +31,7 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.browser)
             # Live-server tests need real transactions; serialized rollback brings back what the
             # migrations made (Wagtail's root, the homepage, the site) after each test's flush.
-            item.add_marker(pytest.mark.django_db(transaction=True, serialized_rollback=True))
+            item.add_marker(pytest.mark.django_db(transaction=True, serialized_rollback=True), append=False)
 
 
 @pytest.fixture(scope="session")
