@@ -21,5 +21,8 @@ def bench_pages():
     ) or Person.objects.filter(is_active=True).only("slug").first()
     if person is not None:
         pages.append(("Profiel", routing.profile_url(person)))
-        pages.append(("Profiel bewerken (eigen)", f"{base}mijn-profiel/"))
+    # The bench logs in as the demo employee; /mijn-profiel/ only redirects to this page.
+    me = Person.objects.filter(user__username="medewerker").only("slug").first()
+    if me is not None:
+        pages.append(("Profiel bewerken (eigen)", routing.edit_url(me)))
     return pages
