@@ -3,7 +3,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from home.services import PHOTO_MAX_BYTES
-from prikbord.uploads import check_photo
+from intranet.uploads import check_photo
 
 
 class PhotoSubmissionForm(forms.Form):

@@ -8,7 +8,7 @@ from wagtail.images import get_image_model
 
 from home.models import PhotoSubmission, WelcomeDismissal
 from intranet.models import IntranetSettings
-from prikbord.uploads import check_photo
+from intranet.uploads import check_photo
 
 PHOTO_MAX_BYTES = 10 * 1024 * 1024
 CHOOSE_PERMISSION = "home.change_photosubmission"

@@ -5,12 +5,11 @@ import string
 from django import forms
 from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
-from PIL import Image as PILImage
 
+from intranet.uploads import check_photo
 from people.models import DAY_PARTS, WEEKDAYS, Location, OrganisationUnit, Person, working_day_bit
 
 MAX_PHOTO_BYTES = 10 * 1024 * 1024
-PHOTO_FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
 MAX_TAGS = 15
 MAX_TAG_LENGTH = 50
 LETTERS = list(string.ascii_uppercase)
@@ -102,18 +101,15 @@ class ProfileForm(forms.ModelForm):
         upload = self.cleaned_data.get("photo_upload")
         if not upload:
             return None
-        if upload.size > MAX_PHOTO_BYTES:
-            raise forms.ValidationError(_("This photo is larger than 10 MB. Choose a smaller photo."))
         try:
-            with PILImage.open(upload) as image:
-                kind = image.format
-                image.verify()
-        except Exception as exc:  # noqa: BLE001 (Pillow raises many kinds for a broken or fake file)
-            raise forms.ValidationError(_("This file is not a JPEG, PNG or WebP photo. Choose another file.")) from exc
-        if kind not in PHOTO_FORMATS:
-            raise forms.ValidationError(_("This file is not a JPEG, PNG or WebP photo. Choose another file."))
-        upload.seek(0)
-        upload.photo_extension = PHOTO_FORMATS[kind]
+            extension = check_photo(upload, limit=MAX_PHOTO_BYTES)
+        except forms.ValidationError as error:
+            if error.code == "too_large":
+                raise forms.ValidationError(_("This photo is larger than 10 MB. Choose a smaller photo.")) from error
+            raise forms.ValidationError(
+                _("This file is not a JPEG, PNG or WebP photo. Choose another file.")
+            ) from error
+        upload.photo_extension = extension
         return upload
 
     def clean_expertise_text(self):
