@@ -13,6 +13,7 @@ urlpatterns = [
     path("apps/", include("launcher.urls")),
     path("prikbord/", include("prikbord.urls")),
     path("start/", include("home.urls")),
+    path("teams-acties/", include("teams.urls")),
     # django-comments-xtd without its API and write views (see social/comment_urls.py).
     path("reacties/", include("social.comment_urls")),
 ]

@@ -18,10 +18,12 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 if os.environ.get("REDIS_URL"):
     # cache.clear() flushes a whole Redis database, so each pytest-xdist worker gets a database of its
     # own (gw0 -> 1, gw1 -> 2, ...; 0 stays for a development server) and sessions survive other tests.
+    # PLEIN_TEST_REDIS_BASE moves the range, so two test runs on one machine keep apart.
     from urllib.parse import urlsplit, urlunsplit
 
     _worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw")
-    _db = 1 + (int(_worker) if _worker.isdigit() else 0) % 15
+    _base = int(os.environ.get("PLEIN_TEST_REDIS_BASE", "1"))
+    _db = 1 + (_base - 1 + (int(_worker) if _worker.isdigit() else 0)) % 15
     _url = urlsplit(os.environ["REDIS_URL"])
     CACHES["default"]["LOCATION"] = urlunsplit(_url._replace(path=f"/{_db}"))  # noqa: F405
     CACHES["default"]["KEY_PREFIX"] = f"plein-test-{os.getpid()}"  # noqa: F405
