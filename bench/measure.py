@@ -35,6 +35,11 @@ def _refusal(response):
     return f"HTTP {response.status}"
 
 
+def client_for(client, target):
+    """`client` is one logged-in client, or a dict of them by demo username ("" for the employee)."""
+    return client.get(target.user) or client[""] if isinstance(client, dict) else client
+
+
 def measure(client, targets, warmup=3, rounds=30, budget_seconds=120.0, min_samples=5, server_alive=None):
     """Warm every page up, then time `rounds` requests per page, round-robin over the pages.
 
@@ -65,7 +70,7 @@ def measure(client, targets, warmup=3, rounds=30, budget_seconds=120.0, min_samp
 
 def _request(client, result, timed):
     try:
-        response = client.get(result.target.path)
+        response = client_for(client, result.target).get(result.target.path)
     except OSError as exc:
         result.note = f"request failed ({exc.__class__.__name__})"
         return False
@@ -99,7 +104,7 @@ def add_query_counts(django_client, results):
         if not result.measured:
             continue
         try:
-            status, queries = count_queries(django_client, result.target.path)
+            status, queries = count_queries(client_for(django_client, result.target), result.target.path)
         except Exception as exc:  # a page that rendered over HTTP should render here too; note it if not
             result.add_note(f"query count failed ({exc.__class__.__name__})")
             continue

@@ -19,6 +19,7 @@ class Target:
     label: str
     path: str
     reference: bool = False
+    user: str = ""  # the demo account that requests it; "" is the plain employee
 
 
 @dataclass
@@ -67,13 +68,17 @@ def _app_pages(app_name, module):
         return [], [Skipped(app_name, "", "", f"bench_pages() raised {_describe(exc)}")]
     targets, skipped = [], []
     for entry in pages:
+        # (label, path) or (label, path, username) for pages only another demo account may open.
         try:
-            label, path = entry
+            label, path, *user = entry
+            user = str(user[0]) if user else ""
+            if len(entry) > 3:
+                raise ValueError
         except (TypeError, ValueError):
             skipped.append(Skipped(app_name, str(entry)[:60], "", "not a (label, path) pair"))
             continue
         if is_local_path(path):
-            targets.append(Target(app_name, str(label), path))
+            targets.append(Target(app_name, str(label), path, user=user))
         else:
             skipped.append(Skipped(app_name, str(label), str(path)[:80], "not a local path"))
     return targets, skipped

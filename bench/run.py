@@ -92,9 +92,13 @@ def serve_and_measure(args, env, targets):
         server.remember_workers()
         log(f"gunicorn serving on 127.0.0.1:{server.port}; logging in as {DEMO_USERNAME}")
         client.login(DEMO_USERNAME, DEMO_PASSWORD)
+        clients = {"": client}
+        for username in sorted({target.user for target in targets} - {""}):
+            clients[username] = LoopbackClient(server.port)
+            clients[username].login(username, DEMO_PASSWORD)
         log(f"measuring {len(targets)} pages: {args.warmup} warm-up + {args.rounds} timed requests each")
         results = measure(
-            client, targets, args.warmup, args.rounds, budget_seconds=args.page_budget, server_alive=server.alive
+            clients, targets, args.warmup, args.rounds, budget_seconds=args.page_budget, server_alive=server.alive
         )
         return results, server.memory()
     finally:
@@ -175,9 +179,12 @@ def run(args, db, env):
     from django.contrib.auth import get_user_model
     from django.test import Client
 
-    django_client = Client()
-    django_client.force_login(get_user_model().objects.get(username=DEMO_USERNAME))
-    add_query_counts(django_client, results)
+    django_clients = {}
+    for username in {DEMO_USERNAME} | {target.user for target in targets} - {""}:
+        django_clients[username] = Client()
+        django_clients[username].force_login(get_user_model().objects.get(username=username))
+    django_clients[""] = django_clients[DEMO_USERNAME]
+    add_query_counts(django_clients, results)
     facts = facts_list(args, db, seed, memory, started, load_start)
     write_report(args.output, render_section(facts, results, skipped), DOC_TEMPLATE)
     payload = {

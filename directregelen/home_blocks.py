@@ -1,7 +1,7 @@
 """Direct regelen on the homepage: the most used services and the way to one's own requests."""
 
 from directregelen import selectors
-from home.blocks import HomeBlock
+from home.blocks import HomeBlock, shared
 
 SHORTCUTS = 5
 
@@ -18,7 +18,8 @@ def blocks(request):
             template="directregelen/home_block.html",
             context={
                 "portal": portal,
-                "services": selectors.popular_services(limit=SHORTCUTS),
+                # The same for everyone: cached until a page changes, and for a minute at most.
+                "services": shared("directregelen.popular", lambda: selectors.popular_services(limit=SHORTCUTS)),
                 "open_count": selectors.open_request_count(request.user),
             },
             order=30,

@@ -14,7 +14,11 @@ from dataclasses import dataclass, field
 
 from django.apps import apps
 from django.core.cache import cache
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 from django.utils.translation import gettext_lazy as _
+
+from intranet import caching
 
 
 @dataclass
@@ -27,6 +31,17 @@ class HomeBlock:
 
 
 SETTINGS_CACHE_SECONDS = 300
+# Bumped by home/signals.py whenever a page is published, unpublished, moved or deleted, or its view
+# restrictions change: everything a shared block part can show from the page tree.
+PAGES_GENERATION = "pages"
+SHARED_SECONDS = 60
+
+
+def shared(key, compute, seconds=SHARED_SECONDS):
+    """The part of a block's context that is the same for every reader (e.g. the latest public news),
+    computed once per change to the page tree and at most `seconds` old. Personal parts (pins, one's
+    own requests) must stay outside: this cache has no user in its key."""
+    return caching.remember(PAGES_GENERATION, ("home-block", key), compute, ttl=seconds)
 
 
 @dataclass
@@ -49,12 +64,30 @@ KNOWN_BLOCKS = {
 
 
 def _modules():
-    for config in apps.get_app_configs():
-        try:
-            yield importlib.import_module(f"{config.name}.home_blocks")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"{config.name}.home_blocks":
-                raise
+    # Found once per process: trying to import a missing module costs file-system lookups and an
+    # exception for every app on every homepage view.
+    global _found_modules
+    if _found_modules is None:
+        found = []
+        for config in apps.get_app_configs():
+            try:
+                found.append(importlib.import_module(f"{config.name}.home_blocks"))
+            except ModuleNotFoundError as exc:
+                if exc.name != f"{config.name}.home_blocks":
+                    raise
+        _found_modules = found
+    return iter(_found_modules)
+
+
+_found_modules = None
+
+
+@receiver(setting_changed)
+def _forget_modules(setting, **kwargs):
+    """Tests that change INSTALLED_APPS see their apps' blocks."""
+    global _found_modules
+    if setting == "INSTALLED_APPS":
+        _found_modules = None
 
 
 def _providers():

@@ -52,13 +52,15 @@ class HomePage(Page):
 
 def visitor(request):
     """The greeted person and whether they closed the welcome, in one query. The person is also
-    kept as `request.user.person`, so blocks that need it do not load the same row again."""
+    kept as `request.user.person`, so blocks that need it do not load the same row again, and as
+    people's current person (header avatar, profile nudge)."""
     if not request.user.is_authenticated:
         return None
-    from people.models import Person
+    from people import selectors as people
 
     dismissed = WelcomeDismissal.objects.filter(user_id=OuterRef("user_id"))
-    person = Person.objects.filter(user_id=request.user.pk).annotate(welcome_dismissed=Exists(dismissed)).first()
+    person = people.current_person_query(request.user.pk).annotate(welcome_dismissed=Exists(dismissed)).first()
+    people.share_current_person(request, person)
     if person is not None:
         request.user.person = person
     return person

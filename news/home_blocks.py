@@ -1,15 +1,16 @@
 """The homepage's news block: pinned news first, then the latest (a fixed number of queries)."""
 
-from home.blocks import HomeBlock
+from home.blocks import HomeBlock, shared
 from news import selectors
 from news.models import NewsIndexPage, NewsPage
 
 
-def blocks(request):
+def _latest():
     items = selectors.pinned_and_latest(NewsPage, limit=5)
-    index = NewsIndexPage.objects.live().order_by("path").first()
-    return [
-        HomeBlock(
-            key="news.latest", template="news/home_block.html", context={"items": items, "index": index}, order=20
-        )
-    ]
+    return {"items": items, "index": NewsIndexPage.objects.live().order_by("path").first()}
+
+
+def blocks(request):
+    # Public news is the same for everyone: cached until a page is published, unpublished, moved or deleted.
+    context = shared("news.latest", _latest)
+    return [HomeBlock(key="news.latest", template="news/home_block.html", context=context, order=20)]

@@ -7,6 +7,7 @@ class PeopleConfig(AppConfig):
     verbose_name = _("People")
 
     def ready(self):
-        from people import routing
+        from people import routing, signals
 
         routing.connect()
+        signals.connect()

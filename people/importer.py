@@ -17,7 +17,7 @@ from django.core.validators import validate_email
 from django.db import transaction
 from wagtail.search.backends import get_search_backend
 
-from people import completeness
+from people import completeness, signals
 from people.models import Location, OrganisationUnit, Person, TaggedExpertise, dutch_sort_key
 
 COLUMNS = [
@@ -176,6 +176,7 @@ def import_people(text, *, partial=False):
         raise ImportAborted(result)
     with transaction.atomic():
         _apply(rows, seen, result)
+    signals.changed()  # bulk writes send no signals: retire the cached cards and menus
     result.applied = True
     return result
 

@@ -8,21 +8,32 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from wagtail.images import get_image_model
 
+from intranet import caching
+from people import cards, completeness
 from people.models import ExpertiseTag, Location, OrganisationUnit, Person, TaggedExpertise
 
 AVATAR_SPEC = "fill-256x256"
 NEW_COLLEAGUE_DAYS = 30
 PROFILE_REPORTS_SHOWN = 24
 SEARCH_FIELDS = ("first_name", "tussenvoegsel", "last_name", "sort_name", "job_title")
+# people/signals.py bumps this generation whenever anything shown on a card or in the menus changes.
+GENERATION = "people"
 
 
-def _photos():
+def photo_prefetch():
     return Prefetch("photo", queryset=get_image_model().objects.prefetch_renditions(AVATAR_SPEC))
 
 
 def with_cards(queryset):
-    """Everything a person card shows: photo rendition, unit, location and expertise, in fixed queries."""
-    return queryset.select_related("organisation_unit", "location").prefetch_related(_photos(), "expertise")
+    """People for person cards: unit and location joined. Photos, renditions and tags are loaded by
+    people.cards (the {% person_cards %} tag) for the cards it does not find in the cache."""
+    return queryset.select_related("organisation_unit", "location")
+
+
+def cached_count(queryset, *key):
+    """queryset.count(), remembered per generation: COUNT(*) over 50,000 rows for every page view
+    costs more than the page's other queries together. `key` must identify the queryset's filters."""
+    return caching.remember(GENERATION, ("count", *key), queryset.count)
 
 
 def active_people():
@@ -67,7 +78,13 @@ def ambassadors():
 
 
 def filter_options():
-    """Units (as an indented tree), locations and the expertise tags in use, for the filter form."""
+    """Units (as an indented tree), locations and the expertise tags in use, for the filter form.
+
+    The same for every reader and slow to count at 50,000 people: cached per generation."""
+    return caching.remember(GENERATION, ("filter-options",), _filter_options)
+
+
+def _filter_options():
     return {
         "units": list(OrganisationUnit.objects.order_by("path").only("name", "slug", "depth", "path")),
         "locations": list(Location.objects.order_by("name")),
@@ -84,34 +101,49 @@ def expertise_by_slug(slug):
 
 
 def profile(slug):
-    queryset = (
-        Person.objects.select_related(
-            "organisation_unit", "location", "manager__organisation_unit", "manager__location"
-        )
-        .prefetch_related(
-            _photos(),
-            "expertise",
-            "manager__expertise",
-            Prefetch("manager__photo", queryset=get_image_model().objects.prefetch_renditions(AVATAR_SPEC)),
-            # A head of a large department has hundreds of reports: the profile shows the first ones and the
-            # count, so the page costs the same for everyone.
-            Prefetch(
-                "reports",
-                queryset=with_cards(active_people().order_by("sort_name", "pk"))[:PROFILE_REPORTS_SHOWN],
-                to_attr="active_reports",
-            ),
-        )
-        .annotate(report_count=Count("reports", filter=Q(reports__is_active=True)))
-    )
-    return get_object_or_404(queryset, slug=slug)
+    """The person with unit, location, manager, photo and tags, plus `active_reports` (the first
+    PROFILE_REPORTS_SHOWN active direct reports, for cards) and `report_count` (all of them).
+
+    The manager's and the reports' cards load their photos and tags themselves, only when they are
+    not cached (people.cards)."""
+    queryset = Person.objects.select_related(
+        "organisation_unit", "location", "manager__organisation_unit", "manager__location"
+    ).prefetch_related("expertise")  # the photo: only when its avatar is not cached ({% person_avatar %})
+    person = get_object_or_404(queryset, slug=slug)
+    person.report_count, ids = direct_reports(person.pk)
+    person.active_reports = cards.PeopleByIds(ids)  # loaded only for the cards not in the cache
+    return person
+
+
+def direct_reports(person_id):
+    """(how many active direct reports, the ids of the first PROFILE_REPORTS_SHOWN in name order).
+
+    A head of a large department has hundreds of reports: the profile shows the first ones and the
+    count, so the page costs the same for everyone. Counting and sorting 1,600 reports costs several
+    milliseconds at 50,000 people, so the answer is cached per generation."""
+
+    def compute():
+        reports = active_people().filter(manager_id=person_id)
+        ids = list(reports.order_by("sort_name", "pk").values_list("pk", flat=True)[:PROFILE_REPORTS_SHOWN])
+        return (len(ids) if len(ids) < PROFILE_REPORTS_SHOWN else reports.count()), ids
+
+    return caching.remember(GENERATION, ("reports", person_id), compute)
 
 
 def unit_ancestors(unit):
-    return list(unit.get_ancestors()) if unit is not None and unit.depth > 1 else []
+    """The units above `unit`, top first (cached per generation: every profile shows its unit's path)."""
+    if unit is None or unit.depth <= 1:
+        return []
+    return caching.remember(GENERATION, ("ancestors", unit.pk, unit.path), lambda: list(unit.get_ancestors()))
 
 
 def head_counts():
-    """{unit id: active people in it and everything below}; one grouped query whatever the head count."""
+    """{unit id: active people in it and everything below}; one grouped query whatever the head count,
+    and none while nothing about people changed (cached per generation)."""
+    return caching.remember(GENERATION, ("head-counts",), _head_counts)
+
+
+def _head_counts():
     direct = Counter(
         dict(
             active_people()
@@ -152,7 +184,10 @@ def nudge_for(user, request=None):
         person = Person.objects.filter(user_id=user.pk).only(*NUDGE_FIELDS).first()
     if person is None:
         return None, None
-    return person, person.missing_field()
+    has_expertise = getattr(person, "expertise_exists", None)
+    if has_expertise is None:
+        return person, person.missing_field()
+    return person, completeness.most_valuable_missing(person, has_expertise)
 
 
 NUDGE_FIELDS = ("slug", "photo", "bio", "phone", "mobile", "location", "working_days", "completeness")
@@ -161,11 +196,26 @@ NUDGE_FIELDS = ("slug", "photo", "bio", "phone", "mobile", "location", "working_
 CURRENT_FIELDS = ("first_name", "tussenvoegsel", "last_name", *NUDGE_FIELDS)
 
 
+def current_person_query(user_id):
+    """The query behind current_person, for a page that loads the visitor's person itself (the homepage
+    adds its own annotation) and hands it over with share_current_person."""
+    return (
+        Person.objects.filter(user_id=user_id)
+        # For the nudge: whether any tags exist, in this query rather than one of its own.
+        .annotate(expertise_exists=Exists(TaggedExpertise.objects.filter(content_object=OuterRef("pk"))))
+        .prefetch_related(photo_prefetch())
+    )
+
+
+def share_current_person(request, person):
+    request._people_current = person
+
+
 def current_person(request):
     """The signed-in user's person, loaded once per request for the header avatar and the nudge alike."""
     if not hasattr(request, "_people_current"):
         request._people_current = (
-            Person.objects.filter(user_id=request.user.pk).only(*CURRENT_FIELDS).prefetch_related(_photos()).first()
+            current_person_query(request.user.pk).only(*CURRENT_FIELDS).first()
             if request.user.is_authenticated
             else None
         )
@@ -177,6 +227,6 @@ def avatar_for(user):
     return (
         Person.objects.filter(user_id=user.pk)
         .only("first_name", "last_name", "slug", "photo")
-        .prefetch_related(_photos())
+        .prefetch_related(photo_prefetch())
         .first()
     )

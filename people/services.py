@@ -6,6 +6,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection
 from wagtail.search import index
 
+from people import signals
 from people.models import Person
 
 PHOTO_COLLECTION = "Profielfoto's"
@@ -75,4 +76,5 @@ def set_ambassador(user, person, value):
         raise PermissionDenied("Only community managers and HR editors mark ambassadors.")
     person.is_ambassador = bool(value)
     Person.objects.filter(pk=person.pk).update(is_ambassador=person.is_ambassador)
+    signals.changed()  # the badge is on the cached cards; update() sends no signal
     return person

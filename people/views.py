@@ -1,14 +1,19 @@
 """Views behind PeopleIndexPage's routes: thin, the queries live in selectors, the actions in services."""
 
+import hashlib
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from intranet import caching
 from people import routing, selectors, services
 from people.forms import LETTERS, DirectoryFilterForm, ProfileForm
 from people.models import OrganisationUnit, Person
@@ -21,8 +26,32 @@ def _render(request, page, template, **context):
     return TemplateResponse(request, template, context)
 
 
-def _paginate(request, people):
-    return Paginator(people, PER_PAGE).get_page(request.GET.get("page"))
+class CachedCountPaginator(Paginator):
+    """A paginator whose total comes from people.selectors.cached_count under `count_key`."""
+
+    def __init__(self, object_list, per_page, count_key):
+        super().__init__(object_list, per_page)
+        self.count_key = count_key
+
+    @cached_property
+    def count(self):
+        return selectors.cached_count(self.object_list, *self.count_key)
+
+
+def _paginate(request, people, count_key):
+    return CachedCountPaginator(people, PER_PAGE, count_key).get_page(request.GET.get("page"))
+
+
+def _filters_key(filters):
+    """A short, fixed-length key for a combination of directory filters (the search text is free input)."""
+    parts = (
+        " ".join(filters.get("text", "").split()),
+        getattr(filters.get("unit"), "pk", None),
+        getattr(filters.get("location"), "pk", None),
+        getattr(filters.get("expertise"), "pk", None),
+        filters.get("letter", ""),
+    )
+    return hashlib.md5(repr(parts).encode(), usedforsecurity=False).hexdigest()
 
 
 def directory(request, page):
@@ -40,7 +69,7 @@ def directory(request, page):
         }
         if data.get("expertise"):
             filters["expertise"] = selectors.expertise_by_slug(data["expertise"])
-    people_page = _paginate(request, selectors.directory(**filters))
+    people_page = _paginate(request, selectors.directory(**filters), ("directory", _filters_key(filters)))
     template = "people/includes/results.html" if request.GET.get("partial") else "people/directory.html"
     return _render(
         request,
@@ -52,12 +81,20 @@ def directory(request, page):
         people_page=people_page,
         filtered=any(filters.values()),
         chosen_expertise=filters.get("expertise"),
+        # The filter menus' HTML is cached per generation (it only changes with the people data).
+        generation=caching.generation(selectors.GENERATION),
         section="directory",
     )
 
 
 def _people_list(request, page, people, section, heading, intro):
-    context = {"people_page": _paginate(request, people), "heading": heading, "intro": intro, "section": section}
+    count_key = (section, timezone.localdate().isoformat()) if section == "new" else (section,)
+    context = {
+        "people_page": _paginate(request, people, count_key),
+        "heading": heading,
+        "intro": intro,
+        "section": section,
+    }
     return _render(request, page, "people/list.html", **context)
 
 
@@ -74,7 +111,7 @@ def ambassadors(request, page):
 def org_chart(request, page, unit_slug=None):
     unit = get_object_or_404(OrganisationUnit, slug=unit_slug) if unit_slug else None
     children, head_count = selectors.org_level(unit)
-    members = _paginate(request, selectors.unit_members(unit)) if unit else None
+    members = _paginate(request, selectors.unit_members(unit), ("unit", unit.pk)) if unit else None
     return _render(
         request,
         page,

@@ -7,7 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from prikbord.models import LIFETIME, MAX_PHOTOS, Category, Photo, Post, Status
+from prikbord.models import LIFETIME, MAX_PHOTOS, TEXT_MAX, Category, Photo, Post, Status
 from prikbord.uploads import check_photo
 
 MODERATORS = "Omgevingsbeheerders"
@@ -48,6 +48,14 @@ def create_post(user, *, category, title, text, price=None, photos=()):
     extensions = [check_photo(photo) for photo in photos]
     if category not in Category.values:
         raise ValidationError({"category": _("Choose a category.")})
+    # The form checks this too; callers without it (a post moved here from a team) must not cut text.
+    if len(text) > TEXT_MAX:
+        raise ValidationError(
+            {
+                "text": _("The text can be at most %(max)d characters; this one has %(length)d.")
+                % {"max": TEXT_MAX, "length": len(text)}
+            }
+        )
     with transaction.atomic():
         now = timezone.now()
         post = Post.objects.create(

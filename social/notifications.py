@@ -31,6 +31,21 @@ def set_email_preference(user, value):
     NotificationPreference.objects.update_or_create(user=user, defaults={"email": value})
 
 
+def _can_see(user, target):
+    """Nobody hears about what they may not see (a mention in a private team's post, for one)."""
+    from django.core.exceptions import PermissionDenied
+
+    from social import targets
+
+    if target is None or not targets.is_registered(target):
+        return True
+    try:
+        targets.check_can_view(user, target)
+    except PermissionDenied:
+        return False
+    return True
+
+
 def notify(recipients, *, verb, actor, target, title, url, excerpt=""):
     """One notification per recipient (never to the actor); mails the 'immediately' ones after commit.
 
@@ -41,7 +56,7 @@ def notify(recipients, *, verb, actor, target, title, url, excerpt=""):
     content_type = ContentType.objects.get_for_model(target) if target is not None else None
     made = []
     for user, user_verb in recipients.items():
-        if user is None or user == actor or not user.is_active:
+        if user is None or user == actor or not user.is_active or not _can_see(user, target):
             continue
         made.append(
             Notification(

@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "launcher",
     "prikbord",
     "search",
+    "insights",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -95,6 +96,8 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, so that it sees the outcome of authentication.
     "axes.middleware.AxesMiddleware",
+    # Page views per page per day and anonymous activity counts (insights/tracking.py).
+    "insights.tracking.PageViewMiddleware",
 ]
 
 ROOT_URLCONF = "intranet.urls"

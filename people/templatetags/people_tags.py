@@ -1,6 +1,7 @@
 from django import template
 
-from people import routing, selectors
+from intranet import caching
+from people import cards, routing, selectors
 
 register = template.Library()
 
@@ -20,3 +21,26 @@ def header_avatar(context):
 @register.filter
 def profile_url(person):
     return routing.profile_url(person)
+
+
+@register.simple_tag(takes_context=True)
+def person_cards(context, people):
+    """The person cards (<li>) of `people`, from the cache where possible (see people.cards)."""
+    return cards.render_cards(people, context.get("people_url") or routing.index_url())
+
+
+@register.simple_tag(takes_context=True)
+def person_card(context, person):
+    return person_cards(context, [person])
+
+
+@register.simple_tag
+def people_generation():
+    """For {% cache %} keys of fragments that show people: changes whenever people data changes."""
+    return caching.generation(selectors.GENERATION)
+
+
+@register.simple_tag
+def person_avatar(person, size=""):
+    """The avatar of `person` (people/includes/avatar.html), from the cache where possible."""
+    return cards.render_avatar(person, size)

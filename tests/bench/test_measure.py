@@ -59,3 +59,13 @@ def test_a_stopped_server_ends_the_rounds():
     results = measure(client, targets("/hulp/"), warmup=1, rounds=10, server_alive=lambda: next(alive))
     assert len(results[0].samples_ms) == 2
     assert results[0].note == "server stopped during the run"
+
+
+def test_each_page_is_requested_by_the_client_of_its_account():
+    employee, manager = FakeClient({}), FakeClient({})
+    pages = targets("/hulp/", "/")
+    pages.append(Target("insights", "Dashboard", "/admin/inzichten/", user="beheerder"))
+    results = measure({"": employee, "beheerder": manager}, pages, warmup=1, rounds=2)
+    assert manager.calls == ["/admin/inzichten/"] * 3
+    assert set(employee.calls) == {"/hulp/", "/"}
+    assert all(len(r.samples_ms) == 2 for r in results)

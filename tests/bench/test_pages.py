@@ -121,3 +121,15 @@ def test_missing_reference_is_reported_and_other_pages_still_measured():
 )
 def test_is_local_path(path, ok):
     assert is_local_path(path) is ok
+
+
+def test_a_page_may_name_the_demo_account_that_opens_it():
+    modules = {
+        "home.bench": reference_module(),
+        "insights.bench": module(
+            bench_pages=lambda: [("Dashboard", "/admin/inzichten/", "beheerder"), ("Fout", "/x/", "a", "b")]
+        ),
+    }
+    targets, skipped = discover(["home", "insights"], fake_importer(modules))
+    assert [(t.path, t.user) for t in targets] == [("/hulp/", ""), ("/", ""), ("/admin/inzichten/", "beheerder")]
+    assert [s.note for s in skipped] == ["not a (label, path) pair"]

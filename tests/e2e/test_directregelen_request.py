@@ -3,6 +3,7 @@
 import base64
 
 import pytest
+from playwright.sync_api import expect
 
 from directregelen.models import PortalTask, Request, RequestFormField, RequestFormPage
 from tests.directregelen.conftest import _forget_portal_link, make_department, make_service, publish  # noqa: F401
@@ -109,7 +110,8 @@ def test_phone_user_finds_a_service_and_reports_damage_with_a_photo(
     assert request.reference in page.locator(".messages").inner_text()
     assert page.locator(".dr-reference").inner_text() == request.reference
     assert page.get_by_text("Ontvangen").first.is_visible()
-    assert page.get_by_role("img", name="Foto: plafond.png").is_visible()
+    # A waiting check: under load the photo may still be loading (zero size) when the page is ready.
+    expect(page.get_by_role("img", name="Foto: plafond.png")).to_be_visible()
     assert_accessible(page)
 
 

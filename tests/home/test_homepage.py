@@ -63,9 +63,20 @@ def test_the_homepages_own_blocks_cost_a_fixed_three_queries(
     from launcher import home_blocks as apps
 
     monkeypatch.setattr(home.blocks, "_providers", lambda: iter((own.blocks, apps.blocks)))
+    from intranet import caching
+
+    caching.bump("people")  # as after any change to people: the new colleagues are loaded afresh
     with django_assert_num_queries(len(bare) + 2):  # apps and new colleagues; visitor is in the bare frame
         html = employee_client.get("/").content.decode()
     assert "App 0" in html
+    with django_assert_num_queries(len(bare) + 1):  # the new colleagues' HTML now comes from the cache
+        cached = employee_client.get("/").content.decode()
+
+    def new_colleagues(page):
+        return page.split('data-block="home.new_colleagues"')[1].split("</section>")[0]
+
+    assert new_colleagues(cached) == new_colleagues(html)
+    assert "home-people" in new_colleagues(html)
     assert len(bare) <= 14
 
 

@@ -66,6 +66,8 @@ CASES = [
     RelevanceCase("leave", "verlof", "services", "Verlof aanvragen"),
     RelevanceCase("holiday finds leave through keywords", "vakantie", "services", "Verlof aanvragen"),
     RelevanceCase("new laptop", "nieuwe laptop", "services", "Nieuwe laptop aanvragen"),
+    RelevanceCase("a team by its name", "fotografie", "teams", "Fotografie"),
+    RelevanceCase("a closed team by its name", "ambassadeurs", "teams", "Ambassadeurs"),
     RelevanceCase(
         "typo in a last name",
         lambda d: d["colleague"].last_name[:-2] + d["colleague"].last_name[:-3:-1],

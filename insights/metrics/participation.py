@@ -1,0 +1,223 @@
+"""Participation: posts, comments and likes per week, who takes part, and what is popular by kind.
+
+Team posts per week come from teams.stats (the teams app's public figures); the rest is read from the
+social layer, the notice board and the blogs with grouped queries, a fixed number whatever the data.
+"""
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Count, Q, Sum
+from django.db.models.functions import TruncWeek
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django_comments_xtd.models import XtdComment
+from wagtail.models import Page
+
+from insights import charts
+from insights.metrics import optional
+from insights.metrics.common import Table, share
+from insights.models import DailyPageView
+from news.models import BlogPage
+from people.models import Person
+from prikbord.models import Post as NoticePost
+from social.models import Like
+
+# Content kinds for "popularity by type": (key, label, [(app_label, model), ...]).
+KINDS = [
+    ("news", "News", [("news", "newspage")]),
+    ("blog", "Blog", [("news", "blogpage")]),
+    ("team", "Team post", [("teams", "teampost"), ("teams", "teampage")]),
+    ("service", "Service page", [("directregelen", "servicepage"), ("directregelen", "requestformpage")]),
+    ("prikbord", "Notice board", [("prikbord", "post")]),
+]
+TOP_ITEMS = 10
+
+
+def kind_labels():
+    return {
+        "news": _("News"),
+        "blog": _("Blog"),
+        "team": _("Team post"),
+        "service": _("Service page"),
+        "prikbord": _("Notice board"),
+        "other": _("Other"),
+    }
+
+
+def _kind_by_content_type():
+    """{content type id: (kind key, app_label, model)} for the kinds above, in one query."""
+    wanted = Q()
+    lookup = {}
+    for key, _label, models in KINDS:
+        for app_label, model in models:
+            wanted |= Q(app_label=app_label, model=model)
+            lookup[(app_label, model)] = key
+    return {
+        pk: (lookup[(app_label, model)], app_label, model)
+        for pk, app_label, model in ContentType.objects.filter(wanted).values_list("pk", "app_label", "model")
+    }
+
+
+def _per_week(queryset, field):
+    rows = queryset.annotate(week=TruncWeek(field)).values("week").annotate(n=Count("pk")).values_list("week", "n")
+    result = {}
+    for week, count in rows:
+        if week is not None:
+            day = week.date() if hasattr(week, "date") else week
+            result[day] = result.get(day, 0) + count
+    return result
+
+
+def participation(period, employees):
+    start, end = period.start_at, period.end_at
+    comments_qs = XtdComment.objects.filter(submit_date__gte=start, submit_date__lt=end, is_public=True)
+    likes_qs = Like.objects.filter(created_at__gte=start, created_at__lt=end)
+    notices_qs = NoticePost.objects.filter(created_at__gte=start, created_at__lt=end)
+    blogs_qs = BlogPage.objects.live().filter(first_published_at__gte=start, first_published_at__lt=end)
+
+    comments = _per_week(comments_qs, "submit_date")
+    likes = _per_week(likes_qs, "created_at")
+    notices = _per_week(notices_qs, "created_at")
+    blogs = _per_week(blogs_qs, "first_published_at")
+    team_posts = {}
+    stats = optional.teams_stats()
+    if stats is not None:
+        for week, count in stats.posts_per_week(period.start_at, period.end_at):
+            day = week.date() if hasattr(week, "date") else week
+            team_posts[day] = team_posts.get(day, 0) + count
+
+    weeks = list(period.weeks())
+    weekly_rows = []
+    for monday in weeks:
+        posts = team_posts.get(monday, 0) + notices.get(monday, 0) + blogs.get(monday, 0)
+        weekly_rows.append([monday.isoformat(), posts, comments.get(monday, 0), likes.get(monday, 0)])
+
+    # Employees who wrote something: a comment, a notice or a blog (one counting query).
+    contributors = (
+        Person.objects.filter(is_active=True)
+        .filter(
+            Q(user_id__in=comments_qs.values("user_id"))
+            | Q(user_id__in=notices_qs.values("author_id"))
+            | Q(user_id__in=blogs_qs.exclude(author=None).values("author__user_id"))
+        )
+        .count()
+    )
+
+    totals = [sum(row[i] for row in weekly_rows) for i in (1, 2, 3)]
+    kpis = {
+        "participation.posts": totals[0],
+        "participation.comments": totals[1],
+        "participation.likes": totals[2],
+        "participation.contributors": contributors,
+        "participation.contributors_share": share(contributors, employees),
+    }
+
+    weekly = Table(
+        "participation-weekly",
+        _("Posts, comments and likes per week"),
+        [_("Week starting"), _("Posts"), _("Comments"), _("Likes")],
+        weekly_rows,
+    )
+    weekly.chart = charts.line_chart(
+        _("Posts, comments and likes per week"),
+        [f"{monday:%d-%m}" for monday in weeks],
+        [
+            (_("Posts"), [row[1] for row in weekly_rows]),
+            (_("Comments"), [row[2] for row in weekly_rows]),
+            (_("Likes"), [row[3] for row in weekly_rows]),
+        ],
+        _("Posts (team posts, notices and blogs), comments and likes per ISO week."),
+    )
+    tables = [weekly, *_popularity(period, comments_qs, likes_qs)]
+    return kpis, tables
+
+
+def _popularity(period, comments_qs, likes_qs):
+    kinds = _kind_by_content_type()
+    labels = kind_labels()
+    views_by_kind, likes_by_kind, comments_by_kind = {}, {}, {}
+    views = (
+        DailyPageView.objects.filter(day__range=(period.start, period.end))
+        .values("page__content_type_id")
+        .annotate(n=Sum("views"))
+        .values_list("page__content_type_id", "n")
+    )
+    for content_type_id, count in views:
+        key = kinds.get(content_type_id, ("other",))[0]
+        views_by_kind[key] = views_by_kind.get(key, 0) + count
+    for source, target in ((likes_qs, likes_by_kind), (comments_qs, comments_by_kind)):
+        for content_type_id, count in (
+            source.values("content_type_id").annotate(n=Count("pk")).values_list("content_type_id", "n")
+        ):
+            key = kinds.get(content_type_id, ("other",))[0]
+            target[key] = target.get(key, 0) + count
+    rows = [
+        [labels[key], views_by_kind.get(key, 0), likes_by_kind.get(key, 0), comments_by_kind.get(key, 0)]
+        for key in [*(kind[0] for kind in KINDS), "other"]
+    ]
+    by_kind = Table(
+        "popularity-by-kind",
+        _("Popularity by kind of content"),
+        [_("Kind"), _("Views"), _("Likes"), _("Comments")],
+        rows,
+    )
+    by_kind.chart = charts.bar_chart(
+        _("Views by kind of content"),
+        [(row[0], row[1]) for row in rows],
+        _("Page views in the chosen period per kind of content."),
+    )
+
+    top_views = list(
+        DailyPageView.objects.filter(day__range=(period.start, period.end))
+        .values("page_id")
+        .annotate(n=Sum("views"))
+        .order_by("-n", "page_id")
+        .values_list("page_id", "page__title", "page__content_type_id", "n")[:TOP_ITEMS]
+    )
+    viewed = Table(
+        "top-viewed",
+        _("Most viewed pages"),
+        [_("Page"), _("Kind"), _("Views")],
+        [[title, labels[kinds.get(ct, ("other",))[0]], n] for pk, title, ct, n in top_views],
+        links=[reverse("wagtailadmin_pages:edit", args=[pk]) for pk, *_rest in top_views],
+        empty_text=_("No page views counted in this period yet."),
+    )
+
+    top_likes = list(
+        likes_qs.values("content_type_id", "object_id")
+        .annotate(n=Count("pk"))
+        .order_by("-n", "content_type_id", "object_id")
+        .values_list("content_type_id", "object_id", "n")[:TOP_ITEMS]
+    )
+    titles = _titles(top_likes, kinds)
+    liked = Table(
+        "top-liked",
+        _("Most liked"),
+        [_("Item"), _("Kind"), _("Likes")],
+        [[titles.get((ct, pk), ("?", ""))[0], labels[kinds.get(ct, ("other",))[0]], n] for ct, pk, n in top_likes],
+        links=[titles.get((ct, pk), ("", ""))[1] for ct, pk, _n in top_likes],
+        empty_text=_("No likes in this period yet."),
+    )
+    return [by_kind, viewed, liked]
+
+
+def _titles(pairs, kinds):
+    """{(content type id, object id): (title, link)}: one query for pages, one per other kind present.
+
+    Kinds are a handful, so the number of queries is bounded whatever the amount of data."""
+    pages = set()
+    others = {}
+    for content_type_id, object_id, _n in pairs:
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
+        if model is not None and issubclass(model, Page):
+            pages.add(object_id)
+        elif model is not None:
+            others.setdefault((content_type_id, model), set()).add(object_id)
+    found = {}
+    for pk, title, content_type_id in Page.objects.filter(pk__in=pages).values_list("pk", "title", "content_type_id"):
+        found[(content_type_id, pk)] = (title, reverse("wagtailadmin_pages:edit", args=[pk]))
+    for (content_type_id, model), ids in others.items():
+        for obj in model._default_manager.filter(pk__in=ids):
+            title = str(getattr(obj, "title", "") or obj)[:120]
+            url = obj.get_absolute_url() if hasattr(obj, "get_absolute_url") else ""
+            found[(content_type_id, obj.pk)] = (title, url)
+    return found

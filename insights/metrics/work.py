@@ -1,0 +1,172 @@
+"""Questions, Direct regelen, teams and search: how fast people get answers and what they look for."""
+
+from django.db.models import Count, Q, Sum
+from django.utils.translation import gettext as _
+
+from directregelen.models import Request
+from insights import charts
+from insights.metrics import optional
+from insights.metrics.common import Table, hours, medians, share
+from search.models import DailyQuery
+
+TOP_QUERIES = 20
+
+
+def questions(period):
+    stats = optional.teams_stats()
+    if stats is None:
+        return {}, [], False
+    figures = stats.question_stats(period.start_at, period.end_at)
+    kpis = {
+        "questions.asked": figures.get("asked"),
+        "questions.answered": figures.get("answered"),
+        "questions.answered_share": share(figures.get("answered") or 0, figures.get("asked")),
+        "questions.accepted": figures.get("accepted"),
+        "questions.median_first_answer_hours": figures.get("median_first_answer_hours"),
+        "questions.median_accepted_hours": figures.get("median_accepted_hours"),
+        "questions.unanswered_over_2_days": figures.get("unanswered_over_2_days"),
+    }
+    open_questions = stats.unanswered_questions(older_than_hours=48, limit=20)
+    table = Table(
+        "questions-unanswered",
+        _("Questions without an answer for more than two days"),
+        [_("Question"), _("Team"), _("Asked on")],
+        [
+            [_title(post), str(getattr(post, "team", "") or ""), _date(getattr(post, "created_at", None))]
+            for post in open_questions
+        ],
+        links=[_url(post) for post in open_questions],
+        empty_text=_("Every question has an answer."),
+    )
+    return kpis, [table], True
+
+
+def _title(post):
+    text = str(getattr(post, "title", "") or getattr(post, "text", "") or post)
+    return text if len(text) <= 100 else text[:99] + "…"
+
+
+def _date(value):
+    return value.date().isoformat() if value is not None else ""
+
+
+def _url(post):
+    try:
+        return post.get_absolute_url()
+    except Exception:  # a post whose team is gone has no address; the row stays
+        return ""
+
+
+def directregelen(period):
+    requests = Request.objects.filter(submitted_at__gte=period.start_at, submitted_at__lt=period.end_at)
+    per_department = list(
+        requests.values("department_id", "department__title")
+        .annotate(
+            total=Count("pk"),
+            open=Count("pk", filter=~Q(status=Request.Status.DONE)),
+            done=Count("pk", filter=Q(status=Request.Status.DONE)),
+        )
+        .order_by("-total", "department__title")
+        .values_list("department_id", "department__title", "total", "open", "done")
+    )
+    first = medians(requests, "department_id", "first_response_at", "submitted_at")
+    done = medians(requests, "department_id", "done_at", "submitted_at")
+    overall_first = medians(requests, None, "first_response_at", "submitted_at")[None]
+    overall_done = medians(requests, None, "done_at", "submitted_at")[None]
+    rows = [
+        [title or _("(removed department)"), total, still_open, finished, hours(first.get(pk)), hours(done.get(pk))]
+        for pk, title, total, still_open, finished in per_department
+    ]
+    total = sum(row[1] for row in rows)
+    kpis = {
+        "directregelen.requests": total,
+        "directregelen.median_first_response_hours": hours(overall_first),
+        "directregelen.median_done_hours": hours(overall_done),
+    }
+    table = Table(
+        "directregelen-departments",
+        _("Requests per department"),
+        [
+            _("Department"),
+            _("Requests"),
+            _("Open"),
+            _("Done"),
+            _("Median hours to first response"),
+            _("Median hours to done"),
+        ],
+        rows,
+        empty_text=_("No requests in this period."),
+    )
+    table.chart = charts.bar_chart(
+        _("Requests per department"),
+        [(row[0], row[1]) for row in rows],
+        _("Requests submitted in the chosen period per department."),
+    )
+    return kpis, [table]
+
+
+def teams(period):
+    stats = optional.teams_stats()
+    if stats is None:
+        return {}, [], False
+    health = stats.team_health()
+    kpis = {
+        f"teams.{key}": health.get(key)
+        for key in ("total", "active", "quiet", "archived", "archive_candidates", "duplicate_pairs")
+    }
+    labels = {
+        "total": _("Teams"),
+        "active": _("Active teams"),
+        "quiet": _("Quiet teams"),
+        "archived": _("Archived teams"),
+        "archive_candidates": _("Candidates for archiving"),
+        "duplicate_pairs": _("Likely duplicate pairs"),
+    }
+    table = Table(
+        "teams-health",
+        _("Teams"),
+        [_("Figure"), _("Number")],
+        [[labels[key], health.get(key)] for key in labels],
+    )
+    return kpis, [table], True
+
+
+def search(period):
+    queries = DailyQuery.objects.filter(day__range=(period.start, period.end))
+    totals = queries.aggregate(searches=Sum("searches"), empty=Sum("zero_results"))
+    searches, empty = totals["searches"] or 0, totals["empty"] or 0
+    popular = list(
+        queries.values("query")
+        .annotate(total=Sum("searches"), empty=Sum("zero_results"))
+        .order_by("-total", "query")
+        .values_list("query", "total", "empty")[:TOP_QUERIES]
+    )
+    without = list(
+        queries.filter(zero_results__gt=0)
+        .values("query")
+        .annotate(empty=Sum("zero_results"))
+        .order_by("-empty", "query")
+        .values_list("query", "empty")[:TOP_QUERIES]
+    )
+    kpis = {
+        "search.searches": searches,
+        "search.zero_result_share": share(empty, searches),
+    }
+    top = Table(
+        "search-top",
+        _("Top queries"),
+        [_("Query"), _("Searches"), _("Without results")],
+        [list(row) for row in popular],
+        empty_text=_("Nobody searched in this period."),
+    )
+    top.chart = charts.bar_chart(
+        _("Top queries"), [(query, total) for query, total, _empty in popular[:10]], _("The ten most searched queries.")
+    )
+    zero = Table(
+        "search-zero",
+        _("Queries without results"),
+        [_("Query"), _("Searches without results")],
+        [list(row) for row in without],
+        empty_text=_("Every search found something."),
+    )
+    return kpis, [top, zero]

@@ -1,0 +1,72 @@
+"""What the moderation overview gathers: every queue a community manager works through, in one place.
+
+Each list is one query with a small limit; the actions stay in the apps that own them (the comment
+queue in social, the notice board's moderation page, the teams' health pages).
+"""
+
+from datetime import timedelta
+
+from django.db.models import Count, Q
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+from django_comments.models import CommentFlag
+
+from insights.metrics import optional
+from prikbord.models import Post as NoticePost
+from prikbord.models import Status as NoticeStatus
+from social.models import FlaggedComment
+
+LIMIT = 10
+NEW_NOTICES_DAYS = 7
+
+
+def url_or_none(name, *args):
+    try:
+        return reverse(name, args=args)
+    except NoReverseMatch:
+        return None
+
+
+def flagged_comments(limit=LIMIT):
+    flags = Count("flags", filter=Q(flags__flag=CommentFlag.SUGGEST_REMOVAL))
+    rows = list(
+        FlaggedComment.objects.filter(is_public=True, is_removed=False)
+        .annotate(flag_count=flags)
+        .filter(flag_count__gt=0)
+        .order_by("-flag_count", "-submit_date")[:limit]
+    )
+    for comment in rows:
+        comment.action_url = url_or_none("social_moderate", comment.pk)
+    return rows
+
+
+def new_notices(limit=LIMIT, now=None):
+    since = (now or timezone.now()) - timedelta(days=NEW_NOTICES_DAYS)
+    rows = list(
+        NoticePost.objects.filter(status=NoticeStatus.OPEN, created_at__gte=since)
+        .select_related("author")
+        .order_by("-created_at", "-pk")[:limit]
+    )
+    for post in rows:
+        post.action_url = url_or_none("prikbord:moderate", post.pk)
+    return rows
+
+
+def overview():
+    stats = optional.teams_stats()
+    questions, health = [], None
+    if stats is not None:
+        questions = list(stats.unanswered_questions(older_than_hours=48, limit=LIMIT))
+        health = stats.team_health()
+    return {
+        "flagged_comments": flagged_comments(),
+        "comment_queue_url": url_or_none("social_flaggedcomment_modeladmin_index"),
+        "notices": new_notices(),
+        "notice_board_url": url_or_none("prikbord:board"),
+        "teams_available": stats is not None,
+        "questions": questions,
+        "team_health": health,
+        "quiet_teams_url": url_or_none("teams:quiet"),
+        "duplicate_teams_url": url_or_none("teams:duplicates"),
+        "teams_health_url": url_or_none("teams:health"),
+    }

@@ -1,0 +1,57 @@
+"""Generational caching for shared, read-mostly parts of pages (directory cards, filter menus).
+
+A *generation* is a number stored in the cache under a name ("people"). Cached values put the
+generation in their key; a change to the underlying data bumps it, so every old key is simply never
+read again and expires on its own. No key lists to track, no pattern deletes, and a lost or flushed
+generation starts afresh at a new number (the clock), never at one an old key used.
+
+Bump on every write path, also the bulk ones that send no signals (QuerySet.update, bulk_create),
+and keep a TTL on every value as a safety net. In production the cache is Redis, shared by all
+workers; with the local-memory cache (no REDIS_URL) each process has its own generations, which is
+only right for a single process (development, the bench's one gunicorn worker).
+"""
+
+import time
+
+from django.core.cache import cache
+from django.db import transaction
+
+DEFAULT_TTL = 600
+
+
+def _key(name):
+    return f"plein:generation:{name}"
+
+
+def generation(name):
+    """The current generation of `name` (created on first use)."""
+    key = _key(name)
+    value = cache.get(key)
+    if value is None:
+        cache.add(key, time.time_ns(), None)
+        value = cache.get(key)
+    return value
+
+
+def bump(name):
+    """Mark everything cached under `name` as stale: now, and once more when the transaction commits.
+
+    The second bump matters: a request that reads between our write and the commit still sees the
+    old rows and may cache them under the new generation; the bump after commit retires that too.
+    """
+    cache.set(_key(name), time.time_ns(), None)
+    transaction.on_commit(lambda: cache.set(_key(name), time.time_ns(), None))
+
+
+def versioned_key(name, *parts):
+    return ":".join(["plein", name, str(generation(name)), *(str(part) for part in parts)])
+
+
+def remember(name, parts, compute, ttl=DEFAULT_TTL):
+    """compute() once per generation of `name` and `parts` (kept at most `ttl` seconds)."""
+    key = versioned_key(name, *parts)
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, ttl)
+    return value

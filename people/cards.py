@@ -1,0 +1,96 @@
+"""Person cards, rendered once and served from the cache until anything on them changes.
+
+A directory page shows 24 cards; each renders an avatar (a Wagtail rendition lookup), the unit,
+location and up to four expertise tags. That rendering is most of the page's time, and a card is the
+same for every reader. So the HTML of each card is cached under the "people" generation (bumped by
+people/signals.py and by the bulk write paths whenever a person, tag, unit, location or photo
+changes) with the language and the people page's URL in the key. The photos, renditions and tags
+are only loaded for the cards that are not in the cache, in the same fixed three queries as before.
+"""
+
+from collections.abc import Sequence
+
+from django.core.cache import cache
+from django.db.models import prefetch_related_objects
+from django.template.loader import get_template
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
+
+from intranet import caching
+from people.models import Person
+
+GENERATION = "people"  # the same generation as people.selectors.GENERATION
+CARD_TEMPLATE = "people/includes/person_card.html"
+AVATAR_TEMPLATE = "people/includes/avatar.html"
+CARD_TTL = 900
+
+
+def card_prefetches():
+    from people.selectors import photo_prefetch
+
+    return [photo_prefetch(), "expertise"]
+
+
+def _load(ids):
+    """{pk: Person} with what a card shows, for the people whose card is not cached."""
+    from people.selectors import with_cards
+
+    return {person.pk: person for person in with_cards(Person.objects.filter(pk__in=ids).order_by())}
+
+
+class PeopleByIds(Sequence):
+    """People known by id, in order, loaded as Person instances only when someone iterates them.
+
+    The cards tag needs just the ids for the cards it finds in the cache, so a list of reports costs
+    no query at all once its cards are cached."""
+
+    def __init__(self, ids):
+        self.ids = list(ids)
+        self._people = None
+
+    def __len__(self):
+        return len(self.ids)
+
+    def __getitem__(self, index):
+        if self._people is None:
+            found = _load(self.ids)
+            self._people = [found[pk] for pk in self.ids if pk in found]
+        return self._people[index]
+
+
+def render_cards(people, people_url):
+    """The cards of `people` (Person instances in display order, or PeopleByIds) as one safe HTML string."""
+    if isinstance(people, PeopleByIds) and people._people is None:
+        ids, loaded = people.ids, None
+    else:
+        loaded = {person.pk: person for person in people if person is not None}
+        ids = list(loaded)
+    if not ids:
+        return ""
+    prefix = caching.versioned_key(GENERATION, "card", get_language() or "", people_url)
+    keys = {pk: f"{prefix}:{pk}" for pk in ids}
+    found = cache.get_many(list(keys.values()))
+    missing_ids = [pk for pk in ids if keys[pk] not in found]
+    if missing_ids:
+        missing = [loaded[pk] for pk in missing_ids] if loaded is not None else list(_load(missing_ids).values())
+        # Django skips what a caller already prefetched (or select_related) for these people.
+        prefetch_related_objects(missing, *card_prefetches())
+        template = get_template(CARD_TEMPLATE)
+        fresh = {keys[p.pk]: template.render({"person": p, "people_url": people_url}) for p in missing}
+        cache.set_many(fresh, CARD_TTL)
+        found.update(fresh)
+    # Each piece is the output of the (autoescaping) card template, cached as rendered: no user text
+    # reaches this join unescaped. A person gone since (deleted) is simply left out.
+    return mark_safe("".join(found[keys[pk]] for pk in ids if keys[pk] in found))  # noqa: S308
+
+
+def render_avatar(person, size=""):
+    """One avatar (the photo's rendition, or the initials), cached like the cards: the photo and its
+    rendition are only loaded when the avatar is not in the cache."""
+    key = caching.versioned_key(GENERATION, "avatar", size, person.pk)
+    html = cache.get(key)
+    if html is None:
+        prefetch_related_objects([person], card_prefetches()[0])
+        html = get_template(AVATAR_TEMPLATE).render({"person": person, "size": size})
+        cache.set(key, html, CARD_TTL)
+    return mark_safe(html)  # noqa: S308  (the autoescaping avatar template's own output)

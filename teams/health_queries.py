@@ -1,0 +1,60 @@
+"""Small read helpers shared by teams-health's modules (search, duplicates, profile, home block, health).
+
+They mirror TeamPage.user_can_view and content_visible_to as SQL filters, so lists and searches can
+filter thousands of teams in one query instead of asking each team object. Unlike
+teams.selectors.visible_teams they leave archived teams in: search finds them (with a label).
+"""
+
+from django.core.cache import cache
+from django.db.models import Exists, OuterRef, Q
+
+from teams.models import Kind, Membership, State, TeamIndexPage, TeamPage, TeamPost
+
+INDEX_CACHE_KEY = "teams:index-url:v1"
+
+
+def active_membership(user, team_ref="pk"):
+    return Membership.objects.filter(team=OuterRef(team_ref), user_id=user.pk, state=State.ACTIVE)
+
+
+def viewable_teams(user, *, include_archived=True, include_offline=False):
+    """Live teams whose page the user may open: open and closed ones, private ones only as a member.
+    include_offline adds teams taken offline (merged teams, whose address redirects)."""
+    teams = TeamPage.objects.all() if include_offline else TeamPage.objects.live()
+    if not include_archived:
+        teams = teams.filter(archived_at__isnull=True)
+    if user is None or not user.is_authenticated:
+        return teams.none()
+    if user.is_superuser:
+        return teams
+    return teams.filter(Q(kind__in=[Kind.OPEN, Kind.CLOSED]) | Exists(active_membership(user)))
+
+
+def readable_posts(user):
+    """Posts whose team's timeline the user may read: open teams for everyone, others for members
+    (and private ones for superusers, as TeamPage.content_visible_to says)."""
+    posts = TeamPost.objects.filter(team__live=True)
+    if user is None or not user.is_authenticated:
+        return posts.none()
+    member = Exists(active_membership(user, "team_id"))
+    allowed = Q(team__kind=Kind.OPEN) | member
+    if user.is_superuser:
+        allowed |= Q(team__kind=Kind.PRIVATE)
+    return posts.filter(allowed)
+
+
+def team_url(url_path, index):
+    """A team's URL from its url_path, relative to the teams index (no Site lookup per team)."""
+    if index is None:
+        return ""
+    return index["url"] + url_path[len(index["url_path"]) :]
+
+
+def teams_index():
+    """The /teams/ page's URL and tree path, looked up once and kept (it hardly ever moves)."""
+    found = cache.get(INDEX_CACHE_KEY)
+    if found is None:
+        page = TeamIndexPage.objects.live().first()
+        found = {"url": page.get_url() or "/teams/", "url_path": page.url_path} if page else {}
+        cache.set(INDEX_CACHE_KEY, found, 3600)
+    return found or None

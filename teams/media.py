@@ -1,0 +1,25 @@
+"""Who may fetch a team file by its direct URL (/media/teams/<hex>/<name>).
+
+Files are looked up by their stored path, never by a team derived from the path: merges and moves
+carry posts (and their files) to other teams. Paths outside teams/ are none of our business.
+"""
+
+from teams.models import TeamPage, TeamPost
+
+
+def can_view_team_file(user, path):
+    if not path.startswith("teams/"):
+        return None
+    if not user.is_authenticated:
+        return False
+    post = (
+        TeamPost.objects.select_related("team").filter(image=path).first()
+        or TeamPost.objects.select_related("team").filter(document=path).first()
+    )
+    if post is not None:
+        return post.team.content_visible_to(user)
+    team = TeamPage.objects.filter(image=path).first()
+    if team is not None:
+        return team.user_can_view(user)
+    # A file no post or team claims (left over after a deletion): nobody needs it.
+    return False

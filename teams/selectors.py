@@ -1,0 +1,216 @@
+"""Read queries for teams, each a fixed number of queries whatever the number of teams, members or posts.
+
+Public API:
+    visible_teams(user)                     live, not archived; private ones only where the user is a member
+    teams_of(user, include_archived=False)  the user's teams (active memberships)
+    team_list(user, text="")                what /teams/ shows: my teams and all visible teams, filtered
+    team_page_context(team, user, page=1)   members (first 24 + count), admins, pinned post, timeline, documents
+    timeline(team, user, page=1)            (page, posts, posts by id): a page of the timeline in fixed queries
+"""
+
+from django.core.paginator import Paginator
+from django.db.models import Exists, OuterRef, Prefetch, Q
+from wagtail.images import get_image_model
+
+from social import mentions
+from social import selectors as social
+from social.services import can_moderate
+from teams.models import Kind, Membership, Role, State, TeamPage, TeamPost
+
+MEMBERS_SHOWN = 24
+POSTS_PER_PAGE = 20
+DOCUMENTS_SHOWN = 10
+AVATAR_SPEC = "fill-256x256"  # the same rendition as people's avatars, so they are made once
+
+
+def _person_photos(prefix="user__person__photo"):
+    return Prefetch(prefix, queryset=get_image_model().objects.prefetch_renditions(AVATAR_SPEC))
+
+
+def _active_membership(user):
+    return Membership.objects.filter(team=OuterRef("pk"), user_id=user.pk, state=State.ACTIVE)
+
+
+def visible_teams(user):
+    queryset = TeamPage.objects.live().filter(archived_at__isnull=True)
+    if not user.is_authenticated:
+        return queryset.none()
+    if user.is_superuser:
+        return queryset
+    # Exists, not a join: a join on memberships would repeat an open team once per member.
+    return queryset.filter(Q(kind__in=[Kind.OPEN, Kind.CLOSED]) | Exists(_active_membership(user)))
+
+
+def teams_of(user, *, include_archived=False):
+    if not user.is_authenticated:
+        return TeamPage.objects.none()
+    queryset = TeamPage.objects.live().filter(Exists(_active_membership(user)))
+    if not include_archived:
+        queryset = queryset.filter(archived_at__isnull=True)
+    return queryset.order_by("title")
+
+
+def team_list(user, text=""):
+    """Two lists for /teams/: my teams (all of them) and every visible team (a queryset to paginate)."""
+    mine = list(teams_of(user).only("title", "slug", "url_path", "kind", "member_count", "description", "image"))
+    everyone = visible_teams(user).only(
+        "title", "slug", "url_path", "kind", "member_count", "description", "image", "last_activity_at"
+    )
+    text = (text or "").strip()[:100]
+    if text:
+        everyone = everyone.filter(Q(title__icontains=text) | Q(description__icontains=text))
+    return mine, everyone.order_by("title", "pk")
+
+
+def invitations_for(user):
+    """Teams that invited the user (private ones too: an invitation shows the team to its guest)."""
+    if not user.is_authenticated:
+        return []
+    invited = Membership.objects.filter(team=OuterRef("pk"), user_id=user.pk, state=State.INVITED)
+    return list(
+        TeamPage.objects.live()
+        .filter(Exists(invited), archived_at__isnull=True)
+        .only("title", "slug", "url_path", "kind", "member_count", "description", "image")
+        .order_by("title")
+    )
+
+
+def pending_for(user):
+    """My open requests and invitations, by team id (one query)."""
+    if not user.is_authenticated:
+        return {}
+    rows = Membership.objects.filter(user=user, state__in=[State.REQUESTED, State.INVITED]).values_list(
+        "team_id", "state"
+    )
+    return dict(rows)
+
+
+def _posts():
+    return TeamPost.objects.select_related("author__person", "accepted_answer").prefetch_related(
+        _person_photos("author__person__photo")
+    )
+
+
+def timeline(team, user, page=1, extra_ids=()):
+    """A page of the team's posts, newest first, and `extra_ids` (the pinned post) fetched with them.
+
+    The page is paginated over ids, so the posts themselves (with their authors' avatars) always
+    come in one query, wherever the pinned post is: the same number of queries on every page.
+    """
+    ids = team.posts.order_by("-created_at", "-pk").values_list("pk", flat=True)
+    page_obj = Paginator(ids, POSTS_PER_PAGE).get_page(page)
+    page_ids = list(page_obj.object_list)
+    fetched = {post.pk: post for post in _posts().filter(team=team, pk__in=page_ids + [i for i in extra_ids if i])}
+    for post in fetched.values():
+        post.team = team  # the page object we already have: no query per post for its URL
+    posts = [fetched[pk] for pk in page_ids if pk in fetched]
+    return page_obj, posts, fetched
+
+
+def decorate_posts(posts, user):
+    """Likes, comment counts and mention links for a list of posts: three queries whatever the length."""
+    posts = [post for post in posts if post is not None]
+    likes = social.like_summary(posts, user)
+    counts = social.comment_counts(posts)
+    names = mentions.names_for(post.text for post in posts)
+    for post in posts:
+        post.html = mentions.render(post.text, names)
+        post.likes = social.summary_for(likes, post)
+        post.comment_count = counts.get(post.pk, 0)
+    return likes
+
+
+def team_page_context(team, user, page=1):
+    membership = team._membership(user)
+    role = membership.role if membership and membership.state == State.ACTIVE else None
+    content_visible = team.content_visible_to(user)
+    # Admins first ("admin" sorts before "member"), then in the order they joined.
+    members = list(
+        Membership.objects.filter(team=team, state=State.ACTIVE)
+        .select_related("user__person")
+        .prefetch_related(_person_photos())
+        .order_by("role", "created_at", "pk")[:MEMBERS_SHOWN]
+    )
+    # Members come admins first, so the admins are usually among them already: no second query.
+    admins = [m for m in members if m.role == Role.ADMIN]
+    if len(members) == MEMBERS_SHOWN and members[-1].role == Role.ADMIN:
+        admins = list(
+            Membership.objects.filter(team=team, state=State.ACTIVE, role=Role.ADMIN)
+            .select_related("user__person")
+            .prefetch_related(_person_photos())
+            .order_by("created_at", "pk")[:MEMBERS_SHOWN]
+        )
+    context = {
+        "team": team,
+        "membership": membership,
+        "role": role,
+        "is_member": role is not None,
+        "is_admin": role == Role.ADMIN,
+        "content_visible": content_visible,
+        "members": members,
+        "member_count": team.member_count,
+        "more_members": max(0, team.member_count - len(members)),
+        "admins": admins,
+        "can_post": role is not None and not team.is_archived,
+        "can_moderate": can_moderate(user),
+        "pinned_post": None,
+        "posts": [],
+        "page_obj": None,
+        "documents": [],
+        "requests": [],
+        "invited": [],
+    }
+    if content_visible:
+        page_obj, posts, fetched = timeline(team, user, page, extra_ids=[team.pinned_post_id])
+        pinned = fetched.get(team.pinned_post_id)
+        context["likes"] = decorate_posts(posts + ([pinned] if pinned and pinned not in posts else []), user)
+        context.update(
+            pinned_post=pinned,
+            posts=posts,
+            page_obj=page_obj,
+            documents=list(
+                TeamPost.objects.filter(team=team)
+                .exclude(document="")
+                .only("pk", "document", "document_name", "created_at", "team_id")
+                .order_by("-created_at", "-pk")[:DOCUMENTS_SHOWN]
+            ),
+        )
+    if role == Role.ADMIN:
+        pending = list(
+            Membership.objects.filter(team=team, state__in=[State.REQUESTED, State.INVITED])
+            .select_related("user__person")
+            .prefetch_related(_person_photos())
+            .order_by("created_at", "pk")[:100]
+        )
+        context["requests"] = [m for m in pending if m.state == State.REQUESTED]
+        context["invited"] = [m for m in pending if m.state == State.INVITED]
+    return context
+
+
+def post_detail(team, post_id, user):
+    """One post of `team` for its own page (with the comment section) and its like summary, or (None, {})."""
+    post = _posts().filter(pk=post_id, team=team).first()
+    if post is None:
+        return None, {}
+    post.team = team
+    return post, decorate_posts([post], user)
+
+
+def all_members(team):
+    return (
+        Membership.objects.filter(team=team, state=State.ACTIVE)
+        .select_related("user__person")
+        .prefetch_related(_person_photos())
+        .order_by("role", "user__person__sort_name", "pk")
+    )
+
+
+def move_destinations(exclude_team):
+    """Teams a moderator can move a post to (id, title, kind), by name."""
+    return list(
+        TeamPage.objects.live()
+        .filter(archived_at__isnull=True)
+        .exclude(pk=exclude_team.pk)
+        .order_by("title")
+        .values_list("pk", "title")
+    )

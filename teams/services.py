@@ -1,0 +1,146 @@
+"""Team actions: create, membership, posts, questions, pinning and moving. Each checks who may do it.
+
+Refusals are PermissionDenied (the views answer 403, or 404 where a private team must stay hidden);
+bad input is a ValidationError with Dutch messages per field, so forms can show them beside the field.
+This module is the public API; membership and posts live in teams.membership and teams.posting.
+"""
+
+import os
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from social.services import can_moderate  # noqa: F401 (part of this module's API for the views)
+from teams import uploads
+from teams.membership import (  # noqa: F401 (re-exported)
+    accept_invite,
+    invite,
+    join,
+    leave,
+    remove_member,
+    request_decision,
+    set_role,
+)
+from teams.models import DESCRIPTION_MAX, NAME_MAX, Kind, Membership, Role, State, TeamIndexPage, TeamPage
+from teams.posting import (  # noqa: F401 (re-exported)
+    accept_answer,
+    clean_post_fields,
+    create_post,
+    delete_post,
+    move_post,
+    pin_post,
+    record_answer,
+)
+from teams.rules import NOTICE, _require_admin, _require_employee, _require_open, touch  # noqa: F401
+
+
+def team_index():
+    """The /teams/ page (made by migration 0002); put back under the homepage if someone deleted it."""
+    index = TeamIndexPage.objects.first()
+    if index is None:
+        from home.models import HomePage
+
+        home = HomePage.objects.first()
+        if home is None:
+            raise PermissionDenied("No homepage to put /teams/ under.")
+        index = home.add_child(instance=TeamIndexPage(title="Teams", slug="teams"))
+    return index
+
+
+def name_clashes(title, exclude=None, user=None):
+    """Another team that is not archived and that `user` can see has this name (case-insensitive).
+
+    A private team the user is not in never clashes: refusing the name would tell them it exists.
+    """
+    queryset = TeamPage.objects.filter(title__iexact=title.strip(), archived_at__isnull=True)
+    if user is not None:
+        queryset = queryset.filter(
+            ~Q(kind=Kind.PRIVATE) | Q(memberships__user=user, memberships__state=State.ACTIVE)
+        ).distinct()
+    if exclude is not None:
+        queryset = queryset.exclude(pk=exclude.pk)
+    return queryset.exists()
+
+
+def clean_team_fields(title, description, kind, image=None, exclude=None, user=None):
+    errors = {}
+    title = " ".join((title or "").split())
+    description = (description or "").strip()
+    if not title:
+        errors["title"] = _("Give the team a name.")
+    elif len(title) > NAME_MAX:
+        errors["title"] = _("A team name can be at most %(max)d characters; yours has %(length)d.") % {
+            "max": NAME_MAX,
+            "length": len(title),
+        }
+    elif not slugify(title):
+        errors["title"] = _("Use at least one letter or digit in the name.")
+    elif name_clashes(title, exclude, user):
+        errors["title"] = _("There is already a team called “%(name)s”. Choose another name.") % {"name": title}
+    if len(description) > DESCRIPTION_MAX:
+        errors["description"] = _("The description can be at most %(max)d characters; yours has %(length)d.") % {
+            "max": DESCRIPTION_MAX,
+            "length": len(description),
+        }
+    if kind not in Kind.values:
+        errors["kind"] = _("Choose who can see and join the team.")
+    if image:
+        try:
+            uploads.check_photo(image)
+        except ValidationError as error:
+            errors["image"] = error.messages
+    if errors:
+        raise ValidationError(errors)
+    return title, description
+
+
+def _unique_slug(index, title):
+    base = slugify(title)[:70] or "team"
+    taken = set(TeamPage.objects.child_of(index).filter(slug__startswith=base).values_list("slug", flat=True)) | set(
+        index.get_children().filter(slug__startswith=base).values_list("slug", flat=True)
+    )
+    slug, number = base, 2
+    while slug in taken:
+        slug, number = f"{base}-{number}", number + 1
+    return slug
+
+
+def create_team(user, *, title, description, kind, image=None):
+    """Any employee may start a team and becomes its first admin."""
+    _require_employee(user)
+    title, description = clean_team_fields(title, description, kind, image, user=user)
+    index = team_index()
+    now = timezone.now()
+    with transaction.atomic():
+        team = TeamPage(
+            title=title,
+            slug=_unique_slug(index, title),
+            description=description,
+            kind=kind,
+            created_by=user,
+            owner=user,
+            last_activity_at=now,
+            member_count=1,
+        )
+        if image:
+            team.image.save(os.path.basename(image.name), image, save=False)
+        index.add_child(instance=team)
+        Membership.objects.create(team=team, user=user, role=Role.ADMIN, state=State.ACTIVE, decided_at=now)
+    return team
+
+
+def update_team(admin, team, *, title, description, kind, image=None, remove_image=False):
+    _require_admin(admin, team)
+    _require_open(team)
+    title, description = clean_team_fields(title, description, kind, image, exclude=team, user=admin)
+    team.title, team.draft_title, team.description, team.kind = title, title, description, kind
+    if remove_image:
+        team.image = ""
+    if image:
+        team.image.save(os.path.basename(image.name), image, save=False)
+    team.save()
+    return team

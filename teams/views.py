@@ -1,0 +1,186 @@
+"""The pages of teams: the list and create form (on TeamIndexPage) and the team's own pages (on TeamPage).
+
+The POST actions (join, post, invite, ...) are in teams/actions.py. A private team a user may not see
+answers 404 everywhere, so its existence stays hidden; a closed team's posts answer 403.
+"""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext as _
+
+from teams import selectors, services
+from teams.forms import EditTeamForm, InviteForm, PostForm, TeamForm
+
+TEAMS_PER_PAGE = 24
+MEMBERS_PER_PAGE = 48
+
+
+def add_errors(form, error):
+    """Put a service's ValidationError beside the matching fields (others at the top)."""
+    if hasattr(error, "error_dict"):
+        for field, errors in error.message_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error.messages)
+
+
+def _similar(title, user):
+    """Existing teams with a similar name (teams.duplicates, from the health lane) or none."""
+    try:
+        from teams.duplicates import similar_teams
+    except ImportError:
+        return []
+    return similar_teams(title, user, limit=5) if title.strip() else []
+
+
+def _similar_url():
+    """The live suggestions' endpoint (health lane); without it the form still suggests after a submit."""
+    try:
+        return reverse("teams:similar")
+    except NoReverseMatch:
+        return ""
+
+
+def team_list(request, index):
+    text = request.GET.get("q", "").strip()[:100]
+    mine, everyone = selectors.team_list(request.user, text)
+    page = Paginator(everyone, TEAMS_PER_PAGE).get_page(request.GET.get("page"))
+    context = {
+        "page": index,
+        "self": index,
+        "my_teams": mine,
+        "teams": list(page.object_list),
+        "page_obj": page,
+        "query": text,
+        "pending": selectors.pending_for(request.user),
+        "invitations": selectors.invitations_for(request.user),
+    }
+    return TemplateResponse(request, "teams/index.html", context)
+
+
+def new_team(request, index):
+    form = TeamForm(request.POST or None, request.FILES or None)
+    similar = []
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        similar = _similar(data["title"], request.user)
+        if similar and not data["create_anyway"]:
+            # Suggest joining an existing team first; ticking the box creates the team anyway.
+            form.image_lost = bool(data["image"])
+        else:
+            try:
+                team = services.create_team(
+                    request.user,
+                    title=data["title"],
+                    description=data["description"],
+                    kind=data["kind"],
+                    image=data["image"],
+                )
+            except ValidationError as error:
+                form.image_lost = bool(data["image"])
+                add_errors(form, error)
+            else:
+                messages.success(request, _("Your team is ready. Invite colleagues or write the first post."))
+                return redirect(team.url)
+    context = {"page": index, "self": index, "form": form, "similar": similar, "similar_url": _similar_url()}
+    status = 400 if form.is_bound and (form.errors or similar) else 200
+    return TemplateResponse(request, "teams/new.html", context, status=status)
+
+
+def team_page(request, team, post_form=None, invite_form=None, status=200):
+    context = selectors.team_page_context(team, request.user, request.GET.get("page"))
+    context.update(
+        page=team,
+        self=team,
+        post_form=post_form or PostForm(),
+        invite_form=invite_form or InviteForm(),
+    )
+    return TemplateResponse(request, "teams/team_page.html", context, status=status)
+
+
+def post_page(request, team, post_id):
+    if not team.content_visible_to(request.user):
+        raise PermissionDenied(_("Join the team to read its posts."))
+    post, likes = selectors.post_detail(team, post_id, request.user)
+    if post is None:
+        raise Http404
+    answers = []
+    if post.is_question and post.author_id == request.user.pk:
+        # The asker chooses the accepted answer among colleagues' comments.
+        answers = [c for c in _flat_comments(post) if c.user_id != request.user.pk]
+    context = {
+        "page": team,
+        "self": team,
+        "team": team,
+        "post": post,
+        "is_admin": team.is_admin(request.user),
+        "can_moderate": services.can_moderate(request.user),
+        "answers": answers,
+        "likes": likes,
+    }
+    return TemplateResponse(request, "teams/post_page.html", context)
+
+
+def _flat_comments(post):
+    from django.conf import settings
+    from django.contrib.contenttypes.models import ContentType
+    from django_comments_xtd.models import XtdComment
+
+    return list(
+        XtdComment.objects.filter(
+            content_type=ContentType.objects.get_for_model(post),
+            object_pk=str(post.pk),
+            site_id=settings.SITE_ID,
+            is_public=True,
+            is_removed=False,
+        )
+        .select_related("user__person")
+        .order_by("submit_date", "pk")[:100]
+    )
+
+
+def members_page(request, team):
+    page = Paginator(selectors.all_members(team), MEMBERS_PER_PAGE).get_page(request.GET.get("page"))
+    context = {
+        "page": team,
+        "self": team,
+        "team": team,
+        "page_obj": page,
+        "members": list(page.object_list),
+        "is_admin": team.is_admin(request.user),
+        "me": request.user,
+    }
+    return TemplateResponse(request, "teams/members.html", context)
+
+
+def edit_team(request, team):
+    if not team.is_admin(request.user):
+        raise PermissionDenied(_("Only the team's admins can do this."))
+    initial = {"title": team.title, "description": team.description, "kind": team.kind}
+    form = EditTeamForm(request.POST or None, request.FILES or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.update_team(
+                request.user,
+                team,
+                title=data["title"],
+                description=data["description"],
+                kind=data["kind"],
+                image=data["image"],
+                remove_image=data["remove_image"],
+            )
+        except (ValidationError, PermissionDenied) as error:
+            if isinstance(error, PermissionDenied):
+                raise
+            add_errors(form, error)
+        else:
+            messages.success(request, _("The team has been saved."))
+            return redirect(team.url)
+    context = {"page": team, "self": team, "team": team, "form": form}
+    return TemplateResponse(request, "teams/edit.html", context, status=400 if form.errors else 200)

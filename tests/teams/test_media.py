@@ -1,0 +1,82 @@
+"""Team files through their direct /media/ URL: the real protected media view decides."""
+
+import pytest
+
+from teams import services
+from tests.teams.conftest import image_upload, pdf_upload
+from tests.teams.helpers import add_member
+
+pytestmark = pytest.mark.django_db
+
+
+def media(client, field):
+    return client.get(field.url)
+
+
+@pytest.fixture
+def files(open_team, closed_team, private_team, alice):
+    made = {}
+    for team in (open_team, closed_team, private_team):
+        made[team.kind] = {
+            "image": services.create_post(alice, team, text="Foto", image=image_upload()).image,
+            "document": services.create_post(alice, team, text="Stuk", document=pdf_upload()).document,
+        }
+    return made
+
+
+@pytest.mark.parametrize("kind", ["closed", "private"])
+def test_a_non_member_cannot_fetch_a_team_file_by_its_url(client, files, carol, kind):
+    client.force_login(carol)
+    for field in files[kind].values():
+        assert field.url.startswith("/media/teams/")
+        assert media(client, field).status_code == 404
+
+
+@pytest.mark.parametrize("kind", ["open", "closed", "private"])
+def test_a_member_fetches_them(client, files, alice, kind):
+    client.force_login(alice)
+    for field in files[kind].values():
+        response = media(client, field)
+        assert response.status_code == 200
+        assert response["Cache-Control"].startswith("private")
+
+
+def test_open_team_files_are_for_every_employee(client, files, carol):
+    client.force_login(carol)
+    assert media(client, files["open"]["document"]).status_code == 200
+
+
+def test_anonymous_visitors_are_sent_to_the_login(client, files):
+    response = media(client, files["open"]["image"])
+    assert response.status_code == 302 and "/inloggen/" in response["Location"]
+
+
+def test_a_private_team_image_is_for_members_only(client, make_team, alice, bob, carol):
+    from teams.models import Kind
+
+    team = make_team("Geheim", Kind.PRIVATE, image=image_upload())
+    add_member(team, bob)
+    client.force_login(carol)
+    assert media(client, team.image).status_code == 404
+    client.force_login(bob)
+    assert media(client, team.image).status_code == 200
+
+
+def test_a_file_follows_its_post_to_another_team(client, files, moderator, carol, make_team):
+    from teams.models import Kind, TeamPost
+
+    post = TeamPost.objects.get(image=files["open"]["image"].name)
+    services.move_post(moderator, post, to_team=make_team("Besloten club", Kind.CLOSED), reason="Verhuisd")
+    client.force_login(carol)
+    assert media(client, post.image).status_code == 404
+
+
+def test_an_unclaimed_file_under_teams_is_refused(client, carol, settings):
+    import os
+
+    folder = os.path.join(settings.MEDIA_ROOT, "teams", "abc")
+    os.makedirs(folder)
+    with open(os.path.join(folder, "los.txt"), "w") as handle:
+        handle.write("los")
+    client.force_login(carol)
+    assert client.get("/media/teams/abc/los.txt").status_code == 404
