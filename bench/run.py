@@ -126,6 +126,24 @@ def seed_label(seed):
     return text
 
 
+def content_counts():
+    """How much content the pages are measured against: Wagtail pages and whatever apps hold the most rows."""
+    from django.apps import apps as django_apps
+    from wagtail.models import Page
+
+    parts = [f"{Page.objects.count():,} Wagtail pages"]
+    for label, name in (
+        ("teams.TeamPage", "teams"),
+        ("teams.TeamPost", "team posts"),
+        ("prikbord.Post", "notice-board posts"),
+    ):
+        try:
+            parts.append(f"{django_apps.get_model(label).objects.count():,} {name}")
+        except LookupError:
+            continue
+    return ", ".join(parts)
+
+
 def facts_list(args, db, seed, memory, started, load_start):
     import gunicorn
     import wagtail
@@ -143,7 +161,10 @@ def facts_list(args, db, seed, memory, started, load_start):
             f"load average {load_start[0]:.2f} at the start, {load_end[0]:.2f} at the end",
         ),
         ("Database", database_label(db)),
-        ("Data", f"{Person.objects.count():,} people ({args.employees:,} seeded employees + demo accounts)"),
+        (
+            "Data",
+            f"{Person.objects.count():,} people ({args.employees:,} seeded employees + demo accounts); {content_counts()}",
+        ),
         (
             "Software",
             f"Python {machine['python']}, Django {django.get_version()}, Wagtail {wagtail.__version__}, "

@@ -1,4 +1,5 @@
 import mimetypes
+import posixpath
 from pathlib import Path
 
 from django.conf import settings
@@ -51,6 +52,10 @@ def protected_media(request, path):
     Behind nginx, MEDIA_X_ACCEL_REDIRECT hands the sending back to nginx after the check.
     Finer rules (private teams) are applied by the views that own those files.
     """
+    # Only the normal form of a path: "x/../teams/..." would reach a team's file while the checkers,
+    # which look at the path's start, took it for some other app's.
+    if posixpath.normpath(path) != path or path.startswith("/"):
+        raise Http404
     try:
         full_path = Path(safe_join(settings.MEDIA_ROOT, path))
     except (ValueError, SuspiciousFileOperation):

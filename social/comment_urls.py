@@ -1,45 +1,30 @@
-"""The parts of django-comments-xtd's URLs Plein mounts (at /reacties/).
+"""The one django-comments-xtd URL Plein mounts (at /reacties/): the comment permalink.
 
-Left out: its REST API (its list endpoints answer anonymous requests) and every view that changes
-data (post, reply, flag, like, delete, approve), because social.views does those through
-social.services with Plein's rules (throttle, mentions, notifications, permissions). What stays are
-the read-only pages, such as the comment permalink redirect used by Comment.get_absolute_url.
+Comment.get_absolute_url reverses "comments-url-redirect". django-contrib-comments' own view for it
+(contenttypes' `shortcut`) redirects to any object without asking who may see it, which would reveal
+the address (and so the name) of a private team. Plein's version checks the social layer's visibility
+rule first. Everything else of xtd's URLs stays unmounted: its REST API (its list endpoints answer
+anonymous requests), its write views (social.views does those through social.services), and its
+"sent"/"done" pages (they render any comment by id without a visibility check).
 """
 
-from django.urls import URLPattern, URLResolver
-from django_comments_xtd import urls as xtd_urls
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import redirect
+from django.urls import re_path
 
-WRITE_VIEWS = {
-    "comments-post-comment",
-    "comments-xtd-reply",
-    "comments-flag",
-    "comments-xtd-like",
-    "comments-xtd-dislike",
-    "comments-delete",
-    "comments-approve",
-    "comments-xtd-confirm",
-    "comments-xtd-mute",
-}
+from social import targets
 
 
-def _flatten(patterns, prefix=""):
-    for pattern in patterns:
-        route = prefix + str(pattern.pattern)
-        if isinstance(pattern, URLResolver):
-            if route.lstrip("^").startswith("api/"):
-                continue
-            yield from _flatten(pattern.url_patterns, route)
-        elif isinstance(pattern, URLPattern):
-            yield route, pattern
+def comment_target_redirect(request, content_type_id, object_id):
+    obj = targets.resolve(content_type_id, object_id)
+    try:
+        targets.check_can_view(request.user, obj)
+    except PermissionDenied as exc:
+        raise Http404 from exc
+    return redirect(targets.url_of(obj))
 
 
-def _kept():
-    for route, pattern in _flatten(xtd_urls.urlpatterns):
-        if route.lstrip("^").startswith("api/") or pattern.name in WRITE_VIEWS:
-            continue
-        if "format" in route:  # DRF's ".json" suffix twins: nothing here speaks JSON
-            continue
-        yield pattern
-
-
-urlpatterns = list(_kept())
+urlpatterns = [
+    re_path(r"^cr/(\d+)/(.+)/$", comment_target_redirect, name="comments-url-redirect"),
+]

@@ -43,10 +43,12 @@ def like(user, obj):
     """Like `obj` once; a second (or concurrent) click changes nothing. Returns True if it was new."""
     _require_employee(user)
     targets.check_can_view(user, obj)
+    if getattr(obj, "allow_likes", True) is False:
+        raise PermissionDenied(_("This can no longer be liked."))
     content_type = ContentType.objects.get_for_model(obj)
     try:
         with transaction.atomic():
-            _, created = Like.objects.get_or_create(content_type=content_type, object_id=obj.pk, user=user)
+            _like, created = Like.objects.get_or_create(content_type=content_type, object_id=obj.pk, user=user)
             if created:
                 owner = targets.owner_of(obj)
                 notify(

@@ -3,6 +3,7 @@
 A model joins the social layer with `social.targets.register(Model)`. It may offer:
 - `get_absolute_url()` (required): where notifications link to;
 - `allow_comments` (bool attribute): False refuses new comments;
+- `allow_likes` (bool attribute): False refuses new likes (an archived team's posts);
 - `user_can_view(user)`: False hides it from that user (private team content);
 - `social_owner()`: the auth User notified of comments and likes (the author).
 Comments (XtdComment) are registered here too, so they can be liked.

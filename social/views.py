@@ -41,6 +41,8 @@ def toggle_like(request, content_type_id, object_id):
 @require_POST
 def post_comment(request, content_type_id, object_id):
     target = targets.resolve(content_type_id, object_id)
+    # Who may not see the target gets a bare 403 before the "comments closed" page could show its title.
+    targets.check_can_view(request.user, target)
     form = CommentForm(request.POST)
     try:
         services.check_can_comment(request.user, target)

@@ -199,7 +199,8 @@ def delete_post(request, post_id):
 @require_POST
 def accept(request, post_id):
     team_post = _post(request, post_id)
-    comment = XtdComment.objects.filter(pk=request.POST.get("comment") or 0).first()
+    comment_id = request.POST.get("comment", "")
+    comment = XtdComment.objects.filter(pk=int(comment_id)).first() if comment_id.isdigit() else None
     if comment is None:
         messages.error(request, _("Choose an answer given to this question."))
         return redirect(team_post.get_absolute_url())
@@ -224,10 +225,12 @@ def move(request, post_id):
     team_post = _post(request, post_id)
     if not services.can_moderate(request.user):
         raise PermissionDenied(_("Only community managers can move posts."))
-    form = MoveForm(request.POST or None, teams=selectors.move_destinations(team_post.team))
+    destinations = selectors.move_destinations(team_post.team, request.user)
+    form = MoveForm(request.POST or None, teams=destinations)
     if request.method == "POST" and form.is_valid():
         team_id, category = form.destination_value()
-        to_team = TeamPage.objects.filter(pk=team_id).first() if team_id else None
+        allowed = {pk for pk, _title in destinations}
+        to_team = TeamPage.objects.filter(pk=team_id).first() if team_id in allowed else None
         try:
             moved = services.move_post(
                 request.user,

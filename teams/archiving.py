@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 
 from social.services import can_moderate
 from teams.duplicates import forget_pairs
+from teams.health_queries import manager_can_see
 from teams.home_blocks import forget as forget_activity
 from teams.merge import notice
 from teams.models import Membership, Role, State, TeamPage
@@ -95,7 +96,7 @@ def keep_team(admin, team):
 
 def _require_moderator(user, team):
     # A private team stays hidden from managers outside it: for them it is as if it did not exist.
-    if not can_moderate(user) or not team.user_can_view(user):
+    if not can_moderate(user) or not manager_can_see(user, team):
         raise PermissionDenied(_("Only community managers can archive and restore teams."))
 
 
@@ -121,10 +122,16 @@ def restore_team(moderator, team):
     """Back in the lists and open for posts; not a quiet candidate again for KEEP_DAYS."""
     _require_moderator(moderator, team)
     if team.merged_into_id:
-        raise ValidationError(
-            _("%(team)s was merged into %(target)s; its members and posts are there now.")
-            % {"team": team.title, "target": team.merged_into.title}
-        )
+        if manager_can_see(moderator, team.merged_into):
+            message = _("%(team)s was merged into %(target)s; its members and posts are there now.") % {
+                "team": team.title,
+                "target": team.merged_into.title,
+            }
+        else:  # merged into a private team the manager is not in: its name stays unsaid
+            message = _("%(team)s was merged into another team; its members and posts are there now.") % {
+                "team": team.title
+            }
+        raise ValidationError(message)
     if not team.is_archived:
         return team
     team.archived_at = None

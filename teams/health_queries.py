@@ -30,6 +30,12 @@ def viewable_teams(user, *, include_archived=True, include_offline=False):
     return teams.filter(Q(kind__in=[Kind.OPEN, Kind.CLOSED]) | Exists(active_membership(user)))
 
 
+def manager_can_see(user, team):
+    """A manager acts on a team only when it shows in their lists: a pending invitation to a private
+    team lets someone open its page, not archive, restore or merge it."""
+    return viewable_teams(user, include_offline=True).filter(pk=team.pk).exists()
+
+
 def readable_posts(user):
     """Posts whose team's timeline the user may read: open teams for everyone, others for members
     (and private ones for superusers, as TeamPage.content_visible_to says)."""

@@ -19,7 +19,7 @@ from django.views.decorators.http import require_POST
 
 from social.services import can_moderate
 from teams import archiving, duplicates, merge, stats
-from teams.health_queries import viewable_teams
+from teams.health_queries import manager_can_see, viewable_teams
 from teams.models import Membership, Role, State, TeamPage
 
 PER_PAGE = 50
@@ -35,7 +35,7 @@ def _team(user, team_id, *, include_offline=False):
     """A team the user may open (404 otherwise, so a private team's existence stays hidden)."""
     teams = TeamPage.objects.all() if include_offline else TeamPage.objects.live()
     team = teams.filter(pk=team_id).select_related("merged_into").first()
-    if team is None or not team.user_can_view(user):
+    if team is None or not manager_can_see(user, team):
         raise Http404
     return team
 
@@ -70,6 +70,14 @@ def _quiet(user):
     return viewable_teams(user).filter(pk__in=archiving.quiet_teams().values("pk")).order_by("last_activity_at", "pk")
 
 
+def _show_merge_targets(user, teams):
+    """Name a merged team's target only to managers who can see it (it may be private)."""
+    visible = _viewable_ids(user, [team.merged_into for team in teams if team.merged_into_id])
+    for team in teams:
+        team.merged_target = team.merged_into if team.merged_into_id in visible else None
+    return teams
+
+
 def _archived(user):
     # Merged teams are offline (their address redirects to the team they joined) but listed too.
     teams = viewable_teams(user, include_offline=True).filter(archived_at__isnull=False)
@@ -83,7 +91,7 @@ def overview(request):
         "health": stats.team_health(),
         "quiet": quiet,
         "pairs": _visible_pairs(request.user, PREVIEW),
-        "archived": list(_archived(request.user)[:PREVIEW]),
+        "archived": _show_merge_targets(request.user, list(_archived(request.user)[:PREVIEW])),
         "section": "overview",
     }
     return TemplateResponse(request, "teams/health/overview.html", context)
@@ -106,7 +114,11 @@ def duplicate_list(request):
 def archived_list(request):
     require_moderator(request.user)
     page = Paginator(_archived(request.user), PER_PAGE).get_page(request.GET.get("page"))
-    context = {"teams": list(page.object_list), "page_obj": page, "section": "archived"}
+    context = {
+        "teams": _show_merge_targets(request.user, list(page.object_list)),
+        "page_obj": page,
+        "section": "archived",
+    }
     return TemplateResponse(request, "teams/health/archived.html", context)
 
 

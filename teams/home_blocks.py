@@ -9,6 +9,7 @@ for it, and a new post shows up within that time. Writes that must show at once 
 (merges and archiving do; leaving a team or removing a post may too).
 """
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Count, OuterRef, Subquery, Window
 from django.db.models.functions import Substr
@@ -26,10 +27,10 @@ ACTIVITY_SECONDS = 60
 GENERATION = "teams-activity"
 
 
-def cache_key(user):
+def cache_key(user, language=None):
     # The generation lets any write that must show at once (leaving a team, a removed post, a merge)
     # retire every user's copy: intranet.caching.bump(GENERATION).
-    return caching.versioned_key(GENERATION, user.pk, translation.get_language())
+    return caching.versioned_key(GENERATION, user.pk, language or translation.get_language())
 
 
 def _latest(field):
@@ -117,7 +118,8 @@ def forget(user=None):
     if user is None:
         caching.bump(GENERATION)
     else:
-        cache.delete(cache_key(user))
+        # Every language's copy: the admin removing someone works in their own language, not the member's.
+        cache.delete_many([cache_key(user, code) for code, _name in settings.LANGUAGES])
 
 
 def blocks(request):

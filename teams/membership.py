@@ -1,7 +1,7 @@
 """Membership: join, leave, requests, invitations, removing and roles (re-exported by teams.services)."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -31,20 +31,24 @@ def join(user, team):
     if team.kind == Kind.PRIVATE:
         raise PermissionDenied(_("This team is by invitation only."))
     now = timezone.now()
-    with transaction.atomic():
-        if team.kind == Kind.OPEN:
-            membership = Membership.objects.create(team=team, user=user, state=State.ACTIVE, decided_at=now)
-            _count_members(team, +1)
-            touch(team, now)
-        else:
+    try:
+        with transaction.atomic():
+            if team.kind == Kind.OPEN:
+                membership = Membership.objects.create(team=team, user=user, state=State.ACTIVE, decided_at=now)
+                _count_members(team, +1)
+                touch(team, now)
+                return membership
             membership = Membership.objects.create(team=team, user=user, state=State.REQUESTED)
-            _notice(
-                _admins(team),
-                user,
-                team,
-                _("%(name)s asks to join %(team)s") % {"name": _name(user), "team": team.title},
-                team.get_url() or "",
-            )
+    except IntegrityError:
+        # A double click (or a join racing an invitation): the first request's membership stands.
+        return _membership(team, user)
+    _notice(
+        _admins(team),
+        user,
+        team,
+        _("%(name)s asks to join %(team)s") % {"name": _name(user), "team": team.title},
+        team.get_url() or "",
+    )
     return membership
 
 
@@ -63,12 +67,29 @@ def leave(user, team):
         raise ValidationError(
             _("You are the team's last admin. Make another member admin before you leave."), code="last_admin"
         )
-    with transaction.atomic():
-        membership.delete()
-        if membership.state == State.ACTIVE:
-            _count_members(team, -1)
+    _delete(team, membership)
     team.__dict__.pop("_membership_cache", None)
     _forget_home_block(user)
+
+
+def _delete(team, membership):
+    """Delete only what is still there as we saw it, so two requests at once count a member once."""
+    with transaction.atomic():
+        deleted, _rows = Membership.objects.filter(pk=membership.pk, state=membership.state).delete()
+        if deleted and membership.state == State.ACTIVE:
+            _count_members(team, -1)
+    return bool(deleted)
+
+
+def _activate(team, membership, was):
+    """was -> ACTIVE if nobody else did it first; True when this call did it."""
+    now = timezone.now()
+    updated = Membership.objects.filter(pk=membership.pk, state=was).update(state=State.ACTIVE, decided_at=now)
+    if updated:
+        membership.state, membership.decided_at = State.ACTIVE, now
+        _count_members(team, +1)
+        touch(team, now)
+    return bool(updated)
 
 
 def _forget_home_block(user=None):
@@ -81,19 +102,19 @@ def _forget_home_block(user=None):
 def request_decision(admin, membership, approve):
     team = membership.team
     _require_admin(admin, team)
+    _require_open(team)
+    decided = ValidationError(_("This request has already been dealt with."), code="decided")
     if membership.state != State.REQUESTED:
-        raise ValidationError(_("This request has already been dealt with."), code="decided")
+        raise decided
     url = team.get_url() or ""
     with transaction.atomic():
         if approve:
-            membership.state = State.ACTIVE
-            membership.decided_at = timezone.now()
-            membership.save(update_fields=["state", "decided_at"])
-            _count_members(team, +1)
-            touch(team)
+            if not _activate(team, membership, State.REQUESTED):
+                raise decided
             message = _("You are now a member of %(team)s") % {"team": team.title}
         else:
-            membership.delete()
+            if not _delete(team, membership):
+                raise decided
             message = _("Your request to join %(team)s was declined") % {"team": team.title}
         _notice([membership.user], admin, team, message, url)
     return membership
@@ -108,10 +129,14 @@ def invite(admin, team, user):
         raise ValidationError(_("%(name)s is already a member.") % {"name": _name(user)}, code="member")
     if membership is not None and membership.state == State.REQUESTED:
         return request_decision(admin, membership, approve=True)
+    if membership is None:
+        try:
+            with transaction.atomic():
+                membership = Membership.objects.create(team=team, user=user, state=State.INVITED)
+        except IntegrityError:  # they joined or asked at the same moment: leave that as it is
+            return _membership(team, user)
+        team.__dict__.pop("_membership_cache", None)
     with transaction.atomic():
-        if membership is None:
-            membership = Membership.objects.create(team=team, user=user, state=State.INVITED)
-            team.__dict__.pop("_membership_cache", None)
         _notice(
             [user],
             admin,
@@ -129,31 +154,26 @@ def accept_invite(user, team):
     if membership is None or membership.state != State.INVITED:
         raise PermissionDenied(_("There is no invitation for you in this team."))
     with transaction.atomic():
-        membership.state = State.ACTIVE
-        membership.decided_at = timezone.now()
-        membership.save(update_fields=["state", "decided_at"])
-        _count_members(team, +1)
-        touch(team)
+        _activate(team, membership, State.INVITED)
     return membership
 
 
 def remove_member(admin, team, user):
     _require_admin(admin, team)
+    _require_open(team)
     if user == admin:
         return leave(user, team)
     membership = _membership(team, user)
     if membership is None:
         return None
-    with transaction.atomic():
-        membership.delete()
-        if membership.state == State.ACTIVE:
-            _count_members(team, -1)
+    _delete(team, membership)
     _forget_home_block(user)
     return membership
 
 
 def set_role(admin, team, user, role):
     _require_admin(admin, team)
+    _require_open(team)
     if role not in Role.values:
         raise ValidationError(_("Choose admin or member."), code="role")
     membership = _membership(team, user)

@@ -4,6 +4,7 @@ merge_teams(moderator, *, source, target) moves the source's memberships (the un
 keeps the higher role and the more settled state) and posts (with their likes and comments, which hang
 on the post) to the target. The source stays as an archived page with merged_into=target, is taken
 offline, and a Wagtail redirect sends its old address (and links in notifications) to the target.
+Into a private target, the source's members come as invitations they accept or decline.
 """
 
 from django.conf import settings
@@ -19,6 +20,7 @@ from wagtail.models import Site
 from social.notifications import notify
 from social.services import can_moderate
 from teams.duplicates import forget_pairs
+from teams.health_queries import manager_can_see
 from teams.home_blocks import forget as forget_activity
 from teams.models import Kind, Membership, Role, State, TeamPage, TeamPost
 
@@ -69,9 +71,15 @@ def _kind_word(kind):
 def _merge_memberships(source, target):
     """Move or fold each membership of the source into the target; returns the users who came over."""
     theirs = {m.user_id: m for m in Membership.objects.select_for_update().filter(team=target)}
+    # A private team is by invitation only: the source's members are invited, so none of them reads its
+    # history unless they accept. (A closed target takes them as members: the manager's merge is the
+    # approval a join request would get.)
+    gated = target.kind == Kind.PRIVATE
     moved, folded, newcomers = [], [], []
     for membership in Membership.objects.select_for_update().filter(team=source).select_related("user"):
         existing = theirs.get(membership.user_id)
+        if gated and membership.state == State.ACTIVE and (existing is None or existing.state != State.ACTIVE):
+            membership.state, membership.role, membership.decided_at = State.INVITED, Role.MEMBER, None
         if existing is None:
             membership.team = target
             moved.append(membership)
@@ -89,7 +97,7 @@ def _merge_memberships(source, target):
             folded.append(existing)
         membership.delete()
     if moved:
-        Membership.objects.bulk_update(moved, ["team"])
+        Membership.objects.bulk_update(moved, ["team", "state", "role", "decided_at"])
     if folded:
         Membership.objects.bulk_update(folded, ["state", "role", "decided_at"])
     return newcomers
@@ -112,12 +120,14 @@ def merge_teams(moderator, *, source, target):
     """Fold `source` into `target` (see the module's docstring). Returns the target."""
     if not can_moderate(moderator):
         raise PermissionDenied(_("Only community managers can merge teams."))
-    if not (source.user_can_view(moderator) and target.user_can_view(moderator)):
+    if not (manager_can_see(moderator, source) and manager_can_see(moderator, target)):
         # A private team stays hidden from managers who are not in it, here as everywhere.
         raise PermissionDenied(_("Only community managers can merge teams."))
     with transaction.atomic():
         # Lock both rows in a fixed order, so two managers merging at once cannot interleave.
-        locked = {t.pk: t for t in TeamPage.objects.select_for_update().filter(pk__in=[source.pk, target.pk])}
+        locked = {
+            t.pk: t for t in TeamPage.objects.select_for_update().filter(pk__in=[source.pk, target.pk]).order_by("pk")
+        }
         source, target = locked.get(source.pk, source), locked.get(target.pk, target)
         problems = check_merge(source, target)
         if problems:

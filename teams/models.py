@@ -278,6 +278,10 @@ class TeamPost(models.Model):
     def allow_comments(self):
         return not self.team.is_archived
 
+    @property
+    def allow_likes(self):
+        return not self.team.is_archived
+
     def user_can_view(self, user):
         return self.team.content_visible_to(user)
 

@@ -89,6 +89,8 @@ def delete_post(user, post):
     """The author or a team admin removes a post (with its comments and likes)."""
     if post.author_id != user.pk and not post.team.is_admin(user) and not can_moderate(user):
         raise PermissionDenied(_("Only the author or a team admin can delete this post."))
+    if not can_moderate(user):  # an archived team is read-only; moderators may still take a post down
+        _require_open(post.team)
     _delete_post_social(post)
     post.delete()
     _forget_home_blocks()
@@ -126,6 +128,7 @@ def accept_answer(user, post, comment):
     """The asker marks a colleague's comment as the answer."""
     if post.author_id != user.pk:
         raise PermissionDenied(_("Only the person who asked can accept an answer."))
+    _require_open(post.team)
     if not post.is_question:
         raise ValidationError(_("This post is not a question."), code="not_question")
     content_type = ContentType.objects.get_for_model(TeamPost)
@@ -186,7 +189,10 @@ def move_post(moderator, post, *, to_team=None, to_prikbord_category=None, reaso
             touch(to_team)
             # The author may not see the new team (closed or private): then only the old team is linked.
             visible = author is not None and to_team.content_visible_to(author)
-            message = _("A community manager moved your post to %(team)s") % {"team": to_team.title}
+            if visible:
+                message = _("A community manager moved your post to %(team)s") % {"team": to_team.title}
+            else:  # the name of a team the author cannot see is not theirs to learn
+                message = _("A community manager moved your post to another team")
             _notice(
                 [author],
                 moderator,

@@ -205,11 +205,13 @@ def all_members(team):
     )
 
 
-def move_destinations(exclude_team):
-    """Teams a moderator can move a post to (id, title, kind), by name."""
+def move_destinations(exclude_team, user):
+    """Teams a moderator can move a post to (id, title), by name: only those the moderator can see,
+    so a private team's name never shows to an outsider."""
+    from teams.health_queries import viewable_teams
+
     return list(
-        TeamPage.objects.live()
-        .filter(archived_at__isnull=True)
+        viewable_teams(user, include_archived=False)
         .exclude(pk=exclude_team.pk)
         .order_by("title")
         .values_list("pk", "title")

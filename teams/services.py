@@ -6,6 +6,7 @@ This module is the public API; membership and posts live in teams.membership and
 """
 
 import os
+import secrets
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -103,9 +104,10 @@ def _unique_slug(index, title):
     taken = set(TeamPage.objects.child_of(index).filter(slug__startswith=base).values_list("slug", flat=True)) | set(
         index.get_children().filter(slug__startswith=base).values_list("slug", flat=True)
     )
-    slug, number = base, 2
+    # A random suffix, not "-2": a counted one would tell that a private team holds the plain name.
+    slug = base
     while slug in taken:
-        slug, number = f"{base}-{number}", number + 1
+        slug = f"{base}-{secrets.token_hex(2)}"
     return slug
 
 

@@ -137,3 +137,19 @@ def posts_per_week(start, end):
         weeks.append((day, found.get(day, 0)))
         day += timedelta(days=7)
     return weeks
+
+
+def closed_page_ids():
+    """Subquery of the pages of closed and private teams: their names stay out of aggregate top lists,
+    which community managers outside those teams read."""
+    return TeamPage.objects.exclude(kind=Kind.OPEN).values("pk")
+
+
+def closed_post_ids():
+    """Subquery of the posts in closed and private teams (see closed_page_ids)."""
+    return TeamPost.objects.exclude(team__kind=Kind.OPEN).values("pk")
+
+
+def post_authors(start, end):
+    """Subquery of the users who posted in a team in [start, end), for "share of employees who posted"."""
+    return TeamPost.objects.filter(created_at__gte=_moment(start), created_at__lt=_moment(end)).values("author_id")

@@ -91,16 +91,15 @@ def participation(period, employees):
         posts = team_posts.get(monday, 0) + notices.get(monday, 0) + blogs.get(monday, 0)
         weekly_rows.append([monday.isoformat(), posts, comments.get(monday, 0), likes.get(monday, 0)])
 
-    # Employees who wrote something: a comment, a notice or a blog (one counting query).
-    contributors = (
-        Person.objects.filter(is_active=True)
-        .filter(
-            Q(user_id__in=comments_qs.values("user_id"))
-            | Q(user_id__in=notices_qs.values("author_id"))
-            | Q(user_id__in=blogs_qs.exclude(author=None).values("author__user_id"))
-        )
-        .count()
+    # Employees who wrote something: a comment, a team post, a notice or a blog (one counting query).
+    wrote = (
+        Q(user_id__in=comments_qs.values("user_id"))
+        | Q(user_id__in=notices_qs.values("author_id"))
+        | Q(user_id__in=blogs_qs.exclude(author=None).values("author__user_id"))
     )
+    if stats is not None:
+        wrote |= Q(user_id__in=stats.post_authors(period.start_at, period.end_at))
+    contributors = Person.objects.filter(is_active=True).filter(wrote).count()
 
     totals = [sum(row[i] for row in weekly_rows) for i in (1, 2, 3)]
     kpis = {
@@ -166,8 +165,15 @@ def _popularity(period, comments_qs, likes_qs):
         _("Page views in the chosen period per kind of content."),
     )
 
+    # Closed and private teams' pages and posts stay out of the top lists: their names are not for
+    # managers outside those teams (filtered before the slice, so the ranking stays right).
+    stats = optional.teams_stats()
+    hidden_pages = stats.closed_page_ids() if stats else []
+    hidden_posts = stats.closed_post_ids() if stats else []
+    post_type = next((pk for pk, (_key, app, model) in kinds.items() if (app, model) == ("teams", "teampost")), None)
     top_views = list(
         DailyPageView.objects.filter(day__range=(period.start, period.end))
+        .exclude(page_id__in=hidden_pages)
         .values("page_id")
         .annotate(n=Sum("views"))
         .order_by("-n", "page_id")
@@ -183,7 +189,8 @@ def _popularity(period, comments_qs, likes_qs):
     )
 
     top_likes = list(
-        likes_qs.values("content_type_id", "object_id")
+        likes_qs.exclude(content_type_id=post_type, object_id__in=hidden_posts)
+        .values("content_type_id", "object_id")
         .annotate(n=Count("pk"))
         .order_by("-n", "content_type_id", "object_id")
         .values_list("content_type_id", "object_id", "n")[:TOP_ITEMS]

@@ -5,8 +5,6 @@ unique constraint on (survey, key) makes a second answer impossible, also under 
 anonymous survey that key is all that is kept: no account, and the time of answering only to the day.
 """
 
-import hashlib
-import hmac
 import secrets
 
 from django.conf import settings
@@ -14,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -77,7 +76,9 @@ class SurveyPage(AbstractForm):
         return fields
 
     def respondent_key(self, user):
-        return hmac.new(self.respondent_secret.encode(), str(user.pk).encode(), hashlib.sha256).hexdigest()
+        # Keyed with SECRET_KEY as well as the survey's own secret: someone who reads only the database
+        # cannot recompute keys for a list of account ids and so tell who gave an anonymous answer.
+        return salted_hmac(f"plein.survey.{self.respondent_secret}", str(user.pk), algorithm="sha256").hexdigest()
 
     def has_answered(self, user):
         return SurveyAnswer.objects.filter(page=self, respondent_key=self.respondent_key(user)).exists()

@@ -44,6 +44,7 @@ def like_button(context, obj, summaries=None, label=""):
         "csrf_token": context.get("csrf_token"),
         "next": context["request"].get_full_path(),
         "label": label,
+        "allowed": getattr(obj, "allow_likes", True) is not False,
     }
 
 

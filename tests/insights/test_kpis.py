@@ -107,6 +107,18 @@ class FakeTeamsStats:
 
         return [(datetime.date(2026, 6, 1), 4)]
 
+    @staticmethod
+    def post_authors(start, end):
+        return []
+
+    @staticmethod
+    def closed_page_ids():
+        return []
+
+    @staticmethod
+    def closed_post_ids():
+        return []
+
 
 def test_questions_teams_and_team_posts_come_from_teams_stats(home, monkeypatch):
     monkeypatch.setattr(optional, "teams_stats", lambda: FakeTeamsStats)

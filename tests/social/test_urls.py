@@ -10,7 +10,7 @@ pytestmark = pytest.mark.django_db
 
 def test_no_api_and_no_bypassing_write_views_mounted():
     names = {p.name for p in comment_patterns}
-    assert "comments-url-redirect" in names
+    assert names == {"comments-url-redirect"}
     assert not names & {"comments-post-comment", "comments-xtd-reply", "comments-flag", "comments-xtd-like"}
     assert all("api" not in str(p.pattern) for p in comment_patterns)
 
@@ -41,3 +41,22 @@ def test_every_url_is_resolvable():
     resolver = get_resolver()
     for url in all_comment_urls():
         resolver.resolve(url)
+
+
+def test_the_comment_permalink_checks_who_may_see_the_target(client, employee):
+    """contenttypes' shortcut would redirect to any object; the permalink must ask the social layer."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from teams import services as teams
+    from teams.models import Kind, TeamPost
+    from tests.factories import PersonFactory
+
+    owner = PersonFactory().user
+    secret = teams.create_team(owner, title="Geheim overleg", description="", kind=Kind.PRIVATE)
+    post = teams.create_post(owner, secret, text="Alleen voor ons")
+    url = f"/reacties/cr/{ContentType.objects.get_for_model(TeamPost).pk}/{post.pk}/"
+    client.force_login(employee)
+    assert client.get(url).status_code == 404
+    client.force_login(owner)
+    response = client.get(url)
+    assert response.status_code == 302 and "/geheim-overleg/" in response["Location"]

@@ -72,7 +72,7 @@ def test_an_archived_team_frees_its_name(alice, make_team):
     old = make_team("Fotografie")
     TeamPage.objects.filter(pk=old.pk).update(archived_at=timezone.now())
     new = make_team("Fotografie")
-    assert new.slug == "fotografie-2"
+    assert new.slug.startswith("fotografie-") and new.slug != old.slug
 
 
 @pytest.mark.parametrize(

@@ -80,3 +80,14 @@ def test_an_unclaimed_file_under_teams_is_refused(client, carol, settings):
         handle.write("los")
     client.force_login(carol)
     assert client.get("/media/teams/abc/los.txt").status_code == 404
+
+
+@pytest.mark.parametrize("detour", ["x/../", "./", "x/./../"])
+def test_a_detour_in_the_path_does_not_skip_the_team_check(client, files, carol, alice, detour):
+    """safe_join resolves "x/../teams/…" to the team's file; the check must see the same path."""
+    document = files["private"]["document"]
+    sneaky = "/media/" + detour + document.name
+    client.force_login(carol)
+    assert client.get(sneaky).status_code == 404
+    client.force_login(alice)
+    assert client.get(document.url).status_code == 200
