@@ -36,11 +36,11 @@ def dashboard(request):
     form = PeriodForm(request.GET or None)
     period = form.period()
     report = kpis.collect(period)
+    baseline = form.cleaned_data.get("basis") if form.is_bound and form.is_valid() else None
 
     table_key = request.GET.get("tabel")
     if request.GET.get("format") == "csv":
         if table_key == "vergelijking":
-            baseline = form.cleaned_data.get("basis") if form.is_bound and form.is_valid() else None
             if baseline is None:
                 raise Http404
             changes = kpis.compare(report.kpis, baseline)
@@ -52,7 +52,6 @@ def dashboard(request):
             raise Http404
         return csv_response(f"{table.key}-{period.start:%Y%m%d}-{period.end:%Y%m%d}", table.columns, table.rows)
 
-    baseline = form.cleaned_data.get("basis") if form.is_bound and form.is_valid() else None
     surveys = list(
         SurveyPage.objects.annotate(answers=Count("surveyanswer")).order_by("-first_published_at", "-pk")[:10]
     )

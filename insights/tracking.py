@@ -6,7 +6,6 @@ on SQLite and PostgreSQL (INSERT ... ON CONFLICT), so concurrent requests never 
 write is logged and never breaks the page that was asked for.
 """
 
-import datetime
 import hashlib
 import hmac
 import logging
@@ -172,7 +171,3 @@ class PageViewMiddleware:
 def note_page(page, request):
     """Wagtail's before_serve_page hook: remember which page this request serves."""
     setattr(request, PAGE_ATTRIBUTE, page.pk)
-
-
-def retention_cutoff(today=None, days=35):
-    return (today or timezone.localdate()) - datetime.timedelta(days=days)

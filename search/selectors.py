@@ -15,18 +15,26 @@ def _since(days):
     return timezone.localdate() - datetime.timedelta(days=days - 1)
 
 
-def popular_queries(days=30, limit=REPORT_ROWS):
+def _queries(days, start, end):
+    """The last `days` days, or the days start..end (inclusive) when given (the KPI dashboard's period)."""
+    if start is not None:
+        return DailyQuery.objects.filter(day__range=(start, end))
+    return DailyQuery.objects.filter(day__gte=_since(days))
+
+
+def popular_queries(days=30, limit=REPORT_ROWS, start=None, end=None):
     return list(
-        DailyQuery.objects.filter(day__gte=_since(days))
+        _queries(days, start, end)
         .values("query")
         .annotate(total=Sum("searches"), empty=Sum("zero_results"))
         .order_by("-total", "query")[:limit]
     )
 
 
-def queries_without_results(days=30, limit=REPORT_ROWS):
+def queries_without_results(days=30, limit=REPORT_ROWS, start=None, end=None):
     return list(
-        DailyQuery.objects.filter(day__gte=_since(days), zero_results__gt=0)
+        _queries(days, start, end)
+        .filter(zero_results__gt=0)
         .values("query")
         .annotate(empty=Sum("zero_results"), total=Sum("searches"))
         .order_by("-empty", "query")[:limit]

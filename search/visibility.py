@@ -1,5 +1,9 @@
 """Which pages and documents a user may not see, so providers can leave them out of a search."""
 
+from functools import reduce
+from operator import or_
+
+from django.db.models import Q
 from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 
 
@@ -42,7 +46,8 @@ def hidden_collection_ids(user):
         restrictions = CollectionViewRestriction.objects.select_related("collection").prefetch_related("groups")
         paths = [r.collection.path for r in restrictions if not _passes(r, user)]
         ids = []
-        for path in paths:
-            ids.extend(Collection.objects.filter(path__startswith=path).values_list("pk", flat=True))
+        if paths:  # the restricted collections and everything below them, in one query
+            below = reduce(or_, (Q(path__startswith=path) for path in paths))
+            ids = list(Collection.objects.filter(below).values_list("pk", flat=True))
         user._search_hidden_collections = ids
     return user._search_hidden_collections

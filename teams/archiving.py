@@ -25,8 +25,8 @@ from social.services import can_moderate
 from teams.duplicates import forget_pairs
 from teams.health_queries import manager_can_see
 from teams.home_blocks import forget as forget_activity
-from teams.merge import notice
 from teams.models import Membership, Role, State, TeamPage
+from teams.rules import _notice as notice
 
 QUIET_DAYS = 180
 KEEP_DAYS = 180

@@ -5,12 +5,11 @@ filter thousands of teams in one query instead of asking each team object. Unlik
 teams.selectors.visible_teams they leave archived teams in: search finds them (with a label).
 """
 
-from django.core.cache import cache
 from django.db.models import Exists, OuterRef, Q
 
+from home.blocks import PAGES_GENERATION
+from intranet import caching
 from teams.models import Kind, Membership, State, TeamIndexPage, TeamPage, TeamPost
-
-INDEX_CACHE_KEY = "teams:index-url:v1"
 
 
 def active_membership(user, team_ref="pk"):
@@ -56,11 +55,11 @@ def team_url(url_path, index):
     return index["url"] + url_path[len(index["url_path"]) :]
 
 
+def _index_location():
+    page = TeamIndexPage.objects.live().first()
+    return {"url": page.get_url() or "/teams/", "url_path": page.url_path} if page else {}
+
+
 def teams_index():
-    """The /teams/ page's URL and tree path, looked up once and kept (it hardly ever moves)."""
-    found = cache.get(INDEX_CACHE_KEY)
-    if found is None:
-        page = TeamIndexPage.objects.live().first()
-        found = {"url": page.get_url() or "/teams/", "url_path": page.url_path} if page else {}
-        cache.set(INDEX_CACHE_KEY, found, 3600)
-    return found or None
+    """The /teams/ page's URL and tree path, kept until the page tree changes (moves, renames)."""
+    return caching.remember(PAGES_GENERATION, ("teams-index",), _index_location, ttl=3600) or None

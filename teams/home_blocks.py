@@ -20,7 +20,6 @@ from intranet import caching
 from teams.health_queries import team_url, teams_index
 from teams.models import Membership, State, TeamPost
 
-BLOCKS = {}  # "teams.activity" is already in home.blocks.KNOWN_BLOCKS
 TEAMS_SHOWN = 6
 EXCERPT = 140
 ACTIVITY_SECONDS = 60
@@ -102,15 +101,18 @@ def _shape(rows, index):
     return {"teams": teams, "posts": posts, "team_count": rows[0]["team_count"] if rows else 0}
 
 
-def block_context(user):
-    key = cache_key(user)
-    context = cache.get(key)
-    if context is None:
-        index = teams_index()
-        context = _shape(activity(user), index)
-        context["index_url"] = index["url"] if index else "/teams/"
-        cache.set(key, context, ACTIVITY_SECONDS)
+def _build(user):
+    index = teams_index()
+    context = _shape(activity(user), index)
+    context["index_url"] = index["url"] if index else "/teams/"
     return context
+
+
+def block_context(user):
+    # The same key as cache_key(user), which forget() deletes.
+    return caching.remember(
+        GENERATION, (user.pk, translation.get_language()), lambda: _build(user), ttl=ACTIVITY_SECONDS
+    )
 
 
 def forget(user=None):

@@ -4,6 +4,8 @@ Files are looked up by their stored path, never by a team derived from the path:
 carry posts (and their files) to other teams. Paths outside teams/ are none of our business.
 """
 
+from django.db.models import Q
+
 from teams.models import TeamPage, TeamPost
 
 
@@ -12,10 +14,8 @@ def can_view_team_file(user, path):
         return None
     if not user.is_authenticated:
         return False
-    post = (
-        TeamPost.objects.select_related("team").filter(image=path).first()
-        or TeamPost.objects.select_related("team").filter(document=path).first()
-    )
+    # Every file has a folder of its own, so one path is a post's image or its document, never both.
+    post = TeamPost.objects.select_related("team").filter(Q(image=path) | Q(document=path)).first()
     if post is not None:
         return post.team.content_visible_to(user)
     team = TeamPage.objects.filter(image=path).first()

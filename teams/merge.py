@@ -7,35 +7,26 @@ offline, and a Wagtail redirect sends its old address (and links in notification
 Into a private target, the source's members come as invitations they accept or decline.
 """
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Max
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.actions.unpublish_page import UnpublishPageAction
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Site
 
-from social.notifications import notify
 from social.services import can_moderate
 from teams.duplicates import forget_pairs
 from teams.health_queries import manager_can_see
 from teams.home_blocks import forget as forget_activity
 from teams.models import Kind, Membership, Role, State, TeamPage, TeamPost
-
-NOTICE = "notice"  # the notification's title is the whole message (as teams.services sends them)
+from teams.rules import _notice as notice
 
 # Who sees a team's content, from most to fewest people: content may only move towards fewer.
 OPENNESS = {Kind.OPEN: 0, Kind.CLOSED: 1, Kind.PRIVATE: 2}
 STATE_RANK = {State.ACTIVE: 2, State.INVITED: 1, State.REQUESTED: 0}
 ROLE_RANK = {Role.ADMIN: 1, Role.MEMBER: 0}
-
-
-def notice(recipients, actor, target, message, url, excerpt=""):
-    with translation.override(settings.LANGUAGE_CODE):
-        text = str(message)
-    return notify(recipients, verb=NOTICE, actor=actor, target=target, title=text, url=url, excerpt=excerpt)
 
 
 def check_merge(source, target):

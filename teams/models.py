@@ -16,6 +16,7 @@ from django.db import models
 from django.http import Http404
 from django.utils import timezone
 from django.utils.text import get_valid_filename
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -53,6 +54,16 @@ class Kind(models.TextChoices):
     OPEN = "open", _("Open: anyone can join")
     CLOSED = "closed", _("Closed: members are approved by an admin")
     PRIVATE = "private", _("Private: invisible to non-members, by invitation")
+
+
+def kind_label(kind):
+    """The short name of a kind ("Open team") for lists, search results and badges."""
+    labels = {
+        Kind.OPEN: gettext("Open team"),
+        Kind.CLOSED: gettext("Closed team"),
+        Kind.PRIVATE: gettext("Private team"),
+    }
+    return labels.get(kind, "")
 
 
 class Role(models.TextChoices):

@@ -22,7 +22,7 @@ from django.utils.translation import ngettext
 
 from search.registry import KIND_LABELS, SearchProvider, SearchResult
 from teams.health_queries import readable_posts, viewable_teams
-from teams.models import Kind, TeamPage
+from teams.models import TeamPage, kind_label
 
 TYPO_LIKENESS = 0.5  # pg_trgm word similarity for a name found despite a typo
 MAX_WORDS = 8
@@ -74,10 +74,6 @@ def page_and_total(queryset, limit, offset):
     if len(found) < limit and (found or offset == 0):
         return found, offset + len(found)
     return found, queryset.count()
-
-
-def kind_label(kind):
-    return {Kind.OPEN: _("Open team"), Kind.CLOSED: _("Closed team"), Kind.PRIVATE: _("Private team")}.get(kind, "")
 
 
 def archived_label():

@@ -15,7 +15,8 @@ from wagtail.images import get_image_model
 from social import mentions
 from social import selectors as social
 from social.services import can_moderate
-from teams.models import Kind, Membership, Role, State, TeamPage, TeamPost
+from teams.health_queries import active_membership, viewable_teams
+from teams.models import Membership, Role, State, TeamPage, TeamPost
 
 MEMBERS_SHOWN = 24
 POSTS_PER_PAGE = 20
@@ -27,24 +28,15 @@ def _person_photos(prefix="user__person__photo"):
     return Prefetch(prefix, queryset=get_image_model().objects.prefetch_renditions(AVATAR_SPEC))
 
 
-def _active_membership(user):
-    return Membership.objects.filter(team=OuterRef("pk"), user_id=user.pk, state=State.ACTIVE)
-
-
 def visible_teams(user):
-    queryset = TeamPage.objects.live().filter(archived_at__isnull=True)
-    if not user.is_authenticated:
-        return queryset.none()
-    if user.is_superuser:
-        return queryset
-    # Exists, not a join: a join on memberships would repeat an open team once per member.
-    return queryset.filter(Q(kind__in=[Kind.OPEN, Kind.CLOSED]) | Exists(_active_membership(user)))
+    """Teams in the lists: live, not archived, private ones only for their members."""
+    return viewable_teams(user, include_archived=False)
 
 
 def teams_of(user, *, include_archived=False):
     if not user.is_authenticated:
         return TeamPage.objects.none()
-    queryset = TeamPage.objects.live().filter(Exists(_active_membership(user)))
+    queryset = TeamPage.objects.live().filter(Exists(active_membership(user)))
     if not include_archived:
         queryset = queryset.filter(archived_at__isnull=True)
     return queryset.order_by("title")
@@ -208,8 +200,6 @@ def all_members(team):
 def move_destinations(exclude_team, user):
     """Teams a moderator can move a post to (id, title), by name: only those the moderator can see,
     so a private team's name never shows to an outsider."""
-    from teams.health_queries import viewable_teams
-
     return list(
         viewable_teams(user, include_archived=False)
         .exclude(pk=exclude_team.pk)

@@ -101,9 +101,7 @@ def clean_team_fields(title, description, kind, image=None, exclude=None, user=N
 
 def _unique_slug(index, title):
     base = slugify(title)[:70] or "team"
-    taken = set(TeamPage.objects.child_of(index).filter(slug__startswith=base).values_list("slug", flat=True)) | set(
-        index.get_children().filter(slug__startswith=base).values_list("slug", flat=True)
-    )
+    taken = set(index.get_children().filter(slug__startswith=base).values_list("slug", flat=True))
     # A random suffix, not "-2": a counted one would tell that a private team holds the plain name.
     slug = base
     while slug in taken:

@@ -54,16 +54,9 @@ def _looks_like(upload, extension):
                     return "[Content_Types].xml" in names and any(n.startswith(OOXML[extension]) for n in names)
                 return "mimetype" in names and archive.read("mimetype").strip() == ODF[extension]
         head = upload.read(64 * 1024)
-        if b"\x00" in head:
-            return False
-        try:
-            head.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            # A multi-byte character cut off at the end of the sample is still UTF-8.
-            if exc.start < len(head) - 4:
-                head.decode("latin-1")
-        return True
-    except (zipfile.BadZipFile, KeyError, OSError, UnicodeDecodeError):
+        # Plain text (txt, csv) in any 8-bit encoding: anything without NUL bytes.
+        return b"\x00" not in head
+    except (zipfile.BadZipFile, KeyError, OSError):
         return False
     finally:
         upload.seek(0)

@@ -10,10 +10,11 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from teams import selectors, services
+from teams.duplicates import similar_teams
 from teams.forms import EditTeamForm, InviteForm, PostForm, TeamForm
 
 TEAMS_PER_PAGE = 24
@@ -30,20 +31,13 @@ def add_errors(form, error):
 
 
 def _similar(title, user):
-    """Existing teams with a similar name (teams.duplicates, from the health lane) or none."""
-    try:
-        from teams.duplicates import similar_teams
-    except ImportError:
-        return []
+    """Existing teams with a similar name, shown before a new team is made."""
     return similar_teams(title, user, limit=5) if title.strip() else []
 
 
 def _similar_url():
-    """The live suggestions' endpoint (health lane); without it the form still suggests after a submit."""
-    try:
-        return reverse("teams:similar")
-    except NoReverseMatch:
-        return ""
+    """The live suggestions' endpoint; without JavaScript the form suggests after a submit."""
+    return reverse("teams:similar")
 
 
 def team_list(request, index):
@@ -175,9 +169,7 @@ def edit_team(request, team):
                 image=data["image"],
                 remove_image=data["remove_image"],
             )
-        except (ValidationError, PermissionDenied) as error:
-            if isinstance(error, PermissionDenied):
-                raise
+        except ValidationError as error:
             add_errors(form, error)
         else:
             messages.success(request, _("The team has been saved."))

@@ -78,12 +78,9 @@ def participation(period, employees):
     likes = _per_week(likes_qs, "created_at")
     notices = _per_week(notices_qs, "created_at")
     blogs = _per_week(blogs_qs, "first_published_at")
-    team_posts = {}
     stats = optional.teams_stats()
-    if stats is not None:
-        for week, count in stats.posts_per_week(period.start_at, period.end_at):
-            day = week.date() if hasattr(week, "date") else week
-            team_posts[day] = team_posts.get(day, 0) + count
+    # teams.stats gives one (monday, count) per week already.
+    team_posts = dict(stats.posts_per_week(period.start_at, period.end_at)) if stats else {}
 
     weeks = list(period.weeks())
     weekly_rows = []

@@ -8,6 +8,7 @@ from insights import charts
 from insights.metrics import optional
 from insights.metrics.common import Table, hours, medians, share
 from search.models import DailyQuery
+from search.selectors import popular_queries, queries_without_results
 
 TOP_QUERIES = 20
 
@@ -135,19 +136,9 @@ def search(period):
     queries = DailyQuery.objects.filter(day__range=(period.start, period.end))
     totals = queries.aggregate(searches=Sum("searches"), empty=Sum("zero_results"))
     searches, empty = totals["searches"] or 0, totals["empty"] or 0
-    popular = list(
-        queries.values("query")
-        .annotate(total=Sum("searches"), empty=Sum("zero_results"))
-        .order_by("-total", "query")
-        .values_list("query", "total", "empty")[:TOP_QUERIES]
-    )
-    without = list(
-        queries.filter(zero_results__gt=0)
-        .values("query")
-        .annotate(empty=Sum("zero_results"))
-        .order_by("-empty", "query")
-        .values_list("query", "empty")[:TOP_QUERIES]
-    )
+    dates = {"limit": TOP_QUERIES, "start": period.start, "end": period.end}
+    popular = [[row["query"], row["total"], row["empty"]] for row in popular_queries(**dates)]
+    without = [[row["query"], row["empty"]] for row in queries_without_results(**dates)]
     kpis = {
         "search.searches": searches,
         "search.zero_result_share": share(empty, searches),
@@ -156,7 +147,7 @@ def search(period):
         "search-top",
         _("Top queries"),
         [_("Query"), _("Searches"), _("Without results")],
-        [list(row) for row in popular],
+        popular,
         empty_text=_("Nobody searched in this period."),
     )
     top.chart = charts.bar_chart(
@@ -166,7 +157,7 @@ def search(period):
         "search-zero",
         _("Queries without results"),
         [_("Query"), _("Searches without results")],
-        [list(row) for row in without],
+        without,
         empty_text=_("Every search found something."),
     )
     return kpis, [top, zero]

@@ -1,20 +1,13 @@
 """Small helpers for the teams templates."""
 
 from django import template
-from django.utils.translation import gettext as _
 
-from teams.models import Kind
+from teams.models import kind_label
 
 register = template.Library()
 
 
-@register.simple_tag
-def kind_label(kind):
-    return {
-        Kind.OPEN: _("Open team"),
-        Kind.CLOSED: _("Closed team"),
-        Kind.PRIVATE: _("Private team"),
-    }.get(kind, "")
+register.simple_tag(kind_label, name="kind_label")
 
 
 @register.filter

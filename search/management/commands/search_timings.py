@@ -17,13 +17,9 @@ from django.test import Client
 from django.urls import reverse
 from wagtail.models import Page
 
+from bench.stats import percentile
 from people.models import Person
 from search.models import DailyClick, DailyQuery
-
-
-def percentile(values, fraction):
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
 
 
 class Command(BaseCommand):
@@ -85,7 +81,7 @@ class Command(BaseCommand):
         for label, url in (("suggestions", reverse("search:suggestions")), ("results", reverse("search:results"))):
             timings = self.timed(client, url, sample)
             self.stdout.write(
-                f"| {label} | {percentile(timings, 0.5):.1f} | {percentile(timings, 0.95):.1f} | "
+                f"| {label} | {percentile(timings, 50):.1f} | {percentile(timings, 95):.1f} | "
                 f"{max(timings):.1f} | {statistics.mean(timings):.1f} |"
             )
         if forget:
