@@ -9,7 +9,6 @@ class DirectregelenConfig(AppConfig):
     verbose_name = _("Direct regelen")
 
     def ready(self):
-        from directregelen import signals  # noqa: F401
         from directregelen.uploads import PRIVATE_PREFIX
         from intranet.media_access import register_media_checker
 

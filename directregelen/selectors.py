@@ -3,7 +3,6 @@
 import datetime
 from itertools import groupby
 
-from django.core.cache import cache
 from django.db.models import Prefetch, Sum
 from django.utils import timezone
 
@@ -24,21 +23,17 @@ def portal():
     return DirectRegelenPage.objects.live().first()
 
 
-PORTAL_LINK_KEY = "directregelen:portal-link"
+def _portal_location():
+    found = portal()
+    return {"url": found.get_url(), "title": found.title} if found is not None else {}
 
 
 def portal_link():
-    """{"url", "title"} of the live portal, or None; cached because every homepage view asks for it.
+    """{"url", "title"} of the live portal, or None; cached because every homepage view asks for it,
+    until the page tree changes (home.blocks.shared: published, unpublished, moved or deleted)."""
+    from home.blocks import shared
 
-    Cleared by the signals in directregelen.signals whenever a portal page is published, unpublished,
-    moved or deleted.
-    """
-    link = cache.get(PORTAL_LINK_KEY)
-    if link is None:
-        found = portal()
-        link = {"url": found.get_url(), "title": found.title} if found is not None else {}
-        cache.set(PORTAL_LINK_KEY, link, 3600)
-    return link or None
+    return shared("directregelen.portal", _portal_location, seconds=3600) or None
 
 
 def live_services():

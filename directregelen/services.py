@@ -150,15 +150,9 @@ def respond(actor, request, *, status="", body=""):
 
 
 def notify_requester(reply_pk):
-    """Tell the requester about a reply or status change: by e-mail now, in the app once social can."""
+    """Tell the requester about a reply or status change, by e-mail."""
     reply = RequestReply.objects.select_related("request__requester", "request__department").get(pk=reply_pk)
     mail.send_reply_to_requester(reply)
-    notify_in_app(reply)
-
-
-def notify_in_app(reply):
-    """The one place where an in-app notification (social's bell) will be sent; e-mail covers it today."""
-    return None
 
 
 def record_service_view(page, day=None):

@@ -11,5 +11,5 @@ def blocks(request):
         return []
     person = getattr(request.user, "person", None)
     pinned, defaults = selectors.my_apps(request.user, person, limit=LIMIT)
-    context = {"pinned": pinned, "defaults": defaults, "pinned_ids": {app.pk for app in pinned}}
+    context = {"pinned": pinned, "defaults": defaults}
     return [HomeBlock(key="launcher.apps", template="launcher/home_block.html", context=context, order=5, wide=True)]

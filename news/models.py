@@ -80,7 +80,9 @@ class ArticlePage(Page):
         from news.selectors import article_detail
 
         context = super().get_context(request, *args, **kwargs)
-        context["article"] = article_detail(self) or self
+        # A preview shows the draft in `self`; the stored row would show the published text instead.
+        preview = getattr(request, "is_preview", False)
+        context["article"] = self if preview else (article_detail(self) or self)
         return context
 
     def social_owner(self):

@@ -18,8 +18,8 @@ from django.utils.translation import get_language
 
 from intranet import caching
 from people.models import Person
+from people.signals import GENERATION
 
-GENERATION = "people"  # the same generation as people.selectors.GENERATION
 CARD_TEMPLATE = "people/includes/person_card.html"
 AVATAR_TEMPLATE = "people/includes/avatar.html"
 CARD_TTL = 900
@@ -87,10 +87,10 @@ def render_cards(people, people_url):
 def render_avatar(person, size=""):
     """One avatar (the photo's rendition, or the initials), cached like the cards: the photo and its
     rendition are only loaded when the avatar is not in the cache."""
-    key = caching.versioned_key(GENERATION, "avatar", size, person.pk)
-    html = cache.get(key)
-    if html is None:
+
+    def render():
         prefetch_related_objects([person], card_prefetches()[0])
-        html = get_template(AVATAR_TEMPLATE).render({"person": person, "size": size})
-        cache.set(key, html, CARD_TTL)
+        return get_template(AVATAR_TEMPLATE).render({"person": person, "size": size})
+
+    html = caching.remember(GENERATION, ("avatar", size, person.pk), render, ttl=CARD_TTL)
     return mark_safe(html)  # noqa: S308  (the autoescaping avatar template's own output)

@@ -1,20 +1,25 @@
 """Where people live in the page tree, so any app can link to a profile without a query per link."""
 
+import time
+
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.signals import page_slug_changed
 
 _cached = {}
 FALLBACK = "/mensen/"
+# The signals below only reach the process that saved the page; other workers look again after this.
+KEEP_SECONDS = 60
 
 
 def index_url():
-    """The URL of the live people index page (one query, then remembered until the page changes)."""
-    if "url" not in _cached:
+    """The URL of the live people index page (one query, then remembered for a minute per process,
+    and forgotten at once in the process that changes the page)."""
+    if "url" not in _cached or time.monotonic() - _cached["at"] > KEEP_SECONDS:
         from people.pages import PeopleIndexPage
 
         page = PeopleIndexPage.objects.live().first()
-        _cached["url"] = (page.get_url() if page else None) or FALLBACK
+        _cached.update(url=(page.get_url() if page else None) or FALLBACK, at=time.monotonic())
     return _cached["url"]
 
 

@@ -6,13 +6,13 @@ with 50,000 people. Typos fall back to trigram similarity on PostgreSQL.
 """
 
 from django.db import connection
-from django.db.models import Case, Prefetch, Q, Value, When
-from wagtail.images import get_image_model
+from django.db.models import Case, Q, Value, When
 
 from people.models import Person
+from people.selectors import AVATAR_SPEC, photo_prefetch
 from search.registry import KIND_LABELS, SearchProvider, SearchResult
 
-PHOTO_SPEC = "fill-256x256"  # the spec people's cards already render, so no new renditions
+PHOTO_SPEC = AVATAR_SPEC  # the spec people's cards already render, so no new renditions
 FEW_RESULTS = 3
 
 
@@ -30,8 +30,7 @@ def _word_match(word, with_function):
 
 
 def _with_photos(queryset):
-    photos = get_image_model().objects.prefetch_renditions(PHOTO_SPEC)
-    return queryset.select_related("organisation_unit").prefetch_related(Prefetch("photo", queryset=photos))
+    return queryset.select_related("organisation_unit").prefetch_related(photo_prefetch())
 
 
 class PeopleProvider(SearchProvider):

@@ -11,13 +11,12 @@ from wagtail.images import get_image_model
 from intranet import caching
 from people import cards, completeness
 from people.models import ExpertiseTag, Location, OrganisationUnit, Person, TaggedExpertise
+from people.signals import GENERATION  # bumped whenever anything on a card or in the menus changes
 
 AVATAR_SPEC = "fill-256x256"
 NEW_COLLEAGUE_DAYS = 30
 PROFILE_REPORTS_SHOWN = 24
 SEARCH_FIELDS = ("first_name", "tussenvoegsel", "last_name", "sort_name", "job_title")
-# people/signals.py bumps this generation whenever anything shown on a card or in the menus changes.
-GENERATION = "people"
 
 
 def photo_prefetch():

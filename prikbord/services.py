@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from prikbord.models import LIFETIME, MAX_PHOTOS, TEXT_MAX, Category, Photo, Post, Status
 from prikbord.uploads import check_photo
+from social import services as social_services
 
 MODERATORS = "Omgevingsbeheerders"
 MODERATE_PERMISSION = "prikbord.moderate_post"
@@ -20,14 +21,9 @@ def moderators_group():
 
 
 def can_moderate(user):
-    """Community managers (the Omgevingsbeheerders group) and anyone given the permission."""
-    if not user.is_authenticated:
-        return False
-    cached = getattr(user, "_prikbord_moderator", None)
-    if cached is None:
-        cached = user.has_perm(MODERATE_PERMISSION) or user.groups.filter(name=MODERATORS).exists()
-        user._prikbord_moderator = cached
-    return cached
+    """Community managers (social's moderators: the Omgevingsbeheerders group) and anyone given the
+    notice board's own permission. has_perm caches the user's permissions itself."""
+    return user.is_authenticated and (user.has_perm(MODERATE_PERMISSION) or social_services.can_moderate(user))
 
 
 def _require_employee(user):

@@ -199,12 +199,6 @@ class ServicePage(Page):
             raise ValidationError({"action_url": _("Choose either an online form or a link, not both.")})
 
     @property
-    def action_href(self):
-        if self.action_page_id:
-            return self.action_page.url
-        return self.action_url
-
-    @property
     def is_overdue(self):
         return self.review_by < timezone.localdate()
 

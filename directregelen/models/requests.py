@@ -65,10 +65,6 @@ class Request(models.Model):
     def __str__(self):
         return f"{self.reference} {self.title}"
 
-    @property
-    def is_open(self):
-        return self.status != self.Status.DONE
-
 
 class RequestReply(models.Model):
     """A message from the department to the requester, optionally with the status it moved to."""

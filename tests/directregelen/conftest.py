@@ -22,13 +22,12 @@ PDF = b"%PDF-1.4\n" + b"0" * 64
 @pytest.fixture(autouse=True)
 def _forget_portal_link():
     """The portal link is cached across requests; a rolled-back test must not leave it to the next."""
-    from django.core.cache import cache
+    from home.blocks import PAGES_GENERATION
+    from intranet import caching
 
-    from directregelen.selectors import PORTAL_LINK_KEY
-
-    cache.delete(PORTAL_LINK_KEY)
+    caching.bump(PAGES_GENERATION)
     yield
-    cache.delete(PORTAL_LINK_KEY)
+    caching.bump(PAGES_GENERATION)
 
 
 def publish(parent, page):

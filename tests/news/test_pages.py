@@ -155,3 +155,15 @@ def test_news_for_target_units_is_shown(employee_client, make_news):
 def test_publish_under_keeps_slug(news_index):
     page = publish_under(news_index, NewsPage(title="Een", slug="een"))
     assert page.live and page.url == "/nieuws/een/"
+
+
+def test_a_preview_shows_the_draft_not_the_published_text(news_page, rf, admin_user):
+    """The article context must be the page being previewed, not the stored (published) row."""
+    news_page.intro = "Concepttekst die nog niet gepubliceerd is"
+    request = rf.get(news_page.url)
+    request.user = admin_user
+    request.is_preview = True
+    context = news_page.get_context(request)
+    assert context["article"].intro == "Concepttekst die nog niet gepubliceerd is"
+    request.is_preview = False
+    assert news_page.get_context(request)["article"].intro != "Concepttekst die nog niet gepubliceerd is"

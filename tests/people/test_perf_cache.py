@@ -209,3 +209,15 @@ def test_the_unit_path_on_a_profile_follows_renamed_units(employee_client, perso
     department.save()
     html = employee_client.get(profile).content.decode()
     assert "Dienstverlening</a> › " in html and "Publiekszaken" not in html
+
+
+def test_an_image_that_is_nobodys_photo_leaves_the_people_caches_alone(person):
+    """A news image or a header photo must not retire every cached card of 50,000 people."""
+    from wagtail.images.tests.utils import get_test_image_file
+
+    from intranet import caching
+    from people.signals import GENERATION
+
+    before = caching.generation(GENERATION)
+    Image.objects.create(title="Nieuwsfoto", file=get_test_image_file())
+    assert caching.generation(GENERATION) == before
