@@ -7,6 +7,7 @@ replying, which goes through services.respond (permission check, timestamps, not
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -99,6 +100,29 @@ class RequestAdmin(ModelAdmin):
         [RequestDetailsPanel(heading=gettext_lazy("Request")), FieldPanel("status"), FieldPanel("reply")],
         base_form_class=RespondForm,
     )
+
+    def _own_or_404(self, request, instance_pk):
+        """Every view of one request (inspect, edit, delete, history) first checks the department:
+        modeladmin looks instances up through the default manager, not through get_queryset."""
+        pk = str(instance_pk)
+        if not pk.isdigit() or not self.get_queryset(request).filter(pk=int(pk)).exists():
+            raise Http404
+
+    def inspect_view(self, request, instance_pk):
+        self._own_or_404(request, instance_pk)
+        return super().inspect_view(request, instance_pk)
+
+    def edit_view(self, request, instance_pk):
+        self._own_or_404(request, instance_pk)
+        return super().edit_view(request, instance_pk)
+
+    def delete_view(self, request, instance_pk):
+        self._own_or_404(request, instance_pk)
+        return super().delete_view(request, instance_pk)
+
+    def history_view(self, request, instance_pk):
+        self._own_or_404(request, instance_pk)
+        return super().history_view(request, instance_pk)
 
     def get_queryset(self, request):
         return (

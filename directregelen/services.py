@@ -22,6 +22,7 @@ from directregelen.models import (
     ServiceDailyView,
 )
 from directregelen.uploads import UploadField
+from intranet import counting, throttle
 
 logger = logging.getLogger(__name__)
 
@@ -65,6 +66,12 @@ def submit_request(user, form_page, form):
     department = DepartmentPage.objects.ancestor_of(form_page).first()
     prefix = department.reference_prefix if department else DEFAULT_PREFIX
     answers, files = _answers(form)
+    # Every request mails a department: a script must not fill its mailbox.
+    throttle.hit(
+        user,
+        "request",
+        message=_("You are sending very many requests. Wait a while and try again; your answers have been kept."),
+    )
     now = timezone.now()
     with transaction.atomic():
         request = Request.objects.create(
@@ -155,9 +162,15 @@ def notify_requester(reply_pk):
     mail.send_reply_to_requester(reply)
 
 
-def record_service_view(page, day=None):
-    """Count one opening of a service page for today: an aggregate per page and day, nobody's trail."""
+def record_service_view(page, day=None, user=None):
+    """Count one opening of a service page for today: an aggregate per page and day, nobody's trail.
+
+    A person counts once per service and day (intranet.counting), so reloading cannot push a service
+    up the portal's "most used" list.
+    """
     day = day or timezone.localdate()
+    if not counting.first_time_today("directregelen.service", user, page.pk, day):
+        return
     if ServiceDailyView.objects.filter(page_id=page.pk, day=day).update(count=F("count") + 1):
         return
     try:

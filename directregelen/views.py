@@ -8,6 +8,7 @@ from django.views.decorators.http import require_GET
 
 from directregelen import selectors, services
 from directregelen.models import RequestAttachment
+from intranet.media_headers import secure_file_response
 
 PER_PAGE = 25
 
@@ -37,12 +38,7 @@ def attachment(request, pk):
     item = get_object_or_404(RequestAttachment.objects.select_related("request__department"), pk=pk)
     if not services.can_view(request.user, item.request):
         raise Http404
-    response = FileResponse(
-        item.file.open("rb"),
-        content_type=item.content_type,
-        as_attachment=item.content_type == "application/pdf",
-        filename=item.original_name,
-    )
+    response = FileResponse(item.file.open("rb"))
     response["Cache-Control"] = "private, no-store"
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    # The frame's header set: type from the stored (checked) extension, PDFs as downloads, sandboxed.
+    return secure_file_response(response, item.file.name, item.original_name)

@@ -6,10 +6,16 @@ from wagtail_modeladmin.options import modeladmin_register
 
 from directregelen.access import setup_department
 from directregelen.admin_queue import RequestAdmin
-from directregelen.models import DepartmentPage
+from directregelen.models import DepartmentPage, Request, RequestLogEntry
 from directregelen.reports import OverdueServicesView
 
 modeladmin_register(RequestAdmin)
+
+
+@hooks.register("register_log_actions")
+def log_requests_per_department(actions):
+    # Requests' log entries filter per department (history views, the site history report).
+    actions.register_model(Request, RequestLogEntry)
 
 
 @hooks.register("register_admin_urls")

@@ -3,7 +3,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from home.services import PHOTO_MAX_BYTES
-from intranet.uploads import check_photo
+from intranet.uploads import HEADER_MAX_PIXELS, check_photo
 
 
 class PhotoSubmissionForm(forms.Form):
@@ -17,7 +17,7 @@ class PhotoSubmissionForm(forms.Form):
     def clean_photo(self):
         upload = self.cleaned_data["photo"]
         try:
-            check_photo(upload, limit=PHOTO_MAX_BYTES)
+            check_photo(upload, limit=PHOTO_MAX_BYTES, max_pixels=HEADER_MAX_PIXELS)
         except ValidationError as error:
             raise ValidationError(error.messages) from error
         return upload

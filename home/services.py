@@ -8,7 +8,7 @@ from wagtail.images import get_image_model
 
 from home.models import PhotoSubmission, WelcomeDismissal
 from intranet.models import IntranetSettings
-from intranet.uploads import check_photo
+from intranet.uploads import HEADER_MAX_PIXELS, check_photo, stored_name
 
 PHOTO_MAX_BYTES = 10 * 1024 * 1024
 CHOOSE_PERMISSION = "home.change_photosubmission"
@@ -24,7 +24,9 @@ def submit_photo(user, *, title, upload):
     title = (title or "").strip()
     if not title:
         raise ValidationError({"title": _("Give your photo a title.")})
-    check_photo(upload, limit=PHOTO_MAX_BYTES)
+    check_photo(upload, limit=PHOTO_MAX_BYTES, max_pixels=HEADER_MAX_PIXELS)
+    # Wagtail stores the Image under the upload's name: make it ours, with the content's extension.
+    upload.name = stored_name(upload)
     with transaction.atomic():
         image = get_image_model()(title=title, file=upload, uploaded_by_user=user)
         image.save()

@@ -1,25 +1,13 @@
 """Every dashboard table as CSV, with cells that cannot run as a formula in a spreadsheet.
 
-A cell that starts with = + - @ (or a tab or carriage return) would be read by Excel or LibreOffice as
-a formula; such text cells get a leading apostrophe (CSV injection). Numbers stay numbers.
+Cells go through intranet.spreadsheets.safe_cell, the one escape every CSV export in Plein uses.
 """
 
 import csv
 
 from django.http import HttpResponse
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def safe_cell(value):
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return str(value)
-    if isinstance(value, int | float):
-        return value
-    text = str(value)
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
+from intranet.spreadsheets import safe_cell
 
 
 def csv_response(filename, columns, rows):

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from insights.metrics.common import DEFAULT_DAYS, PRESETS, Period
 from insights.models import KpiSnapshot
+from intranet.text import clean_title_field
 
 MAX_DAYS = 3 * 366
 
@@ -74,4 +75,8 @@ class PeriodForm(forms.Form):
 
 class TipForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=120)
+
+    def clean_title(self):
+        return clean_title_field(self)
+
     text = forms.CharField(label=_("Tip"), max_length=2000, widget=forms.Textarea(attrs={"rows": 4}))

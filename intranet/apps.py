@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class IntranetConfig(AppConfig):
     name = "intranet"
     verbose_name = _("Intranet")
+
+    def ready(self):
+        from intranet import spreadsheets
+
+        spreadsheets.install()  # every CSV export, Wagtail's included, escapes formula-like cells

@@ -7,6 +7,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from intranet import views
 from intranet.auth_forms import LoginForm
+from intranet.password_reset import PasswordResetView
 
 auth_patterns = [
     path(
@@ -15,7 +16,7 @@ auth_patterns = [
         name="login",
     ),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
-    path("wachtwoord-vergeten/", auth_views.PasswordResetView.as_view(), name="password_reset"),
+    path("wachtwoord-vergeten/", PasswordResetView.as_view(), name="password_reset"),
     path("wachtwoord-vergeten/verstuurd/", auth_views.PasswordResetDoneView.as_view(), name="password_reset_done"),
     path(
         "wachtwoord-herstellen/<uidb64>/<token>/",
@@ -35,6 +36,7 @@ urlpatterns = [
     path("admin/login/", views.login_elsewhere, {"default": "/admin/"}),
     path("_util/login/", views.login_elsewhere),
     re_path(r"^admin/password_reset/", views.admin_password_reset),
+    path("admin/", include("intranet.admin_overrides")),  # before Wagtail's: apps replace a few views
     path("admin/", include(wagtailadmin_urls)),
     path("documenten/", include(wagtaildocs_urls)),
     re_path(rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>.+)$", views.protected_media, name="media"),

@@ -1,4 +1,3 @@
-import mimetypes
 import posixpath
 from pathlib import Path
 
@@ -6,7 +5,7 @@ from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import SuspiciousFileOperation
 from django.db import connection
-from django.http import FileResponse, Http404, HttpResponse, JsonResponse
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import redirect
 from django.utils._os import safe_join
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -62,19 +61,21 @@ def protected_media(request, path):
         raise Http404 from None
     if not full_path.is_file():
         raise Http404
-    from intranet.media_access import can_view_media
+    from intranet.media_access import media_verdict
+    from intranet.media_headers import secure_file_response
 
-    if not can_view_media(request.user, path):
+    verdict = media_verdict(request.user, path)
+    if not verdict:
         raise Http404
+    # The type comes from the server-chosen extension's allow-list, the download name from the record.
+    download_name = getattr(verdict, "download_name", "") or full_path.name
     if settings.MEDIA_X_ACCEL_REDIRECT:
         response = HttpResponse()
         response["X-Accel-Redirect"] = settings.MEDIA_X_ACCEL_REDIRECT.rstrip("/") + "/" + path
-        response["Content-Type"] = mimetypes.guess_type(full_path.name)[0] or "application/octet-stream"
-        return response
-    response = FileResponse(full_path.open("rb"))
+    else:
+        response = FileResponse(full_path.open("rb"))
     response["Cache-Control"] = "private, max-age=3600"
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return secure_file_response(response, full_path.name, download_name)
 
 
 def login_elsewhere(request, default="/"):
@@ -88,7 +89,8 @@ def login_elsewhere(request, default="/"):
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
         target = default
-    return redirect(target)
+    # Never shortcuts.redirect(): a `next` without a slash ("ab") would be looked up as a view name (a 500).
+    return HttpResponseRedirect(target)
 
 
 def admin_password_reset(request, *args, **kwargs):

@@ -102,14 +102,15 @@ class ProfileForm(forms.ModelForm):
         if not upload:
             return None
         try:
-            extension = check_photo(upload, limit=MAX_PHOTO_BYTES)
+            check_photo(upload, limit=MAX_PHOTO_BYTES)
         except forms.ValidationError as error:
             if error.code == "too_large":
                 raise forms.ValidationError(_("This photo is larger than 10 MB. Choose a smaller photo.")) from error
+            if error.code == "too_many_pixels":
+                raise forms.ValidationError(error.messages) from error
             raise forms.ValidationError(
                 _("This file is not a JPEG, PNG or WebP photo. Choose another file.")
             ) from error
-        upload.photo_extension = extension
         return upload
 
     def clean_expertise_text(self):

@@ -6,6 +6,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection
 from wagtail.search import index
 
+from intranet.uploads import stored_name
 from people import signals
 from people.models import Person
 
@@ -35,7 +36,7 @@ def photo_collection():
 
 def _store_photo(person, upload, user):
     Image = get_image_model()
-    upload.name = f"profiel-{person.slug}.{getattr(upload, 'photo_extension', 'jpg')}"
+    upload.name = stored_name(upload)  # random, with the extension the photo check found
     image = Image(title=person.full_name, file=upload, collection=photo_collection(), uploaded_by_user=user)
     image.save()
     return image

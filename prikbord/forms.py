@@ -5,6 +5,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from intranet.text import clean_title_field
 from prikbord.models import MAX_PHOTOS, TEXT_MAX, TITLE_MAX, Category, Post
 from prikbord.uploads import check_photo
 
@@ -82,6 +83,9 @@ class PostForm(forms.ModelForm):
         self.fields["category"].choices = Category.choices
         # Browsers cannot keep chosen files after a failed submit; say so where the photos are chosen.
         self.photos_lost = False
+
+    def clean_title(self):
+        return clean_title_field(self)  # look-alike titles with invisible characters (intranet.text)
 
     def clean_price(self):
         value = self.cleaned_data.get("price", "").strip()

@@ -4,10 +4,12 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from intranet.uploads import random_path
 from social import targets
 
 LIFETIME = timedelta(days=30)
@@ -91,15 +93,22 @@ class Post(models.Model):
 
         return self.is_visible or user.pk == self.author_id or can_moderate(user)
 
+    @classmethod
+    def social_visible(cls, user):
+        """user_can_view as a queryset, for lists (notifications): what is on the board and one's own
+        posts. Moderators are left out on purpose: asking for their permission costs queries per list."""
+        return cls.objects.filter(Q(status=Status.OPEN, expires_at__gt=timezone.now()) | Q(author_id=user.pk))
+
 
 def photo_path(instance, filename):
-    # The name is ours, not the uploader's: no path tricks, and the extension matches the content.
-    return f"prikbord/{timezone.now():%Y/%m}/{instance.post_id}-{instance.position}.{instance.extension}"
+    # A random name (a post's photos must not be found by counting) with the extension of the content.
+    return random_path("prikbord", f"photo.{instance.extension}")
 
 
 class Photo(models.Model):
     post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="photos")
-    image = models.ImageField(_("photo"), upload_to=photo_path)
+    # Indexed: the media checker (prikbord.media) finds a photo by its path.
+    image = models.ImageField(_("photo"), upload_to=photo_path, db_index=True)
     width = models.PositiveIntegerField(default=0)
     height = models.PositiveIntegerField(default=0)
     position = models.PositiveSmallIntegerField(default=0)

@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from intranet import throttle
 from prikbord.models import LIFETIME, MAX_PHOTOS, TEXT_MAX, Category, Photo, Post, Status
 from prikbord.uploads import check_photo
 from social import services as social_services
@@ -52,6 +53,7 @@ def create_post(user, *, category, title, text, price=None, photos=()):
                 % {"max": TEXT_MAX, "length": len(text)}
             }
         )
+    throttle.hit(user, "board_post")
     with transaction.atomic():
         now = timezone.now()
         post = Post.objects.create(
@@ -67,7 +69,7 @@ def create_post(user, *, category, title, text, price=None, photos=()):
             width, height = get_image_dimensions(upload)
             photo = Photo(post=post, position=position, width=width or 0, height=height or 0)
             photo.extension = extension
-            photo.image.save(f"{position}.{extension}", upload, save=False)
+            photo.image.save(f"photo.{extension}", upload, save=False)  # photo_path picks a random name
             photo.save()
     return post
 

@@ -9,6 +9,7 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from intranet.text import clean_title_field
 from people.models import Person
 from rooms import selectors
 from rooms.models import Room
@@ -78,8 +79,8 @@ class BookingForm(TimeRangeMixin, forms.Form):
             del self.fields["repeat_until"]
 
     def clean_title(self):
-        # One line: the title becomes an e-mail subject and a calendar summary.
-        return " ".join(self.cleaned_data["title"].split())
+        # One line without invisible characters: the title becomes an e-mail subject and a calendar summary.
+        return clean_title_field(self)
 
     def clean_attendees(self):
         names = [name.strip() for name in re.split(r"[,;\s]+", self.cleaned_data["attendees"]) if name.strip()]

@@ -23,7 +23,8 @@ def _address(person):
     return address
 
 
-def event(booking, status="CONFIRMED", sequence=0):
+def event(booking, status="CONFIRMED", sequence=0, people=True):
+    """One booking as a VEVENT; without `people` it holds only what the day view shows to everyone."""
     item = Event()
     item.add("uid", uid(booking))
     item.add("dtstamp", timezone.now().astimezone(UTC))
@@ -33,6 +34,8 @@ def event(booking, status="CONFIRMED", sequence=0):
     item.add("location", f"{booking.room.name}, {booking.room.building.name}")
     item.add("status", status)
     item.add("sequence", sequence)
+    if not people:
+        return item
     item.add("organizer", _address(booking.organiser))
     for person in booking.attendees.all():
         attendee = _address(person)
@@ -41,7 +44,9 @@ def event(booking, status="CONFIRMED", sequence=0):
     return item
 
 
-def calendar(bookings, name="", method=None, status="CONFIRMED"):
+def calendar(bookings, name="", method=None, status="CONFIRMED", people=True):
+    """An iCalendar document. `people=False` for a room's feed: anyone with a feed link can subscribe to
+    any room, so it shows what the day view shows (time and title), never organisers or attendees."""
     document = Calendar()
     document.add("prodid", PRODID)
     document.add("version", "2.0")
@@ -51,5 +56,7 @@ def calendar(bookings, name="", method=None, status="CONFIRMED"):
         document.add("x-wr-calname", name)
     # A changed booking must replace the old copy in the attendee's calendar: a rising SEQUENCE does.
     for booking in bookings:
-        document.add_component(event(booking, status, sequence=int(booking.updated_at.timestamp())))
+        # Without people the moment of the last change is left out too (the day view does not show it).
+        sequence = int(booking.updated_at.timestamp()) if people else 0
+        document.add_component(event(booking, status, sequence=sequence, people=people))
     return document.to_ical()

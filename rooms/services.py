@@ -12,6 +12,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from intranet import throttle
 from rooms import invitations, selectors
 from rooms.models import Booking, CalendarFeed, Room, new_feed_token
 
@@ -184,12 +185,23 @@ def _attendee_list(attendees, organiser):
     return [person for person in dict.fromkeys(attendees) if person.pk != organiser.pk]
 
 
+def _throttle_invitations(who, attendees):
+    """A booking with attendees mails each of them: count it in the frame's throttle."""
+    if attendees:
+        throttle.hit(
+            getattr(who, "user", None) or who,
+            "room_invite",
+            message=_("You are sending very many invitations. Wait a while and try again."),
+        )
+
+
 def book_room(*, organiser, room, title, start, end, attendees=(), repeat_until=None, now=None):
     """Book a room, or every week up to repeat_until: all occurrences or none. Returns the bookings."""
     attendees = _attendee_list(attendees, organiser)
     if not room.is_active:
         raise ValidationError({"room": _("This room cannot be booked.")})
     validate_booking(room, start, end, len(attendees) + 1, repeat_until, now)
+    _throttle_invitations(organiser, attendees)
     slots = weekly_occurrences(start, end, repeat_until)
     series = uuid.uuid4() if len(slots) > 1 else None
 
@@ -223,6 +235,7 @@ def change_booking(*, user, booking, room, title, start, end, attendees=(), now=
     if not room.is_active:
         raise ValidationError({"room": _("This room cannot be booked.")})
     validate_booking(room, start, end, len(attendees) + 1, now=now)
+    _throttle_invitations(user, attendees)
     slots = [(start, end)]
 
     def save():

@@ -228,4 +228,5 @@ def room_feed(request, person_id, token, room_id):
     _feed_owner(person_id, token)
     room = get_object_or_404(Room.objects.select_related("building"), pk=room_id)
     name = _("Bookings of %(room)s") % {"room": str(room)}
-    return _ics(ical.calendar(selectors.feed_for_room(room), name=name), f"zaal-{room.pk}.ics")
+    document = ical.calendar(selectors.feed_for_room(room), name=name, people=False)
+    return _ics(document, f"zaal-{room.pk}.ics")

@@ -22,6 +22,7 @@ def statistics(request):
         "page_title": _("Search statistics"),
         "days": days,
         "periods": selectors.REPORT_PERIODS,
+        "min_people": selectors.MIN_PEOPLE,
         "popular": selectors.popular_queries(days),
         "empty": selectors.queries_without_results(days),
         "opened": selectors.opened_results(days),

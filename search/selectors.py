@@ -9,6 +9,10 @@ from search.models import DailyClick, DailyQuery
 
 REPORT_PERIODS = (7, 30, 90, 365)
 REPORT_ROWS = 50
+# A query is listed only when at least this many different people searched it on one day: a rare
+# query (a colleague's name, an illness) stays out of the lists. `searches` counts a person once a
+# day (search.services.log_query), and people cannot be told apart across days, so the test is per day.
+MIN_PEOPLE = 3
 
 
 def _since(days):
@@ -22,10 +26,14 @@ def _queries(days, start, end):
     return DailyQuery.objects.filter(day__gte=_since(days))
 
 
+def _listable(rows):
+    """Per query, only those that MIN_PEOPLE different people searched on some day of the period."""
+    return rows.values("query").annotate(most_people=Max("searches")).filter(most_people__gte=MIN_PEOPLE)
+
+
 def popular_queries(days=30, limit=REPORT_ROWS, start=None, end=None):
     return list(
-        _queries(days, start, end)
-        .values("query")
+        _listable(_queries(days, start, end))
         .annotate(total=Sum("searches"), empty=Sum("zero_results"))
         .order_by("-total", "query")[:limit]
     )
@@ -33,10 +41,9 @@ def popular_queries(days=30, limit=REPORT_ROWS, start=None, end=None):
 
 def queries_without_results(days=30, limit=REPORT_ROWS, start=None, end=None):
     return list(
-        _queries(days, start, end)
-        .filter(zero_results__gt=0)
-        .values("query")
+        _listable(_queries(days, start, end))
         .annotate(empty=Sum("zero_results"), total=Sum("searches"))
+        .filter(empty__gt=0)
         .order_by("-empty", "query")[:limit]
     )
 

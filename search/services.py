@@ -12,6 +12,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.search.utils import normalise_query_string
 
+from intranet import counting
 from search import query as search_query
 from search.models import DailyClick, DailyQuery
 from search.registry import SearchResult, get_providers
@@ -56,7 +57,9 @@ class Outcome:
 
 def click_url(result, query_text=""):
     """A link through /zoeken/ga/ that counts the click; signed, so it only ever leads where we sent it."""
-    token = signing.dumps({"u": result.url, "t": result.title[:255], "k": result.kind}, salt=CLICK_SALT)
+    # Compressed and the title cut: the token must stay within intranet.query_cleaning's value limit.
+    data = {"u": result.url[:500], "t": result.title[:120], "k": result.kind}
+    token = signing.dumps(data, salt=CLICK_SALT, compress=True)
     return f"{reverse('search:click')}?{urlencode({'r': token})}"
 
 
@@ -156,10 +159,10 @@ def _bump(model, lookup, counters, defaults=None):
         model.objects.filter(**lookup).update(**{name: F(name) + value for name, value in counters.items()})
 
 
-def log_query(text, total):
-    """Count the query for today; who searched is never stored."""
+def log_query(text, total, user=None):
+    """Count the query for today, once per person (intranet.counting); who searched is never stored."""
     normalised = search_query.normalise(text)
-    if normalised:
+    if normalised and counting.first_time_today("search.query", user, normalised):
         _bump(
             DailyQuery,
             {"day": timezone.localdate(), "query": normalised},
@@ -167,7 +170,10 @@ def log_query(text, total):
         )
 
 
-def log_click(data):
+def log_click(data, user=None):
+    """Count an opened result for today, once per person and address."""
+    if not counting.first_time_today("search.click", user, data["u"][:500]):
+        return
     _bump(
         DailyClick,
         {"day": timezone.localdate(), "url": data["u"][:500]},

@@ -24,7 +24,7 @@ def search(request):
     page = _page_number(request.GET.get("pagina"))
     outcome = services.run_search(text, request.user, kind=kind, page=page)
     if outcome.query.normalised and not outcome.kind and page == 1:
-        services.log_query(outcome.query.text, outcome.total)
+        services.log_query(outcome.query.text, outcome.total, request.user)
     return render(request, "search/results.html", {"query": outcome.query.text, "outcome": outcome})
 
 
@@ -49,5 +49,5 @@ def click(request):
     data = services.read_click(request.GET.get("r", ""))
     if data is None:
         return HttpResponseBadRequest("Invalid link")
-    services.log_click(data)
+    services.log_click(data, request.user)
     return HttpResponseRedirect(data["u"])

@@ -1,12 +1,11 @@
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from wagtail.admin import messages
 
-from social import services
+from social import selectors, services
 from social.forms import ReasonForm
-from social.models import FlaggedComment
 
 
 def admin_column(label):
@@ -23,7 +22,7 @@ def moderate(request, comment_id):
     """Hide a visible comment or restore a hidden one, always with a reason."""
     if not services.can_moderate(request.user):
         raise PermissionDenied
-    comment = get_object_or_404(FlaggedComment, pk=comment_id)
+    comment = selectors.access_moderatable_by_id(request.user, comment_id)
     hiding = comment.is_public
     form = ReasonForm(request.POST or None)
     if request.method == "POST" and form.is_valid():

@@ -6,9 +6,12 @@ wrote can become markup.
 
 import re
 
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.urls import NoReverseMatch, reverse
 from django.utils.html import escape, linebreaks
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
 
 from people.models import Person
 
@@ -19,12 +22,27 @@ def slugs_in(text):
     return {match.group(1) for match in MENTION.finditer(text or "")}
 
 
+def max_mentions():
+    return getattr(settings, "MENTIONS_PER_TEXT", 10)
+
+
 def mentioned_people(text):
-    """Active colleagues mentioned in `text` (one query)."""
+    """Active colleagues mentioned in `text` (one query); refuses a text that mentions too many.
+
+    Every path that notifies mentions comes through here, so a mass mention never notifies anyone;
+    services call it while validating, so the message appears beside the field.
+    """
     slugs = slugs_in(text)
     if not slugs:
         return []
-    return list(Person.objects.filter(slug__in=slugs, is_active=True).select_related("user"))
+    people = list(Person.objects.filter(slug__in=slugs, is_active=True).select_related("user"))
+    if len(people) > max_mentions():
+        raise ValidationError(
+            _("Mention at most %(max)d colleagues in one message; this one mentions %(count)d.")
+            % {"max": max_mentions(), "count": len(people)},
+            code="too_many_mentions",
+        )
+    return people
 
 
 def names_for(texts):

@@ -4,19 +4,19 @@ Public API:
     like_summary(objects, user) -> {(content_type_id, pk): LikeSummary} for a list of objects
     comment_counts(objects) -> {pk: count} for objects of one model
     comment_section(target, user) -> what includes "social/comments.html" needs
-    unread_count(user), notifications_for(user)
+    unread_count(user), notifications_for(user), visible_notifications(user)
 """
 
 from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 from django_comments.models import CommentFlag
 from django_comments_xtd.models import XtdComment
 from wagtail.images import get_image_model
 
-from social import mentions
+from social import mentions, targets
 from social.models import Like, Notification
 
 AVATAR_SPEC = "fill-80x80"
@@ -122,6 +122,7 @@ def comment_section(target, user):
         "content_type_id": ContentType.objects.get_for_model(target).pk,
         "comment_content_type_id": comment_type.pk,
         "comments_open": getattr(target, "allow_comments", True),
+        "likes_open": getattr(target, "allow_likes", True) is not False,  # its comments' like buttons
     }
 
 
@@ -140,10 +141,53 @@ def people_to_mention(text, limit=8):
     )
 
 
+def visible_notifications(user):
+    """The user's notifications whose subject they may still see: visibility is checked when shown,
+    not only when made, so leaving a private team takes its post excerpts out of the list, the bell
+    and the mails. Every notification display goes through here; it stays one query (subqueries)."""
+    return Notification.objects.filter(recipient=user).filter(
+        targets.visible_q(user, "target_content_type", "target_object_id")
+    )
+
+
 def unread_count(user):
     """The bell's number: exactly one query."""
-    return Notification.objects.filter(recipient=user, read_at__isnull=True).count()
+    return visible_notifications(user).filter(read_at__isnull=True).count()
 
 
 def notifications_for(user):
-    return Notification.objects.filter(recipient=user).select_related("actor__person")
+    return visible_notifications(user).select_related("actor__person")
+
+
+# Moderation -------------------------------------------------------------------------------------
+
+
+def _reported():
+    return Exists(CommentFlag.objects.filter(comment=OuterRef("pk"), flag=CommentFlag.SUGGEST_REMOVAL))
+
+
+def moderatable_comments(user, model=XtdComment):
+    """Comments a community manager may open, hide or restore: reported ones (the report asks them
+    to look, docs/privacy.md), and comments on pages they could read on the site anyway. A private
+    team's unreported comments stay out of reach of managers who are not in the team.
+    Plain XtdComments by default: xtd hides a comment's replies on saves of that model only."""
+    return model.objects.filter(_reported() | targets.visible_q(user, "content_type", "object_pk", text_ids=True))
+
+
+def moderation_queue(user):
+    """The queue: reported or hidden comments among moderatable_comments, with their report count."""
+    flagged = Count("flags", filter=Q(flags__flag=CommentFlag.SUGGEST_REMOVAL))
+    from social.models import FlaggedComment
+
+    queue = moderatable_comments(user, FlaggedComment).filter(_reported() | Q(is_public=False))
+    return queue.annotate(flag_count=flagged).select_related("user")
+
+
+def access_moderatable_by_id(user, comment_id):
+    """The comment behind a moderation URL, or 404 (never 403) for what this manager may not open."""
+    from django.http import Http404
+
+    comment = moderatable_comments(user).filter(pk=comment_id).first()
+    if comment is None:
+        raise Http404
+    return comment

@@ -8,8 +8,6 @@ Public API (reused by news, teams and the notice board):
 Each checks permissions itself and raises PermissionDenied or ValidationError.
 """
 
-from datetime import timedelta
-
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -19,7 +17,8 @@ from django.utils.translation import gettext as _
 from django_comments.models import CommentFlag
 from django_comments_xtd.models import XtdComment
 
-from social import mentions, targets
+from intranet import throttle
+from social import mentions, selectors, targets
 from social.models import Like, ModerationAction, Notification
 from social.notifications import notify
 
@@ -43,14 +42,14 @@ def like(user, obj):
     """Like `obj` once; a second (or concurrent) click changes nothing. Returns True if it was new."""
     _require_employee(user)
     targets.check_can_view(user, obj)
-    if getattr(obj, "allow_likes", True) is False:
-        raise PermissionDenied(_("This can no longer be liked."))
+    targets.check_can_like(obj)  # an archived team's posts and their comments take no likes
     content_type = ContentType.objects.get_for_model(obj)
     try:
         with transaction.atomic():
             _like, created = Like.objects.get_or_create(content_type=content_type, object_id=obj.pk, user=user)
-            if created:
-                owner = targets.owner_of(obj)
+            owner = targets.owner_of(obj) if created else None
+            # Un-liking and liking again never pings the owner again: one like notification per liker.
+            if created and not _like_notified(user, owner, content_type, obj):
                 notify(
                     [owner],
                     verb=Notification.Verb.LIKE,
@@ -63,6 +62,16 @@ def like(user, obj):
         # The other click of a double click won the race: the like exists, which is what was asked.
         return False
     return created
+
+
+def _like_notified(user, owner, content_type, obj):
+    return Notification.objects.filter(
+        recipient=owner,
+        actor=user,
+        verb=Notification.Verb.LIKE,
+        target_content_type=content_type,
+        target_object_id=obj.pk,
+    ).exists()
 
 
 def unlike(user, obj):
@@ -100,24 +109,24 @@ def clean_comment_text(text):
             % {"max": max_length(), "length": len(text)},
             code="max_length",
         )
+    mentions.mentioned_people(text)  # a mass mention is refused before anything is saved
     return text
 
 
 def check_throttle(user):
-    limit = getattr(settings, "SOCIAL_COMMENTS_PER_MINUTE", 5)
-    since = timezone.now() - timedelta(minutes=1)
-    if XtdComment.objects.filter(user=user, submit_date__gte=since).count() >= limit:
-        raise ValidationError(
-            _("You are commenting very quickly. Wait a minute and try again; your text has been kept."),
-            code="throttled",
-        )
+    """Counts one comment in the frame's throttle (intranet/throttle.py); refuses above the limits."""
+    throttle.hit(
+        user,
+        "comment",
+        message=_("You are commenting very quickly. Wait a minute and try again; your text has been kept."),
+        overrides={"minute": getattr(settings, "SOCIAL_COMMENTS_PER_MINUTE", 5)},
+    )
 
 
 def check_can_comment(user, target):
     _require_employee(user)
     targets.check_can_view(user, target)
-    if not getattr(target, "allow_comments", True):
-        raise PermissionDenied(_("Comments are closed here."))
+    targets.check_can_take_comments(target)  # only kinds meant for comments, not closed or archived
 
 
 def post_comment(user, target, text, parent=None, ip_address=None):
@@ -210,6 +219,9 @@ def can_moderate(user):
 def _moderate(moderator, comment, reason, action):
     if not can_moderate(moderator):
         raise PermissionDenied(_("Only community managers moderate comments."))
+    if not selectors.moderatable_comments(moderator).filter(pk=comment.pk).exists():
+        # Reported comments, or what the manager could read on the site anyway (docs/privacy.md).
+        raise PermissionDenied("Not reported and not visible to this moderator.")
     reason = (reason or "").strip()
     if not reason:
         raise ValidationError({"reason": _("Give a reason.")})

@@ -2,28 +2,49 @@
 
 A model joins the social layer with `social.targets.register(Model)`. It may offer:
 - `get_absolute_url()` (required): where notifications link to;
-- `allow_comments` (bool attribute): False refuses new comments;
+- `allow_comments` (bool attribute): the model takes comments at all only when it has one (so a
+  header photo or a comment is liked, never commented on); False refuses new comments;
 - `allow_likes` (bool attribute): False refuses new likes (an archived team's posts);
 - `user_can_view(user)`: False hides it from that user (private team content);
+- `social_visible(user)` (classmethod): the same rule as a queryset, so lists (notifications, the
+  moderation queue) filter in SQL instead of asking each object. Pages default to `live()`, models
+  without `user_can_view` to everything;
 - `social_owner()`: the auth User notified of comments and likes (the author).
-Comments (XtdComment) are registered here too, so they can be liked.
+Comments (XtdComment) are registered here too, so they can be liked; they take their target's rules.
+
+Views look objects up with `access_target_by_id` / `access_comment_by_id`: what the user may not see
+answers 404 exactly like what does not exist, so ids never tell a private post from a missing one.
 """
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
+from django.db.models import CharField, Q
+from django.db.models.functions import Cast
 from django.http import Http404
+from django.utils.translation import gettext as _
 from django_comments_xtd.models import XtdComment
 from wagtail.models import Page
 
 _registry = set()
+_commentable = set()
+
+LIKE = "like"
+COMMENT = "comment"
 
 
-def register(model):
+def register(model, *, comments=None):
+    """`comments`: whether the model takes comments; by default, when it declares `allow_comments`."""
     _registry.add(model)
+    if comments if comments is not None else hasattr(model, "allow_comments"):
+        _commentable.add(model)
     return model
 
 
-register(XtdComment)
+register(XtdComment, comments=False)
+
+
+def _registered_model(model, registry):
+    return model is not None and (model in registry or any(issubclass(model, m) for m in registry))
 
 
 def is_registered(obj):
@@ -49,6 +70,25 @@ def check_can_view(user, obj):
         raise PermissionDenied("Not visible to this user.")
 
 
+class Closed(PermissionDenied):
+    """The user may see it, but it takes no new likes or comments (closed, archived): views show the
+    Dutch message instead of a bare 403."""
+
+
+def check_can_like(obj):
+    """PermissionDenied (a Dutch message) when `obj` takes no new likes: a comment follows its target,
+    so the comments of an archived team's post are read-only too."""
+    target = obj.content_object if isinstance(obj, XtdComment) else obj
+    if target is None or getattr(target, "allow_likes", True) is False:
+        raise Closed(_("This can no longer be liked."))
+
+
+def check_can_take_comments(obj):
+    """PermissionDenied (a Dutch message) unless `obj` is a kind meant for comments and still open."""
+    if not _registered_model(type(obj), _commentable) or not getattr(obj, "allow_comments", True):
+        raise Closed(_("Comments are closed here."))
+
+
 def owner_of(obj):
     """The auth user who owns `obj`: a comment's writer or whatever the model names as its owner."""
     if isinstance(obj, XtdComment):
@@ -71,16 +111,93 @@ def url_of(obj):
     return obj.get_absolute_url()
 
 
-def resolve(content_type_id, object_id):
-    """The registered object behind a posted (content type, id) pair, or 404."""
+def resolve(content_type_id, object_id, purpose=LIKE):
+    """The registered object behind a posted (content type, id) pair, or 404. For comments only the
+    kinds meant for them count (never a user, a person, a comment or any other model)."""
     try:
         content_type = ContentType.objects.get_for_id(int(content_type_id))
     except (ContentType.DoesNotExist, TypeError, ValueError) as exc:
         raise Http404 from exc
     model = content_type.model_class()
-    if model is None or model not in _registry and not any(issubclass(model, m) for m in _registry):
+    if not _registered_model(model, _commentable if purpose == COMMENT else _registry):
         raise Http404
     try:
         return model._default_manager.get(pk=int(object_id))
     except (model.DoesNotExist, TypeError, ValueError) as exc:
         raise Http404 from exc
+
+
+def access_target_by_id(user, content_type_id, object_id, purpose=LIKE):
+    """The object if `user` may see it, else 404: hidden and missing answer alike."""
+    obj = resolve(content_type_id, object_id, purpose)
+    try:
+        check_can_view(user, obj)
+    except PermissionDenied as exc:
+        raise Http404 from exc
+    return obj
+
+
+def access_comment_by_id(user, comment_id, *, own=False):
+    """A comment `user` may see, else 404. `own=True` also finds the user's own hidden or removed
+    comment (to delete it), as long as its page is still theirs to see."""
+    try:
+        comment = XtdComment.objects.get(pk=int(comment_id))
+    except (XtdComment.DoesNotExist, TypeError, ValueError) as exc:
+        raise Http404 from exc
+    try:
+        if own and user.is_authenticated and comment.user_id == user.pk:
+            target = comment.content_object
+            if target is None:
+                raise PermissionDenied
+            check_can_view(user, target)
+        else:
+            check_can_view(user, comment)
+    except PermissionDenied as exc:
+        raise Http404 from exc
+    return comment
+
+
+# Visibility as SQL, for lists ------------------------------------------------------------------
+
+
+def _visible_queryset(model, user):
+    """The objects of a registered model `user` may see, or None for all of them."""
+    custom = getattr(model, "social_visible", None)
+    if custom is not None:
+        return custom(user)
+    if model is XtdComment:
+        return XtdComment.objects.filter(is_public=True, is_removed=False).filter(
+            visible_q(user, "content_type", "object_pk", text_ids=True, exclude=(XtdComment,))
+        )
+    if issubclass(model, Page):
+        return model.objects.live()
+    if hasattr(model, "user_can_view"):
+        # A rule only Python knows cannot filter a list: show nothing rather than too much.
+        return model._default_manager.none()
+    return None
+
+
+def visible_q(user, content_type_field, object_id_field, *, text_ids=False, exclude=()):
+    """A Q for rows pointing at an object through (content type, id) fields: true where that object is
+    visible to `user`, or of a kind outside the social layer (nothing to hide), or no object at all.
+    `text_ids` for xtd's text `object_pk`. A few subqueries, however many rows."""
+    ct = content_type_field
+
+    def kind(model):
+        return Q(**{f"{ct}__app_label": model._meta.app_label, f"{ct}__model": model._meta.model_name})
+
+    registered = Q()
+    allowed = Q(**{f"{ct}__isnull": True})
+    for model in sorted(_registry, key=lambda m: m._meta.label):
+        registered |= kind(model)
+        if model in exclude:
+            continue
+        visible = _visible_queryset(model, user)
+        if visible is None:
+            allowed |= kind(model)
+            continue
+        ids = (
+            visible.annotate(_id_text=Cast("pk", CharField())).values("_id_text") if text_ids else visible.values("pk")
+        )
+        allowed |= kind(model) & Q(**{f"{object_id_field}__in": ids})
+    return allowed | ~registered

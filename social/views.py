@@ -8,11 +8,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
-from django_comments_xtd.models import XtdComment
 
+from intranet.client_ip import client_ip
 from social import notifications, selectors, services, targets
 from social.forms import CommentForm, PreferenceForm
-from social.models import Notification
 
 
 def _back(request, fallback):
@@ -30,8 +29,14 @@ def _wants_json(request):
 
 @require_POST
 def toggle_like(request, content_type_id, object_id):
-    obj = targets.resolve(content_type_id, object_id)
-    liked = services.toggle_like(request.user, obj)
+    obj = targets.access_target_by_id(request.user, content_type_id, object_id)
+    try:
+        liked = services.toggle_like(request.user, obj)
+    except targets.Closed as refusal:  # seen but closed (an archived team): say why, change nothing
+        if _wants_json(request):
+            return JsonResponse({"error": refusal.args[0]}, status=400)
+        messages.error(request, refusal.args[0])
+        return redirect(_back(request, targets.url_of(obj)))
     if _wants_json(request):
         summary = selectors.summary_for(selectors.like_summary([obj], request.user), obj)
         return JsonResponse({"liked": liked, "count": summary.count, "names": summary.names})
@@ -40,29 +45,27 @@ def toggle_like(request, content_type_id, object_id):
 
 @require_POST
 def post_comment(request, content_type_id, object_id):
-    target = targets.resolve(content_type_id, object_id)
-    # Who may not see the target gets a bare 403 before the "comments closed" page could show its title.
-    targets.check_can_view(request.user, target)
+    # Who may not see the target gets a 404, as for a missing one, before the "comments closed" page
+    # could show its title; only kinds meant for comments are found at all.
+    target = targets.access_target_by_id(request.user, content_type_id, object_id, purpose=targets.COMMENT)
     form = CommentForm(request.POST)
     try:
         services.check_can_comment(request.user, target)
-    except PermissionDenied:
-        if getattr(target, "allow_comments", True):
-            raise
+    except targets.Closed:
         context = {"form": form, "target": target, "target_url": targets.url_of(target), "closed": True}
         return render(request, "social/comment_form_page.html", context, status=403)
     parent = None
     status = 400
     if form.is_valid():
         if form.cleaned_data["parent"]:
-            parent = get_object_or_404(XtdComment, pk=form.cleaned_data["parent"])
+            parent = targets.access_comment_by_id(request.user, form.cleaned_data["parent"])
         try:
             comment = services.post_comment(
                 request.user,
                 target,
                 form.cleaned_data["comment"],
                 parent=parent,
-                ip_address=request.META.get("REMOTE_ADDR"),
+                ip_address=client_ip(request),
             )
         except ValidationError as error:
             form.add_error("comment", error)
@@ -77,7 +80,7 @@ def post_comment(request, content_type_id, object_id):
 
 @require_POST
 def delete_comment(request, comment_id):
-    comment = get_object_or_404(XtdComment, pk=comment_id)
+    comment = targets.access_comment_by_id(request.user, comment_id, own=True)
     services.delete_comment(request.user, comment)
     messages.success(request, _("Your comment has been deleted."))
     return redirect(_back(request, _target_url(comment)))
@@ -85,7 +88,7 @@ def delete_comment(request, comment_id):
 
 @require_POST
 def flag_comment(request, comment_id):
-    comment = get_object_or_404(XtdComment, pk=comment_id, is_public=True)
+    comment = targets.access_comment_by_id(request.user, comment_id)
     services.flag_comment(request.user, comment)
     messages.success(request, _("Thank you. A community manager will look at this comment."))
     return redirect(_back(request, _target_url(comment)))
@@ -124,7 +127,7 @@ def mark_read(request):
 
 @require_POST
 def open_notification(request, notification_id):
-    notification = get_object_or_404(Notification, pk=notification_id, recipient=request.user)
+    notification = get_object_or_404(selectors.visible_notifications(request.user), pk=notification_id)
     notifications.mark_read(request.user, [notification.pk])
     target = notification.url if url_has_allowed_host_and_scheme(notification.url, allowed_hosts=set()) else ""
     return redirect(target or "social:notifications")

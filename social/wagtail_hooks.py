@@ -1,15 +1,13 @@
 """The moderation queue in the Wagtail admin: flagged and hidden comments, hide/restore with a reason."""
 
 from django.contrib.admin.utils import quote
-from django.db.models import Count, Q
 from django.urls import path, reverse
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
-from django_comments.models import CommentFlag
 from wagtail_modeladmin.helpers import ButtonHelper, PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
 
-from social import admin_views
+from social import admin_views, selectors
 from social.models import FlaggedComment
 from social.services import MODERATE_PERMISSION
 
@@ -62,12 +60,7 @@ class ModerationQueueAdmin(ModelAdmin):
     ordering = ("-submit_date",)
 
     def get_queryset(self, request):
-        flagged = Count("flags", filter=Q(flags__flag=CommentFlag.SUGGEST_REMOVAL))
-        return (
-            FlaggedComment.objects.annotate(flag_count=flagged)
-            .filter(Q(flag_count__gt=0) | Q(is_public=False))
-            .select_related("user")
-        )
+        return selectors.moderation_queue(request.user)
 
     @admin_views.admin_column(_("Comment text"))
     def excerpt(self, obj):
@@ -82,8 +75,12 @@ class ModerationQueueAdmin(ModelAdmin):
         return _("Visible") if obj.is_public else _("Hidden")
 
     def get_admin_urls_for_registration(self):
+        # Only the list and Plein's own hide/restore view: modeladmin's create, edit, delete (and inspect)
+        # views would answer 403 for an existing comment and 404 for a missing one.
+        index = self.url_helper.get_action_url_name("index")
+        urls = tuple(url for url in super().get_admin_urls_for_registration() if url.name == index)
         own = (path("social/moderatie/<int:comment_id>/", admin_views.moderate, name="social_moderate"),)
-        return super().get_admin_urls_for_registration() + own
+        return urls + own
 
 
 modeladmin_register(ModerationQueueAdmin)

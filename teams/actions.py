@@ -53,7 +53,11 @@ def _say(request, error):
 @require_POST
 def join(request, team_id):
     team = _team(request, team_id)
-    membership = services.join(request.user, team)
+    try:
+        membership = services.join(request.user, team)
+    except ValidationError as error:
+        _say(request, error)
+        return redirect(team.url)
     if membership.state == "active":
         messages.success(request, _("Welcome to %(team)s!") % {"team": team.title})
     else:

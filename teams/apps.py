@@ -12,3 +12,10 @@ class TeamsConfig(AppConfig):
 
         register_media_checker(media.can_view_team_file)
         signals.connect()
+        # Every admin listing of pages asks this policy: private teams leave it for outsiders.
+        from wagtail.models import AbstractPage, Page
+        from wagtail.permissions import register_permission_policy
+
+        from teams.admin_visibility import TeamAwarePagePermissionPolicy
+
+        register_permission_policy(AbstractPage, TeamAwarePagePermissionPolicy(Page))

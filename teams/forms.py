@@ -4,6 +4,7 @@ views put its Dutch errors beside the fields, keeping what the user typed."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from intranet.text import clean_title_field
 from prikbord.models import Category as BoardCategory
 from teams import uploads
 from teams.models import DESCRIPTION_MAX, NAME_MAX, POST_TEXT_MAX, Kind
@@ -49,6 +50,9 @@ class TeamForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.image_lost = False
+
+    def clean_title(self):
+        return clean_title_field(self)  # the services normalise too; this shows the name as it is kept
 
     def full_clean(self):
         super().full_clean()

@@ -5,6 +5,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from intranet import throttle
 from teams.models import Kind, Membership, Role, State
 from teams.rules import _count_members, _name, _notice, _require_admin, _require_employee, _require_open, touch
 
@@ -30,6 +31,8 @@ def join(user, team):
         return membership
     if team.kind == Kind.PRIVATE:
         raise PermissionDenied(_("This team is by invitation only."))
+    if team.kind != Kind.OPEN:  # a request notifies the admins; asking and withdrawing must not spam them
+        throttle.hit(user, "join_request", message=_("You are asking to join very often. Wait a while and try again."))
     now = timezone.now()
     try:
         with transaction.atomic():
@@ -127,6 +130,7 @@ def invite(admin, team, user):
     membership = _membership(team, user)
     if membership is not None and membership.state == State.ACTIVE:
         raise ValidationError(_("%(name)s is already a member.") % {"name": _name(user)}, code="member")
+    throttle.hit(admin, "team_invite", message=_("You are sending very many invitations. Wait a while and try again."))
     if membership is not None and membership.state == State.REQUESTED:
         return request_decision(admin, membership, approve=True)
     if membership is None:

@@ -9,13 +9,11 @@ non-member of a private team, so its existence stays hidden.
 """
 
 import os
-import uuid
 
 from django.conf import settings
 from django.db import models
 from django.http import Http404
 from django.utils import timezone
-from django.utils.text import get_valid_filename
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -24,7 +22,10 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from intranet.uploads import random_path
 from social import targets
+from teams import slugs
+from teams.admin_form import TeamPageForm
 
 NAME_MAX = 80
 DESCRIPTION_MAX = 2000
@@ -32,10 +33,9 @@ POST_TEXT_MAX = 5000
 
 
 def _team_file_path(filename):
-    # A fresh random folder per file: names never clash and cannot be guessed from a team's name.
-    base, ext = os.path.splitext(os.path.basename(filename or "bestand"))
-    name = get_valid_filename(base)[:80] or "bestand"
-    return f"teams/{uuid.uuid4().hex}/{name}{ext.lower()[:10]}"
+    # A random name with an allow-listed extension: the services pass the extension the content check
+    # found (intranet.uploads.stored_name); the uploader's name is kept only as data (document_name).
+    return random_path("teams", filename)
 
 
 def team_image_path(instance, filename):
@@ -135,6 +135,7 @@ class TeamPage(RoutablePageMixin, Page):
     ]
     parent_page_types = ["teams.TeamIndexPage"]
     subpage_types = []
+    base_form_class = TeamPageForm
 
     class Meta:
         verbose_name = _("team")
@@ -190,6 +191,17 @@ class TeamPage(RoutablePageMixin, Page):
 
     def get_absolute_url(self):
         return self.get_url()
+
+    def save(self, *args, **kwargs):
+        # Whatever the path (front end, admin, a published revision), a private team never keeps the
+        # plain slug of its name: a new team's address would tell that it exists (teams.slugs).
+        update_fields = kwargs.get("update_fields")
+        slug_saved = update_fields is None or "slug" in update_fields
+        if slug_saved and self.kind == Kind.PRIVATE and self.path and not slugs.is_private_slug(self.slug, self.title):
+            siblings = Page.objects.filter(path__startswith=self.path[: -self.steplen], depth=self.depth)
+            taken = siblings.exclude(pk=self.pk).values_list("slug", flat=True)
+            self.slug = slugs.unique_slug(self.title, taken, private=True)
+        return super().save(*args, **kwargs)
 
     def serve(self, request, *args, **kwargs):
         if not self.user_can_view(request.user):
@@ -295,6 +307,13 @@ class TeamPost(models.Model):
 
     def user_can_view(self, user):
         return self.team.content_visible_to(user)
+
+    @classmethod
+    def social_visible(cls, user):
+        """user_can_view as a queryset (notifications and the moderation queue filter with it)."""
+        from teams.health_queries import readable_posts
+
+        return readable_posts(user)
 
     def social_owner(self):
         return self.author

@@ -10,6 +10,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from intranet import throttle
+from intranet.uploads import stored_name
 from social import mentions
 from social.models import Notification
 from social.notifications import notify
@@ -30,6 +32,11 @@ def clean_post_fields(text, link, image, document):
             "max": POST_TEXT_MAX,
             "length": len(text),
         }
+    else:
+        try:
+            mentions.mentioned_people(text)  # refuses a mass mention now, beside the field
+        except ValidationError as error:
+            errors["text"] = error.messages
     if link:
         try:
             URLValidator(schemes=["http", "https"])(link)
@@ -60,15 +67,16 @@ def create_post(user, team, *, text, link="", image=None, document=None, is_ques
     if not team.is_member(user):
         raise PermissionDenied(_("Only members can post in this team."))
     text, link = clean_post_fields(text, link, image, document)
+    throttle.hit(user, "team_post")
     now = timezone.now()
     with transaction.atomic():
         post = TeamPost(team=team, author=user, text=text, link=link, is_question=bool(is_question), created_at=now)
         if image:
-            post.image.save(os.path.basename(image.name), image, save=False)
+            post.image.save(stored_name(image), image, save=False)
         if document:
-            name = os.path.basename(document.name)
-            post.document_name = name[:255]
-            post.document.save(name, document, save=False)
+            # The uploader's name is shown and downloaded as, never used to store or serve the file.
+            post.document_name = os.path.basename(document.name)[:255]
+            post.document.save(stored_name(document), document, save=False)
         post.save()
         touch(team, now)
         mentioned = {person.user: Notification.Verb.MENTION for person in mentions.mentioned_people(text)}

@@ -41,7 +41,12 @@ def _contains(field, word, accents):
 def _words(text, accents=True):
     from search.query import fold
 
-    return [word for word in (fold(text) if accents and _postgres() else text).split() if word][:MAX_WORDS]
+    words = text.split()
+    if accents and _postgres():
+        # Folding drops what has no ASCII form (Cyrillic, emoji): such a word is compared as typed, so a
+        # query never ends up without words (an empty condition is an error in SQL).
+        words = [fold(word) or word for word in words]
+    return words[:MAX_WORDS]
 
 
 def _match_all(texts, fields, accents=True):

@@ -5,9 +5,6 @@ bad input is a ValidationError with Dutch messages per field, so forms can show 
 This module is the public API; membership and posts live in teams.membership and teams.posting.
 """
 
-import os
-import secrets
-
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Q
@@ -15,8 +12,10 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from intranet.text import clean_title
+from intranet.uploads import stored_name
 from social.services import can_moderate  # noqa: F401 (part of this module's API for the views)
-from teams import uploads
+from teams import slugs, uploads
 from teams.membership import (  # noqa: F401 (re-exported)
     accept_invite,
     invite,
@@ -57,7 +56,7 @@ def name_clashes(title, exclude=None, user=None):
 
     A private team the user is not in never clashes: refusing the name would tell them it exists.
     """
-    queryset = TeamPage.objects.filter(title__iexact=title.strip(), archived_at__isnull=True)
+    queryset = TeamPage.objects.filter(title__iexact=clean_title(title), archived_at__isnull=True)
     if user is not None:
         queryset = queryset.filter(
             ~Q(kind=Kind.PRIVATE) | Q(memberships__user=user, memberships__state=State.ACTIVE)
@@ -69,7 +68,7 @@ def name_clashes(title, exclude=None, user=None):
 
 def clean_team_fields(title, description, kind, image=None, exclude=None, user=None):
     errors = {}
-    title = " ".join((title or "").split())
+    title = clean_title(title)  # look-alikes with invisible characters are the same name
     description = (description or "").strip()
     if not title:
         errors["title"] = _("Give the team a name.")
@@ -99,14 +98,9 @@ def clean_team_fields(title, description, kind, image=None, exclude=None, user=N
     return title, description
 
 
-def _unique_slug(index, title):
-    base = slugify(title)[:70] or "team"
-    taken = set(index.get_children().filter(slug__startswith=base).values_list("slug", flat=True))
-    # A random suffix, not "-2": a counted one would tell that a private team holds the plain name.
-    slug = base
-    while slug in taken:
-        slug = f"{base}-{secrets.token_hex(2)}"
-    return slug
+def _unique_slug(index, title, kind):
+    taken = index.get_children().filter(slug__startswith=slugs.plain_slug(title)).values_list("slug", flat=True)
+    return slugs.unique_slug(title, taken, private=kind == Kind.PRIVATE)
 
 
 def create_team(user, *, title, description, kind, image=None):
@@ -118,7 +112,7 @@ def create_team(user, *, title, description, kind, image=None):
     with transaction.atomic():
         team = TeamPage(
             title=title,
-            slug=_unique_slug(index, title),
+            slug=_unique_slug(index, title, kind),
             description=description,
             kind=kind,
             created_by=user,
@@ -127,7 +121,7 @@ def create_team(user, *, title, description, kind, image=None):
             member_count=1,
         )
         if image:
-            team.image.save(os.path.basename(image.name), image, save=False)
+            team.image.save(stored_name(image), image, save=False)
         index.add_child(instance=team)
         Membership.objects.create(team=team, user=user, role=Role.ADMIN, state=State.ACTIVE, decided_at=now)
     return team
@@ -141,6 +135,6 @@ def update_team(admin, team, *, title, description, kind, image=None, remove_ima
     if remove_image:
         team.image = ""
     if image:
-        team.image.save(os.path.basename(image.name), image, save=False)
+        team.image.save(stored_name(image), image, save=False)
     team.save()
     return team

@@ -20,5 +20,38 @@ def comment_saved(sender, instance, created=False, raw=False, **kwargs):
     touch(post.team, instance.submit_date)
 
 
+def redirect_saved(sender, instance, raw=False, **kwargs):
+    """Wagtail makes a redirect when a slug changes; one from a private team's old address (it loses
+    its plain slug when made private) would answer differently from an unknown address."""
+    if raw or not instance.redirect_page_id:
+        return
+    from teams.models import Kind, TeamPage
+
+    if TeamPage.objects.filter(pk=instance.redirect_page_id, kind=Kind.PRIVATE).exists():
+        instance.delete()
+
+
+def private_team_deleted(sender, instance, **kwargs):
+    """A deleted page's log entries stay readable in site history for everyone with rights on the tree,
+    and no page is left to check membership against: a private team's name is scrubbed from them."""
+    from django.utils.translation import pgettext
+    from wagtail.models import PageLogEntry
+
+    from teams.models import Kind
+
+    if instance.kind == Kind.PRIVATE:
+        PageLogEntry.objects.filter(page_id=instance.pk).update(
+            label=pgettext("deleted page", "Deleted private team"), data={}
+        )
+
+
 def connect():
+    from django.db.models.signals import post_delete
+    from wagtail.contrib.redirects.models import Redirect
+
+    from teams.models import TeamPage
+
+    post_delete.connect(private_team_deleted, sender=TeamPage, dispatch_uid="teams_private_team_deleted")
+
     post_save.connect(comment_saved, sender=XtdComment, dispatch_uid="teams_comment_saved")
+    post_save.connect(redirect_saved, sender=Redirect, dispatch_uid="teams_redirect_saved")

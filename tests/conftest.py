@@ -1,3 +1,4 @@
+import os
 import shutil
 
 import pytest
@@ -81,6 +82,7 @@ def pytest_collection_modifyitems(config, items):
     """Every transactional test restores what the migrations made (Wagtail's root, the homepage, the
     site, groups) before it runs: a flush by an earlier transactional test must not leave the next one
     with an empty page tree. pytest-django already runs them after the ordinary database tests."""
+    _skip_slow_here(items)
     for item in items:
         marker = item.get_closest_marker("django_db")
         transactional = bool(marker and (marker.kwargs.get("transaction") or (marker.args and marker.args[0])))
@@ -93,3 +95,15 @@ def pytest_collection_modifyitems(config, items):
                 item.add_marker(
                     pytest.mark.django_db(transaction=True, serialized_rollback=True, **extra), append=False
                 )
+
+
+def _skip_slow_here(items):
+    """CI runs the suite on SQLite and on PostgreSQL; browser and fault tests are slow and test the
+    same code on both, so the SQLite pass (PLEIN_SKIP_SLOW=1) leaves them to the PostgreSQL pass."""
+    if os.environ.get("PLEIN_SKIP_SLOW") != "1":
+        return
+    reason = "slow browser/fault test: CI runs it once, on PostgreSQL (PLEIN_SKIP_SLOW=1)"
+    for item in items:
+        browser = "browser" in getattr(item, "fixturenames", ()) or item.get_closest_marker("browser")
+        if "tests/e2e/" in str(item.fspath) or browser or item.get_closest_marker("slow"):
+            item.add_marker(pytest.mark.skip(reason=reason))

@@ -1,6 +1,7 @@
 """Direct regelen: the staff departments' service portal and the requests that come in through it."""
 
 from directregelen.models.form_pages import RequestFormField, RequestFormPage
+from directregelen.models.log_entries import RequestLogEntry
 from directregelen.models.pages import DepartmentPage, DirectRegelenPage, PortalTask, RelatedService, ServicePage
 from directregelen.models.requests import (
     ReferenceCounter,
@@ -20,6 +21,7 @@ __all__ = [
     "RequestAttachment",
     "RequestFormField",
     "RequestFormPage",
+    "RequestLogEntry",
     "RequestReply",
     "ServiceDailyView",
     "ServicePage",

@@ -1,8 +1,10 @@
 """Request forms that department editors build themselves with Wagtail's form builder."""
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.shortcuts import redirect
+from django.template.response import TemplateResponse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -64,6 +66,22 @@ class RequestFormPage(AbstractEmailForm):
 
     def get_form_fields(self):
         return getattr(self, "_form_fields_cache", None) or self.form_fields.all()
+
+    def serve(self, request, *args, **kwargs):
+        """Wagtail's serve, but a refusal by the service (too many requests) shows beside the form."""
+        if request.method != "POST":
+            return super().serve(request, *args, **kwargs)
+        form = self.get_form(request.POST, request.FILES, page=self, user=request.user)
+        if form.is_valid():
+            try:
+                submission = self.process_form_submission(form)
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                return self.render_landing_page(request, submission, *args, **kwargs)
+        context = self.get_context(request)
+        context["form"] = form
+        return TemplateResponse(request, self.get_template(request), context)
 
     def process_form_submission(self, form):
         from directregelen.services import submit_request

@@ -213,7 +213,7 @@ class ServicePage(Page):
         from directregelen.services import record_service_view
 
         if request.method == "GET" and not getattr(request, "is_preview", False):
-            record_service_view(self)
+            record_service_view(self, user=request.user)
         return super().serve(request, *args, **kwargs)
 
 

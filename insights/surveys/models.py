@@ -5,6 +5,7 @@ unique constraint on (survey, key) makes a second answer impossible, also under 
 anonymous survey that key is all that is kept: no account, and the time of answering only to the day.
 """
 
+import datetime
 import secrets
 
 from django.conf import settings
@@ -21,6 +22,16 @@ from wagtail.contrib.forms.models import AbstractForm, AbstractFormField, Abstra
 
 def new_secret():
     return secrets.token_hex(32)
+
+
+def random_answer_id():
+    """A random primary key: sequential ids would give away the order in which colleagues answered."""
+    return 1 + secrets.randbelow(2**62)
+
+
+def start_of_today():
+    """Midnight of today in the intranet's time zone: an anonymous answer keeps only its (local) day."""
+    return timezone.make_aware(datetime.datetime.combine(timezone.localdate(), datetime.time.min))
 
 
 class SurveyFormField(AbstractFormField):
@@ -65,6 +76,11 @@ class SurveyPage(AbstractForm):
     def get_submission_class(self):
         return SurveyAnswer
 
+    def get_submissions_list_view_class(self):
+        from insights.surveys.views import SurveyAnswersView
+
+        return SurveyAnswersView
+
     def get_submissions(self):
         return super().get_submissions().select_related("respondent__person")
 
@@ -105,14 +121,14 @@ class SurveyPage(AbstractForm):
                 answer = SurveyAnswer.objects.create(**fields)
                 if self.anonymous:
                     # Only the day: a precise time could be matched with someone's agenda.
-                    day = timezone.localtime().replace(hour=0, minute=0, second=0, microsecond=0)
-                    SurveyAnswer.objects.filter(pk=answer.pk).update(submit_time=day)
+                    SurveyAnswer.objects.filter(pk=answer.pk).update(submit_time=start_of_today())
         except IntegrityError:
             return None  # the other click of a double click: one answer is kept
         return answer
 
 
 class SurveyAnswer(AbstractFormSubmission):
+    id = models.BigIntegerField(primary_key=True, default=random_answer_id, editable=False)
     respondent_key = models.CharField(max_length=64, editable=False)
     respondent = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -128,7 +144,8 @@ class SurveyAnswer(AbstractFormSubmission):
     def get_data(self):
         data = super().get_data()
         if self.respondent_id is None:
-            data["submit_time"] = self.submit_time.date() if self.submit_time else None
+            # The local day: the stored local midnight is the evening before in UTC.
+            data["submit_time"] = timezone.localdate(self.submit_time) if self.submit_time else None
         else:
             person = getattr(self.respondent, "person", None)
             data["respondent"] = person.full_name if person else self.respondent.get_username()

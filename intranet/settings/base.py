@@ -84,11 +84,15 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "intranet.middleware.PleinCSPMiddleware",
+    # Type, download and sandbox headers for every uploaded file sent (intranet/media_headers.py).
+    "intranet.media_headers.MediaHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "intranet.locale_middleware.DutchFirstLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Query strings without control characters, capped; a control character in the path is a 404.
+    "intranet.query_cleaning.QueryCleaningMiddleware",
     # Nothing is visible without login: every view is closed unless marked login_not_required.
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -170,9 +174,22 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "login"
 WAGTAILADMIN_LOGIN_URL = LOGIN_URL
+# Password-reset mails per hour, per address and per client address (intranet/password_reset.py).
+PASSWORD_RESET_LIMIT_PER_ADDRESS = int(os.environ.get("PASSWORD_RESET_LIMIT_PER_ADDRESS", "3"))
+PASSWORD_RESET_LIMIT_PER_IP = int(os.environ.get("PASSWORD_RESET_LIMIT_PER_IP", "10"))
+# How intranet.mail.send_in_background runs: "thread" after the response, "inline" for tests.
+BACKGROUND_MAIL = "thread"
 
-# django-axes: lock an account/IP pair out after repeated failures.
+# Reverse proxies in front of Plein that append to X-Forwarded-For (nginx alone: 1). 0 = use
+# REMOTE_ADDR. Every client address Plein reads comes from intranet.client_ip.client_ip.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+
+# django-axes (policy in intranet/login_lockout.py): lock a username/address pair after
+# AXES_FAILURE_LIMIT failures, and an address after AXES_IP_FAILURE_LIMIT failures over all usernames.
+AXES_HANDLER = "intranet.login_lockout.PleinAxesHandler"
+AXES_CLIENT_IP_CALLABLE = "intranet.client_ip.client_ip"
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_IP_FAILURE_LIMIT = int(os.environ.get("AXES_IP_FAILURE_LIMIT", "20"))
 AXES_COOLOFF_TIME = 0.5  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
@@ -230,7 +247,8 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAIL_USAGE_COUNT_ENABLED = False
 WAGTAILSEARCH_BACKENDS = {
     "default": {
-        "BACKEND": "wagtail.search.backends.database",
+        # Wagtail's database backend, with every query string made safe for FTS syntax (search/backend.py).
+        "BACKEND": "search.backend",
         # PostgreSQL stems Dutch words; SQLite's backend ignores this key.
         "SEARCH_CONFIG": "dutch",
         "AUTO_UPDATE": True,
@@ -270,12 +288,16 @@ CONTENT_SECURITY_POLICY = {
         "object-src": ["'none'"],
     }
 }
-# The Wagtail admin still runs a few inline scripts and styles (date pickers, editor boot data); it
-# gets a policy of its own that still keeps everything on our own origin.
+# The Wagtail admin gets a policy of its own that still keeps everything on our own origin. Wagtail 8
+# boots widgets from inline <script> elements whose text varies per field (choosers, date pickers,
+# inline panels) and re-runs them when a form row is added, so script elements keep 'unsafe-inline';
+# inline event handlers and javascript: in attributes are refused (script-src-attr), as Wagtail uses
+# none. See docs/security.md.
 CONTENT_SECURITY_POLICY_ADMIN = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
         "script-src": ["'self'", "'unsafe-inline'"],
+        "script-src-attr": ["'none'"],
         "style-src": ["'self'", "'unsafe-inline'"],
         "img-src": ["'self'", "data:", "blob:"],
         "media-src": ["'self'", "blob:"],
@@ -305,6 +327,19 @@ COMMENTS_XTD_APP_MODEL_OPTIONS = {
 COMMENTS_XTD_THREADED_EMAILS = False
 COMMENT_MAX_LENGTH = 3000
 SOCIAL_COMMENTS_PER_MINUTE = int(os.environ.get("SOCIAL_COMMENTS_PER_MINUTE", "5"))
+# A post notifies at most this many @mentioned colleagues; above it the post is refused (spam).
+MENTIONS_PER_TEXT = int(os.environ.get("MENTIONS_PER_TEXT", "10"))
+# intranet/throttle.py: per person and action, at most n per "minute"/"hour"/"day" (counted in the cache).
+# Far above what a person does; comments' per-minute limit is SOCIAL_COMMENTS_PER_MINUTE.
+THROTTLE_LIMITS = {
+    "comment": {"hour": 120},
+    "team_post": {"minute": 10, "hour": 60},
+    "board_post": {"minute": 5, "hour": 30},
+    "team_invite": {"minute": 20, "hour": 50},
+    "join_request": {"minute": 5, "hour": 20},
+    "request": {"minute": 5, "hour": 30},
+    "room_invite": {"minute": 10, "hour": 60},
+}
 
 # --- search ---
 if DATABASE_IS_POSTGRES:

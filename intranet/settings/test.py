@@ -15,6 +15,8 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# Background mail runs at commit in the test's own thread (the tests capture commit callbacks).
+BACKGROUND_MAIL = "inline"
 if os.environ.get("REDIS_URL"):
     # cache.clear() flushes a whole Redis database, so each pytest-xdist worker gets a database of its
     # own (gw0 -> 1, gw1 -> 2, ...; 0 stays for a development server) and sessions survive other tests.
@@ -27,3 +29,6 @@ if os.environ.get("REDIS_URL"):
     _url = urlsplit(os.environ["REDIS_URL"])
     CACHES["default"]["LOCATION"] = urlunsplit(_url._replace(path=f"/{_db}"))  # noqa: F405
     CACHES["default"]["KEY_PREFIX"] = f"plein-test-{os.getpid()}"  # noqa: F405
+# Tests build whole timelines through the services within seconds; the limits themselves are tested
+# with explicit overrides (tests/security/test_spam.py). Comments keep SOCIAL_COMMENTS_PER_MINUTE.
+THROTTLE_LIMITS = {action: {"minute": 10_000, "hour": 10_000} for action in THROTTLE_LIMITS}  # noqa: F405

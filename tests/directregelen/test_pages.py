@@ -84,7 +84,7 @@ def test_opening_a_service_counts_per_day_not_per_person(client, employee, other
         client.force_login(user)
         assert client.get("/direct-regelen/p-en-o/verlof-aanvragen/").status_code == 200
     row = ServiceDailyView.objects.get(page=leave_service)
-    assert row.count == 3 and row.day == timezone.localdate()
+    assert row.count == 2 and row.day == timezone.localdate()  # a person counts once a day
     assert not any(field.name in ("user", "person") for field in ServiceDailyView._meta.get_fields())
     record_service_view(leave_service, day=timezone.localdate() + datetime.timedelta(days=1))
     assert ServiceDailyView.objects.filter(page=leave_service).count() == 2

@@ -112,8 +112,9 @@ def make_searches():
     DailyQuery.objects.bulk_create(
         [
             DailyQuery(day=datetime.date(2026, 6, 2), query="verlof", searches=5, zero_results=0),
-            DailyQuery(day=datetime.date(2026, 6, 3), query="verlof", searches=3, zero_results=0),
-            DailyQuery(day=datetime.date(2026, 6, 3), query='=HYPERLINK("x")', searches=2, zero_results=2),
+            DailyQuery(day=datetime.date(2026, 6, 3), query="verlof", searches=2, zero_results=0),
+            # Three people on one day: listed (search.selectors.MIN_PEOPLE).
+            DailyQuery(day=datetime.date(2026, 6, 3), query='=HYPERLINK("x")', searches=3, zero_results=2),
             DailyQuery(day=datetime.date(2026, 7, 3), query="oud", searches=100, zero_results=100),
         ]
     )

@@ -70,7 +70,7 @@ def test_search(report):
     k = report.kpis
     assert k["search.searches"] == 10
     assert k["search.zero_result_share"] == 20.0
-    assert rows(report, "search-top") == [["verlof", 8, 0], ['=HYPERLINK("x")', 2, 2]]
+    assert rows(report, "search-top") == [["verlof", 7, 0], ['=HYPERLINK("x")', 3, 2]]
     assert rows(report, "search-zero") == [['=HYPERLINK("x")', 2]]
 
 

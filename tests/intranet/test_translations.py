@@ -51,7 +51,8 @@ def test_catalogue_is_fully_translated_and_compiled(catalogue):
     assert compiled.exists(), f"{compiled} is missing: run compilemessages"
     with compiled.open("rb") as handle:
         known = gettext.GNUTranslations(handle)._catalog
-    msgids = {key if isinstance(key, str) else key[0] for key in known}
+    # A pgettext entry is stored as "context\x04msgid"; a plural one under (msgid, n).
+    msgids = {(key if isinstance(key, str) else key[0]).split("\x04")[-1] for key in known}
     stale = [msgid for msgid, _msgstr, _fuzzy in _entries(catalogue.read_text()) if _unescape(msgid) not in msgids]
     assert not stale, f"{compiled} is older than its .po (run compilemessages): {stale[:10]}"
 

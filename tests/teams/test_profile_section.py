@@ -68,5 +68,8 @@ def test_profile_query_count_is_fixed_whatever_the_number_of_teams(
     assert "Team 0" in html
     with django_assert_max_num_queries(PROFILE_MAX_QUERIES):
         client.get(url)
-    teams_queries = [q for q in queries.captured_queries if "teams_" in q["sql"]]
+    # The bell's unread count checks post visibility in a subquery on teams' tables: not a profile query.
+    teams_queries = [
+        q for q in queries.captured_queries if "teams_" in q["sql"] and "social_notification" not in q["sql"]
+    ]
     assert len(teams_queries) == 1, teams_queries

@@ -102,8 +102,9 @@ def test_an_invited_colleague_sees_the_page_but_not_the_timeline(client, teams, 
 def test_a_non_member_cannot_comment_or_like_through_the_social_layer(client, teams, carol, kind):
     post = teams["posts"][kind]
     client.force_login(carol)
-    assert client.post(comment_url(post), {"comment": "Ik lees mee"}).status_code == 403
-    assert client.post(like_url(post)).status_code == 403
+    # 404 as for a missing post: the answer never tells a hidden post from none (issue 14).
+    assert client.post(comment_url(post), {"comment": "Ik lees mee"}).status_code == 404
+    assert client.post(like_url(post)).status_code == 404
     from django_comments_xtd.models import XtdComment
 
     assert not XtdComment.objects.exists()

@@ -1,0 +1,77 @@
+"""Password reset that tells nobody whether an address exists, and cannot be used to flood a mailbox.
+
+The request does the same work for every valid address: count it, hand the address to the
+background (intranet.mail) and redirect. Looking up the account, making the token and sending the
+mail happen after the response. Over the rate limit the page answers exactly as usual but nothing
+is sent. Links point at WAGTAILADMIN_BASE_URL, never at a host taken from the sites framework or
+from the request's Host header.
+"""
+
+import hashlib
+import logging
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.forms import PasswordResetForm
+from django.core.cache import cache
+from django.http import HttpResponseRedirect
+
+from intranet.client_ip import client_ip
+from intranet.mail import send_in_background
+
+logger = logging.getLogger(__name__)
+
+WINDOW = 60 * 60  # seconds; the limits below count requests per hour
+
+
+def _within_limit(kind, value, limit):
+    """Count one request for `value`; False once the count for this hour goes over `limit`."""
+    digest = hashlib.sha256(str(value).encode()).hexdigest()[:32]  # no address in the cache's keys
+    key = f"plein:password-reset:{kind}:{digest}"
+    cache.add(key, 0, WINDOW)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, WINDOW)
+        count = 1
+    return count <= limit
+
+
+def _site_name():
+    from wagtail.models import Site
+
+    from intranet.models import IntranetSettings
+
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        return settings.WAGTAIL_SITE_NAME
+    return IntranetSettings.for_site(site).name or settings.WAGTAIL_SITE_NAME
+
+
+def send_password_reset(email):
+    """Mail a reset link to every active account with this address (none: nothing happens)."""
+    base = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+    form = PasswordResetForm({"email": email})
+    if not form.is_valid():
+        return
+    form.save(
+        domain_override=base.netloc,
+        use_https=base.scheme == "https",
+        subject_template_name="registration/password_reset_subject.txt",
+        email_template_name="registration/password_reset_email.html",
+        extra_email_context={"site_name": _site_name()},
+    )
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    def form_valid(self, form):
+        email = form.cleaned_data["email"]
+        # Both counters always count, so that the answer's timing does not depend on which is over.
+        per_address = _within_limit("address", email.strip().lower(), settings.PASSWORD_RESET_LIMIT_PER_ADDRESS)
+        per_ip = _within_limit("ip", client_ip(self.request), settings.PASSWORD_RESET_LIMIT_PER_IP)
+        if per_address and per_ip:
+            send_in_background(send_password_reset, email)
+        else:
+            logger.warning("Password reset over the hourly limit (%s); nothing sent", "address" if per_ip else "ip")
+        return HttpResponseRedirect(self.get_success_url())

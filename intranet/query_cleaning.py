@@ -1,0 +1,68 @@
+"""Every query string cleaned in one place, before any view (ours or Wagtail's) reads it.
+
+A NUL byte reaches PostgreSQL as an error ("A string literal cannot contain NUL"), other control
+characters end up in search statistics and echoed forms, and a very long value costs every search
+backend time. So, for every request:
+
+- a control character in the path answers 404: no page, route or file name holds one;
+- control characters are removed from each query parameter's name and value (tab, newline and
+  carriage return stay in values: a GET textarea may hold them);
+- each name and value is cut to MAX_VALUE_LENGTH characters;
+- more than MAX_PARAMETERS parameters answer 400 (Django's own limit is much higher).
+
+`request.GET` and `META["QUERY_STRING"]` are both replaced, so `get_full_path()` (login redirects,
+`next` links) carries the cleaned query too.
+"""
+
+import re
+
+from django.core.exceptions import TooManyFieldsSent
+from django.http import Http404, QueryDict
+
+MAX_VALUE_LENGTH = 1000
+MAX_PARAMETERS = 200
+
+PATH_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+VALUE_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+NAME_CONTROL = PATH_CONTROL
+
+
+def clean_value(value):
+    return VALUE_CONTROL.sub("", value)[:MAX_VALUE_LENGTH]
+
+
+def clean_name(name):
+    return NAME_CONTROL.sub("", name)[:MAX_VALUE_LENGTH]
+
+
+def cleaned_query(query):
+    """A new immutable QueryDict without control characters, or the same one when it was clean."""
+    items = list(query.lists())
+    if sum(len(values) for _name, values in items) > MAX_PARAMETERS:
+        raise TooManyFieldsSent(f"More than {MAX_PARAMETERS} query parameters.")
+    cleaned = [(clean_name(name), [clean_value(value) for value in values]) for name, values in items]
+    if cleaned == items:
+        return None
+    result = QueryDict(mutable=True)
+    for name, values in cleaned:
+        for value in values:
+            result.appendlist(name, value)
+    result._mutable = False
+    return result
+
+
+class QueryCleaningMiddleware:
+    """Place early: before the login wall (its redirect copies the query) and every view."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if PATH_CONTROL.search(request.path_info) or PATH_CONTROL.search(request.path):
+            raise Http404
+        if request.META.get("QUERY_STRING"):
+            cleaned = cleaned_query(request.GET)
+            if cleaned is not None:
+                request.GET = cleaned
+                request.META["QUERY_STRING"] = cleaned.urlencode()
+        return self.get_response(request)

@@ -1,0 +1,56 @@
+"""One rate limit for everything a person posts, sends or makes others get notified or mailed about.
+
+Services call `hit(user, action)` right before they save; above the limit it raises a ValidationError
+with a Dutch message, which the views show beside the form while keeping what was typed.
+
+Limits come from settings.THROTTLE_LIMITS: {action: {"minute": n, "hour": n, "day": n}}. Each window
+starts at a person's first action and counts in the default cache: `cache.add` creates the counter
+with its expiry, `cache.incr` bumps it atomically (Redis INCRBY keeps the expiry; the local-memory
+cache holds a lock), so a burst of parallel requests cannot slip past the limit. With Redis the
+count is shared by all workers; the local-memory cache counts per process (development only).
+"""
+
+from django.conf import settings
+from django.core.cache import cache
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+
+WINDOWS = {"minute": 60, "hour": 3600, "day": 86400}
+# Used for an action the settings do not name: generous for a person, a wall for a script.
+DEFAULT_LIMITS = {"minute": 10, "hour": 60}
+
+
+def limits_for(action, overrides=None):
+    configured = getattr(settings, "THROTTLE_LIMITS", {}).get(action, DEFAULT_LIMITS)
+    return {**configured, **(overrides or {})}
+
+
+def _key(who, action, window):
+    return f"plein:throttle:{action}:{who._meta.label_lower}:{who.pk}:{window}"
+
+
+def _count(key, seconds):
+    cache.add(key, 0, timeout=seconds)
+    try:
+        return cache.incr(key)
+    except ValueError:  # expired between add and incr: this is the first of a new window
+        cache.set(key, 1, timeout=seconds)
+        return 1
+
+
+def hit(who, action, *, message=None, overrides=None):
+    """Count one `action` by `who` (a user, or a model instance acting for one); refuse above a limit.
+
+    Every window is counted, also on a refusal, so hammering on does not buy a fresh allowance.
+    """
+    over = False
+    for window, limit in limits_for(action, overrides).items():
+        if limit is None:
+            continue
+        if _count(_key(who, action, window), WINDOWS[window]) > int(limit):
+            over = True
+    if over:
+        raise ValidationError(
+            message or _("You are posting very quickly. Wait a while and try again; what you typed has been kept."),
+            code="throttled",
+        )
