@@ -19,6 +19,7 @@ from wagtail_modeladmin.views import EditView
 
 from directregelen import services
 from directregelen.models import Request
+from intranet.ids import parse_id
 
 
 class RespondForm(WagtailAdminModelForm):
@@ -104,8 +105,8 @@ class RequestAdmin(ModelAdmin):
     def _own_or_404(self, request, instance_pk):
         """Every view of one request (inspect, edit, delete, history) first checks the department:
         modeladmin looks instances up through the default manager, not through get_queryset."""
-        pk = str(instance_pk)
-        if not pk.isdigit() or not self.get_queryset(request).filter(pk=int(pk)).exists():
+        pk = parse_id(str(instance_pk))
+        if pk is None or not self.get_queryset(request).filter(pk=pk).exists():
             raise Http404
 
     def inspect_view(self, request, instance_pk):

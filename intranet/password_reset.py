@@ -9,6 +9,7 @@ from the request's Host header.
 
 import hashlib
 import logging
+import unicodedata
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -68,7 +69,9 @@ class PasswordResetView(auth_views.PasswordResetView):
     def form_valid(self, form):
         email = form.cleaned_data["email"]
         # Both counters always count, so that the answer's timing does not depend on which is over.
-        per_address = _within_limit("address", email.strip().lower(), settings.PASSWORD_RESET_LIMIT_PER_ADDRESS)
+        # Folded as Django matches accounts (NFKC, casefold): no spelling of one address gets more mails.
+        address = unicodedata.normalize("NFKC", email.strip()).casefold()
+        per_address = _within_limit("address", address, settings.PASSWORD_RESET_LIMIT_PER_ADDRESS)
         per_ip = _within_limit("ip", client_ip(self.request), settings.PASSWORD_RESET_LIMIT_PER_IP)
         if per_address and per_ip:
             send_in_background(send_password_reset, email)

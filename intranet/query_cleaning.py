@@ -8,7 +8,11 @@ backend time. So, for every request:
 - control characters are removed from each query parameter's name and value (tab, newline and
   carriage return stay in values: a GET textarea may hold them);
 - each name and value is cut to MAX_VALUE_LENGTH characters;
-- more than MAX_PARAMETERS parameters answer 400 (Django's own limit is much higher).
+- more than MAX_PARAMETERS parameters answer 400 (Django's own limit is much higher);
+- a number of more than 18 digits in the path answers 404: it is no id of ours, and the database
+  would refuse it as out of range (a 500 on every `<int:...>` route);
+- posted form fields lose their control characters too (not their length: a post may be long), so
+  no view that reads `request.POST` directly can hand PostgreSQL a NUL.
 
 `request.GET` and `META["QUERY_STRING"]` are both replaced, so `get_full_path()` (login redirects,
 `next` links) carries the cleaned query too.
@@ -23,6 +27,8 @@ MAX_VALUE_LENGTH = 1000
 MAX_PARAMETERS = 200
 
 PATH_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+OVERSIZED_NUMBER = re.compile(r"(?<![0-9])[0-9]{19,}")
+FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
 VALUE_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 NAME_CONTROL = PATH_CONTROL
 
@@ -33,6 +39,21 @@ def clean_value(value):
 
 def clean_name(name):
     return NAME_CONTROL.sub("", name)[:MAX_VALUE_LENGTH]
+
+
+def cleaned_form(form):
+    """The posted fields without control characters, or None when they were clean. Files stay."""
+    items = list(form.lists())
+    cleaned = [
+        (NAME_CONTROL.sub("", name), [VALUE_CONTROL.sub("", value) for value in values]) for name, values in items
+    ]
+    if cleaned == items:
+        return None
+    result = QueryDict(mutable=True)
+    for name, values in cleaned:
+        result.setlist(name, values)
+    result._mutable = False
+    return result
 
 
 def cleaned_query(query):
@@ -60,9 +81,15 @@ class QueryCleaningMiddleware:
     def __call__(self, request):
         if PATH_CONTROL.search(request.path_info) or PATH_CONTROL.search(request.path):
             raise Http404
+        if OVERSIZED_NUMBER.search(request.path_info):
+            raise Http404
         if request.META.get("QUERY_STRING"):
             cleaned = cleaned_query(request.GET)
             if cleaned is not None:
                 request.GET = cleaned
                 request.META["QUERY_STRING"] = cleaned.urlencode()
+        if request.method == "POST" and request.content_type in FORM_TYPES:
+            posted = cleaned_form(request.POST)
+            if posted is not None:
+                request.POST = posted
         return self.get_response(request)

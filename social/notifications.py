@@ -4,11 +4,9 @@ A failing mail server is logged and never undoes the comment or like that trigge
 """
 
 import logging
-from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.contrib.sites.models import Site
 from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
@@ -33,17 +31,9 @@ def set_email_preference(user, value):
 
 def _can_see(user, target):
     """Nobody hears about what they may not see (a mention in a private team's post, for one)."""
-    from django.core.exceptions import PermissionDenied
-
     from social import targets
 
-    if target is None or not targets.is_registered(target):
-        return True
-    try:
-        targets.check_can_view(user, target)
-    except PermissionDenied:
-        return False
-    return True
+    return targets.can_see_notified(user, target)
 
 
 def notify(recipients, *, verb, actor, target, title, url, excerpt=""):
@@ -85,9 +75,9 @@ def notify(recipients, *, verb, actor, target, title, url, excerpt=""):
 
 
 def site_url():
-    """Links in mails: the sites-framework domain (kept in sync with Wagtail's default site)."""
-    scheme = urlsplit(settings.WAGTAILADMIN_BASE_URL).scheme or "https"
-    return f"{scheme}://{Site.objects.get_current().domain}"
+    """Links in mails: the intranet's configured address (WAGTAILADMIN_BASE_URL), as every other mail
+    uses; never a domain from the sites framework or a request's Host header."""
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/")
 
 
 def _mail(user, notifications, subject):

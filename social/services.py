@@ -12,6 +12,7 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_comments.models import CommentFlag
@@ -142,7 +143,8 @@ def post_comment(user, target, text, parent=None, ip_address=None):
             or not parent.is_public
             or parent.is_removed
         ):
-            raise PermissionDenied("Reply to a visible comment on the same page.")
+            # Answered like a missing comment: a parent elsewhere is no parent here.
+            raise Http404("Reply to a visible comment on the same page.")
         if not parent.allow_thread():
             # Two levels only: a reply to a reply joins the thread under the top comment.
             parent = XtdComment.objects.get(pk=parent.thread_id)

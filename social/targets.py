@@ -27,6 +27,7 @@ from wagtail.models import Page
 
 _registry = set()
 _commentable = set()
+_notice_targets = set()
 
 LIKE = "like"
 COMMENT = "comment"
@@ -41,6 +42,30 @@ def register(model, *, comments=None):
 
 
 register(XtdComment, comments=False)
+
+
+def register_notice_target(model):
+    """A model notifications point at that takes no likes or comments (a team page): its visibility
+    rule (`user_can_view`, `social_visible`) still filters every notification about it, so a notice
+    about a private team disappears once the reader may no longer open it."""
+    _notice_targets.add(model)
+    return model
+
+
+def can_see_notified(user, obj):
+    """Whether a notification about `obj` may be shown to `user` (None: a notice about nothing)."""
+    if obj is None:
+        return True
+    if is_registered(obj):
+        try:
+            check_can_view(user, obj)
+        except PermissionDenied:
+            return False
+        return True
+    if isinstance(obj, tuple(_notice_targets)):
+        can_view = getattr(obj, "user_can_view", None)
+        return can_view is None or can_view(user)
+    return True
 
 
 def _registered_model(model, registry):
@@ -188,7 +213,7 @@ def visible_q(user, content_type_field, object_id_field, *, text_ids=False, excl
 
     registered = Q()
     allowed = Q(**{f"{ct}__isnull": True})
-    for model in sorted(_registry, key=lambda m: m._meta.label):
+    for model in sorted(_registry | _notice_targets, key=lambda m: m._meta.label):
         registered |= kind(model)
         if model in exclude:
             continue

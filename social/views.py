@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from intranet.client_ip import client_ip
+from intranet.ids import parse_ids
 from social import notifications, selectors, services, targets
 from social.forms import CommentForm, PreferenceForm
 
@@ -118,7 +119,7 @@ def notification_list(request):
 @require_POST
 def mark_read(request):
     ids = request.POST.getlist("notification")
-    count = notifications.mark_read(request.user, [int(i) for i in ids if i.isdigit()] if ids else None)
+    count = notifications.mark_read(request.user, parse_ids(ids) if ids else None)
     if _wants_json(request):
         return JsonResponse({"marked": count, "unread": selectors.unread_count(request.user)})
     messages.success(request, _("Marked as read."))

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_comments_xtd.models import XtdComment
 
+from intranet.ids import parse_id
 from teams import selectors, services, views
 from teams.forms import InviteForm, MoveForm, PostForm
 from teams.models import Membership, TeamPage, TeamPost
@@ -203,8 +204,8 @@ def delete_post(request, post_id):
 @require_POST
 def accept(request, post_id):
     team_post = _post(request, post_id)
-    comment_id = request.POST.get("comment", "")
-    comment = XtdComment.objects.filter(pk=int(comment_id)).first() if comment_id.isdigit() else None
+    comment_id = parse_id(request.POST.get("comment", ""))
+    comment = XtdComment.objects.filter(pk=comment_id).first() if comment_id else None
     if comment is None:
         messages.error(request, _("Choose an answer given to this question."))
         return redirect(team_post.get_absolute_url())

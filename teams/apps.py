@@ -19,3 +19,8 @@ class TeamsConfig(AppConfig):
         from teams.admin_visibility import TeamAwarePagePermissionPolicy
 
         register_permission_policy(AbstractPage, TeamAwarePagePermissionPolicy(Page))
+        # Admin URLs that name a second page (move destination, copy parent, editing session).
+        from intranet.admin_access import register_admin_guard
+        from teams.admin_guard import names_hidden_team
+
+        register_admin_guard(names_hidden_team)

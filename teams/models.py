@@ -168,6 +168,30 @@ class TeamPage(RoutablePageMixin, Page):
     def is_admin(self, user):
         return self.role_of(user) == Role.ADMIN
 
+    @classmethod
+    def social_visible(cls, user):
+        """user_can_view as a queryset: notifications about a team (an invitation, archiving, a merge)
+        show only to those who may still open its page."""
+        teams = cls.objects.all()
+        if user is None or not user.is_authenticated:
+            return teams.none()
+        if user.is_superuser:
+            return teams
+        member_or_invited = Membership.objects.filter(
+            team=models.OuterRef("pk"), user_id=user.pk, state__in=[State.ACTIVE, State.INVITED]
+        )
+        return teams.filter(~models.Q(kind=Kind.PRIVATE) | models.Exists(member_or_invited))
+
+    def get_workflow(self):
+        # A private team never enters a workflow: its moderators would get its name by mail and on their
+        # dashboard (teams.wagtail_hooks turns "submit" into a draft save for one).
+        return None if self.kind == Kind.PRIVATE else super().get_workflow()
+
+    @property
+    def has_workflow(self):
+        # Page.has_workflow does not ask get_workflow; "submit for moderation" is offered on this.
+        return self.get_workflow() is not None
+
     def user_can_view(self, user):
         """The page itself (name, description, members): hidden only for private teams."""
         if user is None or not user.is_authenticated:
@@ -324,3 +348,4 @@ class TeamPost(models.Model):
 
 
 targets.register(TeamPost)
+targets.register_notice_target(TeamPage)

@@ -62,3 +62,47 @@ def _register_bulk_actions():
 
 
 _register_bulk_actions()
+
+
+@hooks.register("construct_homepage_panels")
+def hide_private_teams_on_dashboard(request, panels):
+    from teams.admin_visibility import replace_dashboard_panels
+
+    replace_dashboard_panels(panels)
+
+
+def _no_moderation_for_private_teams(request, page_is_private):
+    # A private team never enters a workflow (TeamPage.get_workflow): "submit" saves a draft instead,
+    # also when this very edit makes the team private (Wagtail would start a missing workflow).
+    if request.method != "POST" or not page_is_private:
+        return
+    if "action-submit" in request.POST or "action-restart-workflow" in request.POST:
+        request.POST = request.POST.copy()
+        for key in ("action-submit", "action-restart-workflow"):
+            request.POST.pop(key, None)
+
+
+@hooks.register("before_edit_page")
+def no_moderation_for_private_team_edits(request, page):
+    from teams.models import Kind
+
+    page = page.specific
+    if isinstance(page, TeamPage):
+        _no_moderation_for_private_teams(request, Kind.PRIVATE in (page.kind, request.POST.get("kind")))
+
+
+@hooks.register("before_create_page")
+def no_moderation_for_new_private_teams(request, parent_page, page_class):
+    from teams.models import Kind
+
+    if issubclass(page_class, TeamPage):
+        _no_moderation_for_private_teams(request, request.POST.get("kind") == Kind.PRIVATE)
+
+
+def _install_chosen_page_limits():
+    from teams.admin_visibility import install_chosen_page_limits
+
+    install_chosen_page_limits()
+
+
+_install_chosen_page_limits()

@@ -98,6 +98,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Admin URLs naming a page the user may not see answer 404 (intranet/admin_access.py).
+    "intranet.admin_access.AdminGuardMiddleware",
     # Last, so that it sees the outcome of authentication.
     "axes.middleware.AxesMiddleware",
     # Page views per page per day and anonymous activity counts (insights/tracking.py).

@@ -394,3 +394,61 @@ def test_comments_only_on_kinds_meant_for_them(client, private, make_team, alice
             assert client.post(reverse("social:like", args=[type_id, pk])).status_code == 404
     assert XtdComment.objects.count() == before
     assert not Like.objects.exists()
+
+
+# 5. Found by the attacker's review -----------------------------------------------------------------
+
+
+def test_a_withdrawn_invitation_no_longer_names_the_private_team(client, make_team, alice, carol):
+    """A team notice points at the team page itself: its visibility counts when shown, like a post's."""
+    team = make_team("Geheime Fusie Noord", Kind.PRIVATE)
+    team_services.invite(alice, team, carol)
+    as_user(client, carol)
+    assert "Geheime Fusie Noord" in client.get(reverse("social:notifications")).content.decode()
+    team_services.remove_member(alice, TeamPage.objects.get(pk=team.pk), carol)
+    assert client.get(team.url).status_code == 404
+    assert "Geheime Fusie Noord" not in client.get(reverse("social:notifications")).content.decode()
+    from social import selectors
+
+    assert selectors.unread_count(carol) == 0
+
+
+@pytest.mark.parametrize("value", ["²", "١٢", "9" * 30, "-1", "0x10"])
+def test_odd_ids_in_posted_forms_never_answer_500(client, make_team, alice, value):
+    team = make_team("Fotografie", Kind.OPEN)
+    question = team_services.create_post(alice, team, text="Wie weet waar de statieven zijn?", is_question=True)
+    as_user(client, alice)
+    assert client.post(reverse("social:mark_read"), {"notification": value}).status_code < 500
+    accept = reverse("teams:accept", args=[question.pk])
+    assert client.post(accept, {"comment": value}).status_code < 500
+
+
+def test_an_id_beyond_the_databases_range_in_a_path_is_404(client, alice):
+    as_user(client, alice)
+    assert client.post(f"/teams-acties/{'9' * 23}/bericht/", {"text": "x"}).status_code == 404
+    assert client.get(f"/teams-acties/bericht/{'9' * 19}/verwijderen/").status_code == 404
+
+
+def test_a_reply_to_a_comment_on_another_page_is_404_like_a_missing_one(client, make_team, alice, bob):
+    team = make_team("Fotografie", Kind.OPEN)
+    add_member(team, bob)
+    first = team_services.create_post(alice, team, text="Eerste")
+    second = team_services.create_post(alice, team, text="Tweede")
+    elsewhere = services.post_comment(alice, first, "Op het eerste bericht")
+    as_user(client, bob)
+    url = comment_url(second)
+    answered = client.post(url, {"comment": "Antwoord", "parent": elsewhere.pk})
+    missing = client.post(url, {"comment": "Antwoord", "parent": MISSING})
+    assert answered.status_code == missing.status_code == 404
+    assert not XtdComment.objects.filter(comment="Antwoord").exists()
+
+
+def test_a_nul_in_a_posted_field_is_removed_before_any_view_reads_it(client, moderator):
+    """Views that read request.POST themselves (here the KPI snapshot's note) would hand PostgreSQL a
+    NUL, which it refuses with a 500."""
+    from insights.models import KpiSnapshot
+
+    as_user(client, moderator)
+    response = client.post(reverse("insights_snapshot"), {"note": "nul\x00meting"})
+    assert response.status_code == 302
+    assert KpiSnapshot.objects.get().note == "nulmeting"

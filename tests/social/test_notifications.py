@@ -75,7 +75,10 @@ def test_preferences_saved(employee_client, employee):
     assert NotificationPreference.objects.get(user=employee).email == "off"
 
 
-def test_immediate_mail_after_commit(news_page, author, commenter, django_capture_on_commit_callbacks):
+def test_immediate_mail_after_commit(news_page, author, commenter, django_capture_on_commit_callbacks, settings):
+    """Links point at the intranet's configured address, never at the sites framework's domain."""
+    settings.WAGTAILADMIN_BASE_URL = "https://intranet.gemeente.example"
+    DjangoSite.objects.update(domain="aanvaller.example")
     notifications.set_email_preference(author.user, "immediately")
     with django_capture_on_commit_callbacks(execute=True):
         comment_on(news_page, commenter, "Direct gemaild")
@@ -83,7 +86,8 @@ def test_immediate_mail_after_commit(news_page, author, commenter, django_captur
     message = mail.outbox[0]
     assert message.to == [author.user.email]
     assert "Karim Bakker reageerde op “Nieuwe werkplekken”" in message.body
-    assert f"http://localhost{news_page.url}#c" in message.body
+    assert f"https://intranet.gemeente.example{news_page.url}#c" in message.body
+    assert "aanvaller.example" not in message.body
     assert Notification.objects.get(recipient=author.user).emailed_at is not None
 
 
