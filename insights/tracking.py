@@ -1,7 +1,8 @@
 """Counting page views and active employees without keeping anyone's reading trail.
 
-Per counted request: one upsert on the page's (or view's) counter of the day, and, once per person per
-day and device, one insert-or-ignore of an activity mark. Both are single statements that are atomic
+Per counted request: one upsert on the page's (or view's) counter of the day, the first time that day
+the person opens it (intranet.counting: reloading does not push a page up the lists), and, once per
+person per day and device, one insert-or-ignore of an activity mark. Both are single statements that are atomic
 on SQLite and PostgreSQL (INSERT ... ON CONFLICT), so concurrent requests never lose a count. A failing
 write is logged and never breaks the page that was asked for.
 """
@@ -17,6 +18,7 @@ from django.db import DatabaseError, IntegrityError, connection, transaction
 from django.utils import timezone
 
 from insights.models import ActivityMark, DailyPageView, DailyRouteView, Device, RotatingSalt
+from intranet import counting
 
 logger = logging.getLogger(__name__)
 
@@ -138,10 +140,13 @@ def write(hit):
     day, page_id, route, user_id, device = hit
     try:
         # Single statements, atomic by themselves: no transaction or savepoint around them.
+        # A person counts once a day per page: reloading must not push a page up "most viewed".
         if page_id is not None:
-            count_page_view(page_id, day)
+            if counting.first_time_today("insights.page", user_id, page_id, day):
+                count_page_view(page_id, day)
         elif route:
-            count_route_view(route, day)
+            if counting.first_time_today("insights.route", user_id, route, day):
+                count_route_view(route, day)
         mark_active(user_id, device, day)
     except DatabaseError:
         # Statistics are not worth a failed page (a locked SQLite file, a page deleted meanwhile).

@@ -31,11 +31,12 @@ def seen_key(kind, user_id, thing, day):
 
 
 def first_time_today(kind, user, thing, day=None):
-    """True the first time `user` does `kind` with `thing` on `day` (today), False after that.
+    """True the first time `user` (a user or an account id) does `kind` with `thing` on `day` (today),
+    False after that.
 
     Without a logged-in user (seeds, management commands) every call counts.
     """
-    user_id = getattr(user, "pk", None)
+    user_id = user if isinstance(user, int) else getattr(user, "pk", None)
     if user_id is None:
         return True
     day = day or timezone.localdate()

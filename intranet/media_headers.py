@@ -97,7 +97,9 @@ class MediaHeadersMiddleware:
         if match is None or match.url_name not in self.URL_NAMES or getattr(response, "plein_media_secured", False):
             return response
         response["X-Content-Type-Options"] = "nosniff"
-        if response.status_code == 200:
+        is_file = response.streaming or any(h in response for h in ("X-Accel-Redirect", "X-Sendfile"))
+        if response.status_code == 200 and is_file:
+            # A file (Wagtail's password form for a restricted collection is a page, left as it is).
             # wagtaildocs_serve checked that this last path segment is the document's stored file name.
             stored_name = posixpath.basename(request.path_info)
             secure_file_response(response, stored_name, stored_name)

@@ -200,8 +200,11 @@ def reset_feed_view(request):
 
 def _feed_owner(person_id, token):
     """The person whose secret this is, compared in constant time; 404 for anything else."""
-    feed = CalendarFeed.objects.select_related("person").filter(person_id=person_id).first()
-    if feed is None or not hmac.compare_digest(feed.token.encode(), token.encode()) or not feed.person.is_active:
+    feed = CalendarFeed.objects.select_related("person__user").filter(person_id=person_id).first()
+    if feed is None or not hmac.compare_digest(feed.token.encode(), token.encode()):
+        raise Http404
+    # A leaver's feed stops with their account, whichever of the two was switched off.
+    if not feed.person.is_active or not feed.person.user.is_active:
         raise Http404
     return feed.person
 

@@ -44,6 +44,7 @@ def like(user, obj):
     _require_employee(user)
     targets.check_can_view(user, obj)
     targets.check_can_like(obj)  # an archived team's posts and their comments take no likes
+    throttle.hit(user, "like", message=_("You are liking very quickly. Wait a moment and try again."))
     content_type = ContentType.objects.get_for_model(obj)
     try:
         with transaction.atomic():

@@ -38,6 +38,11 @@ def toggle_like(request, content_type_id, object_id):
             return JsonResponse({"error": refusal.args[0]}, status=400)
         messages.error(request, refusal.args[0])
         return redirect(_back(request, targets.url_of(obj)))
+    except ValidationError as refusal:  # too many likes too quickly (intranet.throttle)
+        if _wants_json(request):
+            return JsonResponse({"error": refusal.messages[0]}, status=429)
+        messages.error(request, refusal.messages[0])
+        return redirect(_back(request, targets.url_of(obj)))
     if _wants_json(request):
         summary = selectors.summary_for(selectors.like_summary([obj], request.user), obj)
         return JsonResponse({"liked": liked, "count": summary.count, "names": summary.names})

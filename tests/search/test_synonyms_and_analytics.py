@@ -124,6 +124,7 @@ def test_statistics_report_for_editors(client, superuser, employee):
     DailyQuery.objects.create(day=today, query="fietsplan", searches=4, zero_results=4)
     DailyQuery.objects.create(day=today - datetime.timedelta(days=60), query="oud", searches=99, zero_results=0)
     DailyClick.objects.create(day=today, url="/mensen/ruud/", title="Ruud Hendriks", kind="people", clicks=5)
+    DailyClick.objects.create(day=today, url="/mensen/els/", title="Els Visser", kind="people", clicks=1)
     url = reverse("search_statistics")
 
     client.force_login(employee)
@@ -136,6 +137,7 @@ def test_statistics_report_for_editors(client, superuser, employee):
     assert popular == [["parkeren", "10", "0"], ["fietsplan", "4", "4"]]
     assert [tr.td.get_text(strip=True) for tr in tables[1].select("tbody tr")] == ["fietsplan"]
     assert "Ruud Hendriks" in tables[2].get_text() and "5" in tables[2].get_text()
+    assert "Els Visser" not in tables[2].get_text()  # opened by one person: not listed
     assert page.find("h2", string="Zoektermen zonder resultaat") is not None
     assert "oud" in BeautifulSoup(client.get(url, {"dagen": "90"}).content, "html.parser").select("table")[0].get_text()
 

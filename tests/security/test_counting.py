@@ -103,6 +103,19 @@ def test_one_person_opening_a_result_again_counts_once(client, employee):
     assert DailyClick.objects.get().clicks == 2
 
 
+def test_a_result_opened_by_fewer_than_three_people_is_not_listed(client, superuser):
+    """Opened results name what was looked up (a colleague's profile): the same three-people rule."""
+    from django.utils import timezone
+
+    today = timezone.localdate()
+    DailyClick.objects.create(day=today, url="/mensen/ruud/", title="Ruud Hendriks", kind="people", clicks=2)
+    DailyClick.objects.create(day=today, url="/verlof/", title="Verlof aanvragen", kind="pages", clicks=3)
+    client.force_login(superuser)
+    html = client.get(reverse("search_statistics")).content.decode()
+    assert "Verlof aanvragen" in html
+    assert "Ruud Hendriks" not in html
+
+
 @pytest.fixture
 def services(home):
     from directregelen.models import DirectRegelenPage

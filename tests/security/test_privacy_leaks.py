@@ -70,6 +70,17 @@ def test_ones_own_feed_still_shows_ones_own_booking_in_full(client, person, coll
 QUEUE = "/admin/directregelen/request/"
 
 
+def test_a_deactivated_accounts_feed_stops_even_while_its_person_is_active(client, person, room):
+    feed = room_services.feed_token(person)
+    url = f"/zalen/agenda/{person.pk}/{feed.token}/reserveringen.ics"
+    assert client.get(url).status_code == 200
+    person.user.is_active = False
+    person.user.save()
+    assert person.is_active
+    assert client.get(url).status_code == 404
+    assert client.get(f"/zalen/agenda/{person.pk}/{feed.token}/zaal-{room.pk}.ics").status_code == 404
+
+
 def test_every_admin_url_of_another_departments_request_is_not_found(client, employee, ict, po, po_staff):
     ict_request = make_request(employee, ict, title="Laptop van de wethouder")
     log(ict_request, "wagtail.edit", user=None)

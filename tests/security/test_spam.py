@@ -187,3 +187,20 @@ def test_like_unlike_like_notifies_once(employee_client, news_page, author):
     for _ in range(5):  # like, unlike, like, unlike, like
         employee_client.post(url)
     assert Notification.objects.filter(recipient=author.user, verb=Notification.Verb.LIKE).count() == 1
+
+
+def test_liking_many_posts_quickly_is_throttled(employee_client, make_team, alice, settings):
+    """Each new like notifies (and may mail) its author: liking everything in sight is capped too."""
+    from teams import services as teams
+
+    limit(settings, "like", minute=3)
+    team = make_team("Fotografie", Kind.OPEN)
+    posts = [teams.create_post(alice, team, text=f"Foto {number}") for number in range(4)]
+    content_type = ContentType.objects.get_for_model(TeamPost).pk
+    answers = [
+        employee_client.post(reverse("social:like", args=[content_type, post.pk]), HTTP_ACCEPT="application/json")
+        for post in posts
+    ]
+    assert [answer.status_code for answer in answers] == [200, 200, 200, 429]
+    assert "Wacht even" in answers[-1].json()["error"]
+    assert Notification.objects.filter(recipient=alice, verb=Notification.Verb.LIKE).count() == 3

@@ -176,6 +176,27 @@ def test_wagtail_documents_get_the_same_headers_and_no_side_door(client, alice):
     assert client.get(f"/media/{document.file.name}").status_code == 404  # only through /documenten/
 
 
+def test_a_restricted_documents_password_form_stays_a_page(client, alice):
+    """Only files get the download headers: Wagtail's password form for a restricted collection is a
+    page and must render as one."""
+    from wagtail.documents.models import Document
+    from wagtail.models import Collection, CollectionViewRestriction
+
+    collection = Collection.get_first_root_node().add_child(name="Afgeschermd")
+    CollectionViewRestriction.objects.create(
+        collection=collection, restriction_type=CollectionViewRestriction.PASSWORD, password="geheim"
+    )
+    document = Document.objects.create(
+        title="Notulen", file=ContentFile(b"%PDF-1.4 notulen", name="notulen.pdf"), collection=collection
+    )
+    client.force_login(alice)
+    response = client.get(document.url)
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/html")
+    assert "attachment" not in response.get("Content-Disposition", "")
+    assert b"<form" in response.content
+
+
 # --- 2. notice-board photos follow their post -----------------------------------------------------
 
 
