@@ -7,7 +7,7 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
 
-from people.models import Location, OrganisationUnit, Person
+from people.models import Location, OrganisationUnit, Person, RoleGroupMapping
 
 
 class PersonAdmin(ModelAdmin):
@@ -106,9 +106,19 @@ class LocationAdmin(ModelAdmin):
     search_fields = ("name",)
 
 
+class RoleGroupMappingAdmin(ModelAdmin):
+    """Single sign-on: which role at the identity provider puts people in which group (docs/sso.md)."""
+
+    model = RoleGroupMapping
+    menu_icon = "group"
+    list_display = ("role", "group")
+    search_fields = ("role",)
+    panels = [FieldPanel("role"), FieldPanel("group")]
+
+
 @modeladmin_register
 class PeopleAdminGroup(ModelAdminGroup):
     menu_label = _("People")
     menu_icon = "user"
     menu_order = 250
-    items = (PersonAdmin, OrganisationUnitAdmin, LocationAdmin)
+    items = (PersonAdmin, OrganisationUnitAdmin, LocationAdmin, RoleGroupMappingAdmin)
