@@ -154,6 +154,24 @@ class PleinOIDCBackend(OIDCAuthenticationBackend):
             request.sso_refusal = "unavailable"
         return None
 
+    def retrieve_matching_jwk(self, token):
+        """The provider's signing key by key id; a token without one only when the provider has a single key."""
+        response = requests.get(self.OIDC_OP_JWKS_ENDPOINT, timeout=settings.OIDC_TIMEOUT)
+        response.raise_for_status()
+        header = jwt.get_unverified_header(token)
+        keys = [
+            key
+            for key in response.json().get("keys", [])
+            if isinstance(key, dict)
+            and key.get("use", "sig") == "sig"
+            and key.get("alg", header.get("alg")) == header.get("alg")
+        ]
+        if "kid" in header:
+            keys = [key for key in keys if key.get("kid") == header["kid"]]
+        if len(keys) != 1:
+            raise SuspiciousOperation("No single signing key in the provider's JWKS matches the token")
+        return jwt.PyJWK(keys[0])
+
     def verify_token(self, token, **kwargs):
         """Signature and nonce (mozilla-django-oidc), then issuer, audience and expiry, which it skips."""
         payload = super().verify_token(token, **kwargs)

@@ -77,4 +77,6 @@ class LogoutView(auth_views.LogoutView):
 urlpatterns = [
     path("authenticate/", login_not_required(authenticate), name="oidc_authentication_init"),
     path("callback/", CallbackView.as_view(), name="oidc_authentication_callback"),
+    # mozilla-django-oidc's session renewal expects this name; the same logout as /uitloggen/, behind the wall.
+    path("logout/", LogoutView.as_view(), name="oidc_logout"),
 ]
