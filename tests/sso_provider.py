@@ -5,6 +5,7 @@ signed again with the provider's own key, so Plein sees a well-signed token with
 expiry in the past or another nonce, through the whole real flow.
 """
 
+import copy
 import os
 import threading
 from urllib.parse import parse_qs, urlsplit
@@ -70,6 +71,11 @@ class Provider:
             middleware.index("django.contrib.auth.middleware.LoginRequiredMiddleware") + 1, "people.sso.SessionRefresh"
         )
         settings.MIDDLEWARE = middleware
+        # As intranet/settings/base.py does: the logout form may end at the provider.
+        for name in ("CONTENT_SECURITY_POLICY", "CONTENT_SECURITY_POLICY_ADMIN"):
+            policy = copy.deepcopy(getattr(settings, name))
+            policy["DIRECTIVES"]["form-action"].append(self.issuer)
+            setattr(settings, name, policy)
 
 
 def query(url):
