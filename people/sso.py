@@ -48,6 +48,7 @@ REFUSALS = {
     "inactive": _("Your intranet account is not active. Contact the service desk."),
     "denied": _("The login at your organisation was cancelled or refused."),
     "unavailable": _("Your organisation's login is not available right now. Please try again later."),
+    "throttled": _("Too many login attempts from your address. Wait a few minutes and try again."),
 }
 
 
@@ -257,23 +258,27 @@ class PleinOIDCBackend(OIDCAuthenticationBackend):
         first = str(claims.get("given_name") or "")[:80] or "?"
         last = str(claims.get("family_name") or claims.get("name") or "")[:120] or "?"
         email = claims.get("email") if isinstance(claims.get("email"), str) else ""
-        with transaction.atomic():
-            user = User.objects.create(
-                username=f"sso-{digest}",
-                first_name=first[:150],
-                last_name=last[:150],
-                email=email[:254],
-                password=make_password(None),
-            )
-            number = claims.get(settings.OIDC_EMPLOYEE_NUMBER_CLAIM)
-            Person.objects.create(
-                user=user,
-                employee_number=str(number)[:30] if number else f"sso-{digest}",
-                slug=f"{slugify(f'{first} {last}')[:140]}-{digest}",
-                first_name=first,
-                last_name=last,
-                email=email[:254],
-            )
+        number = claims.get(settings.OIDC_EMPLOYEE_NUMBER_CLAIM)
+        try:
+            with transaction.atomic():
+                user = User.objects.create(
+                    username=f"sso-{digest}",
+                    first_name=first[:150],
+                    last_name=last[:150],
+                    email=email[:254],
+                    password=make_password(None),
+                )
+                Person.objects.create(
+                    user=user,
+                    employee_number=str(number)[:30] if number else f"sso-{digest}",
+                    slug=f"{slugify(f'{first} {last}')[:140]}-{digest}",
+                    first_name=first,
+                    last_name=last,
+                    email=email[:254],
+                )
+        except IntegrityError:  # a left-over account or employee number: someone must look at it
+            logger.warning("SSO could not create an account for subject digest %s", digest)
+            raise Refused("unknown") from None
         return user
 
 

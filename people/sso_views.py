@@ -4,13 +4,15 @@ import requests
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
-from django.core.exceptions import ImproperlyConfigured
+from django.core.exceptions import ImproperlyConfigured, ValidationError
 from django.http import Http404, HttpResponseRedirect
 from django.urls import path, reverse
 from django.utils.decorators import method_decorator
 from django.views.decorators.cache import never_cache
 from mozilla_django_oidc.views import OIDCAuthenticationCallbackView, OIDCAuthenticationRequestView
 
+from intranet import throttle
+from intranet.client_ip import client_ip
 from people import sso
 
 
@@ -26,6 +28,11 @@ def authenticate(request):
     """404 while SSO is off; a provider whose metadata cannot be read sends the user back with a message."""
     if not sso.enabled():
         raise Http404
+    try:
+        throttle.hit(client_ip(request), "sso_start", message=sso.REFUSALS["throttled"])
+    except ValidationError as exc:
+        messages.error(request, exc.messages[0])
+        return HttpResponseRedirect(reverse("login"))
     try:
         return AuthenticateView.as_view()(request)
     except (requests.RequestException, ValueError, ImproperlyConfigured) as exc:

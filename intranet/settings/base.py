@@ -341,6 +341,8 @@ THROTTLE_LIMITS = {
     "join_request": {"minute": 5, "hour": 20},
     "request": {"minute": 5, "hour": 30},
     "room_invite": {"minute": 10, "hour": 60},
+    # Per client address: starting an SSO login (each start keeps a state in a new session).
+    "sso_start": {"minute": 30, "hour": 300},
 }
 
 # --- search ---

@@ -270,3 +270,39 @@ def test_oidc_urls_open_in_the_login_wall_and_nothing_else(client, sso):
     assert client.get("/oidc/callback/").status_code == 302
     response = client.get("/zoeken/")
     assert response.status_code == 302 and response["Location"].startswith("/inloggen/")
+
+
+def test_with_axes_on_refusals_count_for_the_address_and_success_still_works(client, sso, anna, settings):
+    from axes.models import AccessAttempt
+
+    settings.AXES_ENABLED = True
+    sso.set_user("nobody", email="nobody@gemeente.nl")
+    assert_refused(client, login(client, sso, "nobody"), "Er is geen intranetaccount")
+    assert AccessAttempt.objects.filter(ip_address="127.0.0.1").exists()
+    sso.set_user("abc-13", email="anna@gemeente.nl")
+    login(client, sso, "abc-13")
+    assert int(client.session["_auth_user_id"]) == anna.user_id
+
+
+def test_starting_sso_logins_is_limited_per_address(client, sso, settings):
+    settings.THROTTLE_LIMITS = {**settings.THROTTLE_LIMITS, "sso_start": {"minute": 2}}
+    assert client.get("/oidc/authenticate/")["Location"].startswith(sso.issuer)
+    assert client.get("/oidc/authenticate/")["Location"].startswith(sso.issuer)
+    assert_refused(client, client.get("/oidc/authenticate/"), "Te veel inlogpogingen")
+
+
+def test_provider_down_sends_back_to_the_login_page(client, sso, settings):
+    settings.OIDC_DISCOVERY_URL = "http://127.0.0.1:9/.well-known/openid-configuration"
+    settings.OIDC_TIMEOUT = 2
+    assert_refused(client, client.get("/oidc/authenticate/"), "nu niet beschikbaar")
+    assert client.get("/inloggen/").status_code == 200
+
+
+def test_a_left_over_account_name_refuses_instead_of_failing(client, sso, settings):
+    import hashlib
+
+    settings.OIDC_CREATE_USERS = True
+    digest = hashlib.sha256(f"{sso.issuer} left-over".encode()).hexdigest()[:12]
+    User.objects.create(username=f"sso-{digest}")
+    sso.set_user("left-over", email="weg@gemeente.nl")
+    assert_refused(client, login(client, sso, "left-over"), "Er is geen intranetaccount")
