@@ -138,6 +138,19 @@ class PleinOIDCBackend(OIDCAuthenticationBackend):
 
     get_settings = staticmethod(oidc_setting)
 
+    def __init__(self, *args, **kwargs):
+        # Django makes a backend for every login and every request's user: nothing here may ask the
+        # provider, or a provider that is down would lock out the local administrators too.
+        self.UserModel = get_user_model()
+
+    OIDC_OP_TOKEN_ENDPOINT = property(lambda self: oidc_setting("OIDC_OP_TOKEN_ENDPOINT"))
+    OIDC_OP_USER_ENDPOINT = property(lambda self: oidc_setting("OIDC_OP_USER_ENDPOINT", ""))
+    OIDC_OP_JWKS_ENDPOINT = property(lambda self: oidc_setting("OIDC_OP_JWKS_ENDPOINT"))
+    OIDC_RP_CLIENT_ID = property(lambda self: settings.OIDC_RP_CLIENT_ID)
+    OIDC_RP_CLIENT_SECRET = property(lambda self: settings.OIDC_RP_CLIENT_SECRET)
+    OIDC_RP_SIGN_ALGO = property(lambda self: settings.OIDC_RP_SIGN_ALGO)
+    OIDC_RP_IDP_SIGN_KEY = None  # always the provider's JWKS
+
     def authenticate(self, request, **kwargs):
         if not enabled() or request is None or "code" not in request.GET:
             return None
@@ -303,4 +316,14 @@ class SessionRefresh(BaseSessionRefresh):
     def process_request(self, request):
         if not enabled():
             return None
-        return super().process_request(request)
+        try:
+            return super().process_request(request)
+        except (requests.RequestException, ValueError, ImproperlyConfigured) as exc:
+            # The provider cannot renew the session: it ends, like the ID token did (local logins go on).
+            logger.warning("SSO session renewal impossible: %s", exc)
+            from django.contrib import auth, messages
+            from django.http import HttpResponseRedirect
+
+            auth.logout(request)
+            messages.error(request, REFUSALS["unavailable"])
+            return HttpResponseRedirect(reverse("login"))

@@ -68,7 +68,7 @@ class Provider:
         settings.AUTHENTICATION_BACKENDS = [*settings.AUTHENTICATION_BACKENDS, "people.sso.PleinOIDCBackend"]
         middleware = list(settings.MIDDLEWARE)
         middleware.insert(
-            middleware.index("django.contrib.auth.middleware.LoginRequiredMiddleware") + 1, "people.sso.SessionRefresh"
+            middleware.index("django.contrib.messages.middleware.MessageMiddleware") + 1, "people.sso.SessionRefresh"
         )
         settings.MIDDLEWARE = middleware
         # As intranet/settings/base.py does: the logout form may end at the provider.

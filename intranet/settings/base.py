@@ -381,7 +381,7 @@ OIDC_EXEMPT_URLS = ["oidc_authentication_init", "oidc_authentication_callback", 
 if OIDC_ENABLED:
     AUTHENTICATION_BACKENDS.append("people.sso.PleinOIDCBackend")
     MIDDLEWARE.insert(
-        MIDDLEWARE.index("django.contrib.auth.middleware.LoginRequiredMiddleware") + 1, "people.sso.SessionRefresh"
+        MIDDLEWARE.index("django.contrib.messages.middleware.MessageMiddleware") + 1, "people.sso.SessionRefresh"
     )
     # Logging out posts a form that ends at the provider's end-session page.
     from urllib.parse import urlsplit as _urlsplit

@@ -306,3 +306,53 @@ def test_a_left_over_account_name_refuses_instead_of_failing(client, sso, settin
     User.objects.create(username=f"sso-{digest}")
     sso.set_user("left-over", email="weg@gemeente.nl")
     assert_refused(client, login(client, sso, "left-over"), "Er is geen intranetaccount")
+
+
+def test_renewal_with_the_provider_down_ends_the_session_with_a_message(client, sso, anna, settings):
+    sso.set_user("abc-14", email="anna@gemeente.nl")
+    login(client, sso, "abc-14")
+    session = client.session
+    session["oidc_id_token_expiration"] = time.time() - 1
+    session.save()
+    from django.core.cache import cache
+
+    cache.clear()  # the provider's metadata must be read again
+    settings.OIDC_DISCOVERY_URL = "http://127.0.0.1:9/.well-known/openid-configuration"
+    settings.OIDC_TIMEOUT = 2
+    assert_refused(client, client.get("/"), "nu niet beschikbaar")
+
+
+def test_provider_down_leaves_local_login_and_running_sessions_alone(client, sso, anna, settings):
+    from django.core.cache import cache
+
+    sso.set_user("abc-15", email="anna@gemeente.nl")
+    login(client, sso, "abc-15")
+    cache.clear()
+    settings.OIDC_DISCOVERY_URL = "http://127.0.0.1:9/.well-known/openid-configuration"
+    assert client.get("/").status_code == 200  # the token's time is not up yet
+    admin = PersonFactory(user__username="beheer").user
+    admin.set_password("lang-genoeg-wachtwoord")
+    admin.save()
+    other = type(client)()
+    response = other.post("/inloggen/", {"username": "beheer", "password": "lang-genoeg-wachtwoord"})
+    assert response.status_code == 302 and int(other.session["_auth_user_id"]) == admin.pk
+
+
+def test_environment_switches_sso_on():
+    import json
+    import os
+    import subprocess
+    import sys
+
+    script = (
+        "import json, django; django.setup(); from django.conf import settings as s; "
+        "print(json.dumps([s.OIDC_ENABLED, s.OIDC_DISCOVERY_URL, s.AUTHENTICATION_BACKENDS[-1], "
+        "'people.sso.SessionRefresh' in s.MIDDLEWARE, s.CONTENT_SECURITY_POLICY['DIRECTIVES']['form-action']]))"
+    )
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "intranet.settings.test"}
+    env.update(OIDC_ISSUER="https://login.example.nl/tenant/v2.0/", OIDC_RP_CLIENT_ID="plein")
+    out = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True)
+    enabled, discovery, backend, refresh, form_action = json.loads(out.stdout.strip().splitlines()[-1])
+    assert enabled and refresh and backend == "people.sso.PleinOIDCBackend"
+    assert discovery == "https://login.example.nl/tenant/v2.0/.well-known/openid-configuration"
+    assert form_action == ["'self'", "https://login.example.nl"]
