@@ -151,6 +151,14 @@ class PleinOIDCBackend(OIDCAuthenticationBackend):
     OIDC_RP_SIGN_ALGO = property(lambda self: settings.OIDC_RP_SIGN_ALGO)
     OIDC_RP_IDP_SIGN_KEY = None  # always the provider's JWKS
 
+    def get_user(self, user_id):
+        """Each request's user: a deactivated account or Person is logged out at once (mozilla's does not check)."""
+        user = self.UserModel._default_manager.select_related("person").filter(pk=user_id).first()
+        if user is None or not user.is_active:
+            return None
+        person = getattr(user, "person", None)
+        return None if person is not None and not person.is_active else user
+
     def authenticate(self, request, **kwargs):
         if not enabled() or request is None or "code" not in request.GET:
             return None

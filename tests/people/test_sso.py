@@ -356,3 +356,31 @@ def test_environment_switches_sso_on():
     assert enabled and refresh and backend == "people.sso.PleinOIDCBackend"
     assert discovery == "https://login.example.nl/tenant/v2.0/.well-known/openid-configuration"
     assert form_action == ["'self'", "https://login.example.nl"]
+
+
+def test_deactivation_ends_a_running_sso_session(client, sso, anna):
+    sso.set_user("abc-16", email="anna@gemeente.nl")
+    login(client, sso, "abc-16")
+    assert client.get("/").status_code == 200
+    type(anna).objects.filter(pk=anna.pk).update(is_active=False)
+    response = client.get("/")
+    assert response.status_code == 302 and response["Location"].startswith("/inloggen/")
+
+
+def test_admin_maps_roles_and_removes_links_but_never_makes_them(admin_client, anna):
+    group, _ = Group.objects.get_or_create(name="Facilitair")
+    response = admin_client.post(
+        "/admin/people/rolegroupmapping/create/", {"role": "plein.facilitair", "group": group.pk}
+    )
+    assert response.status_code == 302
+    assert RoleGroupMapping.objects.get().group == group
+    link = ExternalIdentity.objects.create(user=anna.user, issuer="https://idp", subject="s-1")
+    assert "s-1" in admin_client.get("/admin/people/externalidentity/").content.decode()
+    assert admin_client.get("/admin/people/externalidentity/create/").status_code in (302, 403)
+    assert admin_client.get(f"/admin/people/externalidentity/edit/{link.pk}/").status_code in (302, 403)
+    admin_client.post(f"/admin/people/externalidentity/delete/{link.pk}/")
+    assert not ExternalIdentity.objects.exists()
+
+
+def test_employees_cannot_see_the_mappings(employee_client):
+    assert employee_client.get("/admin/people/rolegroupmapping/").status_code in (302, 403)
