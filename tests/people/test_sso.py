@@ -384,3 +384,16 @@ def test_admin_maps_roles_and_removes_links_but_never_makes_them(admin_client, a
 
 def test_employees_cannot_see_the_mappings(employee_client):
     assert employee_client.get("/admin/people/rolegroupmapping/").status_code in (302, 403)
+
+
+def test_an_address_locked_by_axes_cannot_sign_in_either(client, sso, anna, settings):
+    settings.AXES_ENABLED = True
+    settings.AXES_IP_FAILURE_LIMIT = 2
+    sso.set_user("nobody", email="nobody@gemeente.nl")
+    assert_refused(client, login(client, sso, "nobody"), "Er is geen intranetaccount")
+    assert login(client, sso, "nobody").status_code == 429  # the second failure locks the address
+    sso.set_user("abc-17", email="anna@gemeente.nl")
+    response = login(client, sso, "abc-17")  # axes answers with its lockout page, as for the local form
+    assert response.status_code == 429 and "Te veel pogingen" in response.content.decode()
+    assert "_auth_user_id" not in client.session
+    assert not ExternalIdentity.objects.exists()
