@@ -26,7 +26,9 @@ def limits_for(action, overrides=None):
 
 
 def _key(who, action, window):
-    return f"plein:throttle:{action}:{who._meta.label_lower}:{who.pk}:{window}"
+    # A string stands for who is not logged in yet: a client address (intranet.client_ip).
+    name = f"address:{who}" if isinstance(who, str) else f"{who._meta.label_lower}:{who.pk}"
+    return f"plein:throttle:{action}:{name}:{window}"
 
 
 def _count(key, seconds):

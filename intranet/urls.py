@@ -6,16 +6,12 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from intranet import views
-from intranet.auth_forms import LoginForm
 from intranet.password_reset import PasswordResetView
+from people.sso_views import LogoutView
 
 auth_patterns = [
-    path(
-        "inloggen/",
-        auth_views.LoginView.as_view(authentication_form=LoginForm, redirect_authenticated_user=True),
-        name="login",
-    ),
-    path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
+    path("inloggen/", views.LoginView.as_view(), name="login"),
+    path("uitloggen/", LogoutView.as_view(), name="logout"),
     path("wachtwoord-vergeten/", PasswordResetView.as_view(), name="password_reset"),
     path("wachtwoord-vergeten/verstuurd/", auth_views.PasswordResetDoneView.as_view(), name="password_reset_done"),
     path(
@@ -32,8 +28,11 @@ auth_patterns = [
 
 urlpatterns = [
     *auth_patterns,
+    # Single sign-on (people/sso.py): 404 while OIDC_* is not set.
+    path("oidc/", include("people.sso_views")),
     path("health/", views.health, name="health"),
     path("admin/login/", views.login_elsewhere, {"default": "/admin/"}),
+    path("admin/logout/", LogoutView.as_view()),  # the admin's logout also ends an SSO session
     path("_util/login/", views.login_elsewhere),
     re_path(r"^admin/password_reset/", views.admin_password_reset),
     path("admin/", include("intranet.admin_overrides")),  # before Wagtail's: apps replace a few views

@@ -2,6 +2,7 @@ import posixpath
 from pathlib import Path
 
 from django.conf import settings
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import SuspiciousFileOperation
 from django.db import connection
@@ -11,6 +12,8 @@ from django.utils._os import safe_join
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
+
+from intranet.auth_forms import LoginForm
 
 
 def _check_database():
@@ -95,3 +98,16 @@ def login_elsewhere(request, default="/"):
 
 def admin_password_reset(request, *args, **kwargs):
     return redirect("password_reset")
+
+
+class LoginView(auth_views.LoginView):
+    """The intranet's one door: the organisation's login first when SSO is on (docs/sso.md)."""
+
+    authentication_form = LoginForm
+    redirect_authenticated_user = True
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["sso_enabled"] = settings.OIDC_ENABLED
+        context["sso_hide_local_login"] = settings.OIDC_HIDE_LOCAL_LOGIN
+        return context

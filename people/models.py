@@ -232,3 +232,47 @@ def _expertise_changed(sender, instance, action, **kwargs):
 
 
 from people.pages import PeopleIndexPage  # noqa: E402,F401  (Wagtail finds page models in models.py)
+
+
+class ExternalIdentity(models.Model):
+    """The identity provider's stable id for an account (docs/sso.md): the first match at every SSO login."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("account"),
+        on_delete=models.CASCADE,
+        related_name="external_identities",
+    )
+    issuer = models.CharField(_("issuer"), max_length=255)
+    subject = models.CharField(_("subject"), max_length=255)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("external identity")
+        verbose_name_plural = _("external identities")
+        constraints = [
+            models.UniqueConstraint(fields=["issuer", "subject"], name="people_identity_unique_subject"),
+            models.UniqueConstraint(fields=["issuer", "user"], name="people_identity_one_per_issuer"),
+        ]
+
+    def __str__(self):
+        return f"{self.issuer} {self.subject}"
+
+
+class RoleGroupMapping(models.Model):
+    """A role (or group) value from the identity provider that puts its holders in a Django group.
+
+    Applied at every SSO login: groups named here are added and removed after the claim; other groups stay.
+    """
+
+    role = models.CharField(_("role at the identity provider"), max_length=255)
+    group = models.ForeignKey("auth.Group", verbose_name=_("group"), on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        ordering = ["role"]
+        verbose_name = _("role mapping")
+        verbose_name_plural = _("role mappings")
+        constraints = [models.UniqueConstraint(fields=["role", "group"], name="people_role_group_unique")]
+
+    def __str__(self):
+        return f"{self.role} → {self.group}"

@@ -5,9 +5,10 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList
+from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
 
-from people.models import Location, OrganisationUnit, Person
+from people.models import ExternalIdentity, Location, OrganisationUnit, Person, RoleGroupMapping
 
 
 class PersonAdmin(ModelAdmin):
@@ -106,9 +107,40 @@ class LocationAdmin(ModelAdmin):
     search_fields = ("name",)
 
 
+class RoleGroupMappingAdmin(ModelAdmin):
+    """Single sign-on: which role at the identity provider puts people in which group (docs/sso.md)."""
+
+    model = RoleGroupMapping
+    menu_icon = "group"
+    list_display = ("role", "group")
+    search_fields = ("role",)
+    panels = [FieldPanel("role"), FieldPanel("group")]
+
+
+class LinkOnlyPermissionHelper(PermissionHelper):
+    """Links are made only by a login at the provider; an administrator may only remove one."""
+
+    def user_can_create(self, user):
+        return False
+
+    def user_can_edit_obj(self, user, obj):
+        return False
+
+
+class ExternalIdentityAdmin(ModelAdmin):
+    """Single sign-on links: removing one lets the account be matched afresh at its next login."""
+
+    model = ExternalIdentity
+    menu_icon = "link"
+    permission_helper_class = LinkOnlyPermissionHelper
+    list_display = ("user", "issuer", "subject", "created_at")
+    search_fields = ("user__username", "user__email", "subject")
+    list_select_related = ("user",)
+
+
 @modeladmin_register
 class PeopleAdminGroup(ModelAdminGroup):
     menu_label = _("People")
     menu_icon = "user"
     menu_order = 250
-    items = (PersonAdmin, OrganisationUnitAdmin, LocationAdmin)
+    items = (PersonAdmin, OrganisationUnitAdmin, LocationAdmin, RoleGroupMappingAdmin, ExternalIdentityAdmin)

@@ -16,6 +16,9 @@ OPEN_NAMES = {
     "password_reset_confirm",
     "password_reset_complete",
     "health",
+    # Single sign-on (people/sso_views.py): to the provider and back; 404 while OIDC is off.
+    "oidc_authentication_init",
+    "oidc_authentication_callback",
     # Calendar clients fetch feeds without a session; the secret token in the URL is the key.
     "rooms:person_feed",
     "rooms:room_feed",
