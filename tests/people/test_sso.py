@@ -397,3 +397,23 @@ def test_an_address_locked_by_axes_cannot_sign_in_either(client, sso, anna, sett
     assert response.status_code == 429 and "Te veel pogingen" in response.content.decode()
     assert "_auth_user_id" not in client.session
     assert not ExternalIdentity.objects.exists()
+
+
+def test_hostile_query_strings_at_the_sso_doors_never_break_them(client, sso, anna):
+    """The strings of tests/security/test_hostile_input.py, with SSO on: the open doors answer with a
+    redirect (or the login page's message), never a 500, and nobody is signed in or created."""
+    from tests.security.test_hostile_input import HOSTILE  # already percent-encoded
+
+    users = User.objects.count()
+    for encoded in HOSTILE:
+        for url in (
+            f"/oidc/callback/?code={encoded}&state={encoded}",
+            f"/oidc/callback/?error={encoded}&state={encoded}",
+            f"/oidc/authenticate/?next={encoded}",
+        ):
+            response = client.get(url)
+            assert response.status_code < 500, (url, response.status_code)
+            if response.status_code == 302 and url.startswith("/oidc/authenticate/"):
+                assert response["Location"].startswith(sso.issuer + "/"), url
+            assert "_auth_user_id" not in client.session, url
+    assert User.objects.count() == users

@@ -115,6 +115,9 @@ ENDPOINTS = {
     "intranet/views.py": [("/admin/login/", ["next"]), ("/_util/login/", ["next"])],
     "insights/admin_views.py": [("/admin/inzichten/", ["dagen", "van", "tot", "basis", "tabel", "format"])],
     "insights/templates/insights/admin/dashboard.html": [("/admin/inzichten/", ["dagen", "van", "tot"])],
+    # With SSO off these are 404; tests/people/test_sso.py throws the same strings at them with SSO on.
+    "people/sso_views.py": [("/oidc/callback/", ["code", "state", "error"]), ("/oidc/authenticate/", ["next"])],
+    "people/sso.py": [("/oidc/callback/", ["code", "state"])],
     "intranet/query_cleaning.py": [],  # the cleaner itself, in front of all of these
     "teams/admin_visibility.py": [("/admin/choose-page/chosen-multiple/", ["id"])],
     # Not ours, but behind the same query strings: Wagtail's admin search and choosers.
