@@ -5,8 +5,9 @@ someone has (Wagtail's "Editors" and "Moderators" have them on the whole tree). 
 every admin URL (tests/security/test_admin_private_teams.py requests each):
 - the page permission policy (TeamAwarePagePermissionPolicy): every listing Wagtail filters by
   rights (explorer, admin search, reports, site history, dashboard, admin API) asks it;
-- the page viewset for TeamPage (TeamPageViewSet): every URL about one team (edit, preview, history,
-  usage, revisions, move, copy, delete, workflow, exploring it) answers 404, as the front end does;
+- the frame's admin guard (intranet.admin_access, teams.admin_guard): every URL that names a hidden
+  team (edit, preview, history, usage, revisions, move, copy, delete, workflow, exploring it, or as
+  a destination or parent) answers 404, as the front end does;
 - what lists pages regardless of rights: the page chooser (a hook), the bulk actions (subclasses
   registered over Wagtail's), the chooser's "chosen" lookup and the page types report
   (intranet.admin_overrides).
@@ -20,7 +21,6 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db.models import Exists, F
 from django.http import Http404
-from django.utils.functional import cached_property
 from wagtail.admin.forms.models import WagtailAdminModelForm
 from wagtail.admin.views import home
 from wagtail.admin.views.chooser import ChosenMultipleView
@@ -29,7 +29,6 @@ from wagtail.admin.views.pages.bulk_actions.move import MoveBulkAction
 from wagtail.admin.views.pages.bulk_actions.publish import PublishBulkAction
 from wagtail.admin.views.pages.bulk_actions.unpublish import UnpublishBulkAction
 from wagtail.admin.views.reports.page_types_usage import PageTypesUsageReportView
-from wagtail.admin.viewsets.pages import PageViewSet
 from wagtail.admin.widgets.chooser import AdminPageChooser
 from wagtail.blocks import PageChooserBlock
 from wagtail.models import Page
@@ -38,9 +37,6 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 from intranet.ids import parse_ids
 from teams.health_queries import active_membership
 from teams.models import Kind, TeamPage
-
-# The URL keyword arguments of Wagtail's page URLs that name a page.
-PAGE_ID_KWARGS = ("page_id", "page_to_move_id", "pk", "parent_page_id", "destination_id")
 
 
 def hidden_team_ids(user):
@@ -78,27 +74,6 @@ class TeamAwarePagePermissionPolicy(PagePermissionPolicy):
         if isinstance(instance, Page) and is_hidden(user, instance.pk):
             return False
         return super().user_has_any_permission_for_instance(user, actions, instance)
-
-
-class TeamPageViewSet(PageViewSet):
-    """Wagtail's page views for teams, each answering 404 about a team the user may not see."""
-
-    model = TeamPage
-
-    @cached_property
-    def parent_models(self):
-        # Exploring a team itself (/admin/pages/<team>/) routes here too.
-        return [*super().parent_models, TeamPage]
-
-    def get_view_by_name(self, name):
-        view = super().get_view_by_name(name)
-
-        def private_team_gate(request, *args, **kwargs):
-            if any(is_hidden(request.user, kwargs.get(key)) for key in PAGE_ID_KWARGS):
-                raise Http404
-            return view(request, *args, **kwargs)
-
-        return private_team_gate
 
 
 class HiddenTeamsBulkActionMixin:

@@ -18,13 +18,6 @@ def make_creator_admin(request, page):
 
 
 # Private teams stay invisible in the admin to those who cannot see them (teams.admin_visibility).
-@hooks.register("register_admin_viewset")
-def team_page_viewset():
-    from teams.admin_visibility import TeamPageViewSet
-
-    return TeamPageViewSet("teams")
-
-
 @hooks.register("construct_explorer_page_queryset")
 def hide_private_teams_in_explorer(parent_page, pages, request):
     from teams.admin_visibility import without_hidden
