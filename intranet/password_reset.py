@@ -15,28 +15,24 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.forms import PasswordResetForm
-from django.core.cache import cache
+from django.core.exceptions import ValidationError
 from django.http import HttpResponseRedirect
 
+from intranet import throttle
 from intranet.client_ip import client_ip
 from intranet.mail import send_in_background
 
 logger = logging.getLogger(__name__)
 
-WINDOW = 60 * 60  # seconds; the limits below count requests per hour
-
 
 def _within_limit(kind, value, limit):
-    """Count one request for `value`; False once the count for this hour goes over `limit`."""
+    """Count one request for `value` in the frame's throttle; False once this hour's count is over."""
     digest = hashlib.sha256(str(value).encode()).hexdigest()[:32]  # no address in the cache's keys
-    key = f"plein:password-reset:{kind}:{digest}"
-    cache.add(key, 0, WINDOW)
     try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, WINDOW)
-        count = 1
-    return count <= limit
+        throttle.hit(digest, f"password_reset_{kind}", overrides={"minute": None, "hour": limit})
+    except ValidationError:
+        return False
+    return True
 
 
 def _site_name():
