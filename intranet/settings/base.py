@@ -61,6 +61,9 @@ INSTALLED_APPS = [
     "wagtail_modeladmin",
     "wagtailmedia",
     "modelcluster",
+    # Background jobs: Django's task API (backport) with a queue in the database (issue 17).
+    "django_tasks",
+    "django_tasks_db",
     "taggit",
     # Comments
     "django_comments_xtd",
@@ -181,6 +184,11 @@ PASSWORD_RESET_LIMIT_PER_ADDRESS = int(os.environ.get("PASSWORD_RESET_LIMIT_PER_
 PASSWORD_RESET_LIMIT_PER_IP = int(os.environ.get("PASSWORD_RESET_LIMIT_PER_IP", "10"))
 # How intranet.mail.send_in_background runs: "thread" after the response, "inline" for tests.
 BACKGROUND_MAIL = "thread"
+
+# Background jobs (intranet.jobs, docs/deploy.md): a queue in the project's own database, so a job is
+# committed or rolled back with the change that caused it and no extra service is needed. A worker
+# (`manage.py db_worker`, started by `make run`) runs them.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 # Reverse proxies in front of Plein that append to X-Forwarded-For (nginx alone: 1). 0 = use
 # REMOTE_ADDR. Every client address Plein reads comes from intranet.client_ip.client_ip.

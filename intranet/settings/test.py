@@ -17,6 +17,9 @@ STORAGES = {
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # Background mail runs at commit in the test's own thread (the tests capture commit callbacks).
 BACKGROUND_MAIL = "inline"
+# Jobs run at once, at commit (intranet.jobs.enqueue), so tests see their effects; a few tests run the
+# real database queue and worker (tests/intranet/test_jobs_worker.py).
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 if os.environ.get("REDIS_URL"):
     # cache.clear() flushes a whole Redis database, so each pytest-xdist worker gets a database of its
     # own (gw0 -> 1, gw1 -> 2, ...; 0 stays for a development server) and sessions survive other tests.
