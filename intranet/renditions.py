@@ -40,7 +40,9 @@ def install():
             raise
         except (StorageUnavailable, OSError) as exc:
             logger.error("Rendition %s of image %s could not be written: %s", filter.spec, self.pk, exc)
-            return Rendition(image=self, filter_spec=filter.spec, width=self.width, height=self.height, file=self.file.name)
+            return Rendition(
+                image=self, filter_spec=filter.spec, width=self.width, height=self.height, file=self.file.name
+            )
 
     create_rendition.plein_wrapped = True
     AbstractImage.create_rendition = create_rendition
