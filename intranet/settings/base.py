@@ -151,6 +151,12 @@ if DATABASE_IS_POSTGRES:
     DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
         "connect_timeout", int(os.environ.get("DB_CONNECT_TIMEOUT", "5"))
     )
+    # Web workers only (gunicorn.conf.py sets it): a runaway query is stopped before gunicorn's
+    # timeout kills the worker; migrations and management commands keep no limit.
+    if os.environ.get("PLEIN_STATEMENT_TIMEOUT_MS"):
+        DATABASES["default"]["OPTIONS"]["options"] = (
+            f"-c statement_timeout={int(os.environ['PLEIN_STATEMENT_TIMEOUT_MS'])}"
+        )
 else:
     # Persistent connections bring nothing to SQLite and keep file handles open across threads.
     DATABASES["default"]["CONN_MAX_AGE"] = 0
