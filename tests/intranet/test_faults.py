@@ -136,15 +136,17 @@ def test_redis_away_logs_nobody_out_and_login_works(employee, closed_port, break
         assert health["status"] == "degraded" and health["checks"]["redis"].startswith("error")
 
 
-def test_a_hung_redis_costs_one_timeout_then_the_circuit_answers(employee, hung_redis, breaker):
+def test_a_hung_redis_costs_one_timeout_then_the_circuit_answers(employee, hung_redis, breaker, monkeypatch):
     port, accepted = hung_redis
+    # However slow this machine is, the five requests fall within one open period of the circuit.
+    monkeypatch.setattr(breaker, "RETRY_AFTER", 600.0)
     with _redis_away(port):
         client = Client()
         client.force_login(employee)
         for _ in range(5):
             assert client.get("/").status_code == 200
         # One connection timed out; while the circuit is open no request waits on Redis again.
-        assert len(accepted) <= 2
+        assert len(accepted) <= 1
         assert breaker.status()["error"] == "TimeoutError"
 
 
@@ -302,7 +304,7 @@ def test_without_immediate_transactions_sqlite_would_refuse_writers(post_db):
 
 @pytest.mark.slow
 @pytest.mark.skipif(not __import__("tests.conftest").conftest.is_postgres(), reason="a real PostgreSQL to stop")
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_postgres_unreachable_then_back_without_a_restart(employee, closed_port):
     """The server's port closed, as a stopped PostgreSQL: 503 pages and health, then recovery."""
     from django.db import connection

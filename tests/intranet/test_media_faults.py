@@ -123,7 +123,7 @@ def test_a_rendition_the_disk_refuses_shows_the_original_and_the_page_works(clie
 
 @pytest.mark.slow
 @pytest.mark.skipif(not __import__("tests.conftest").conftest.is_postgres(), reason="row locks need PostgreSQL")
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_eight_views_at_once_make_one_rendition(alice, settings, tmp_path):
     from django.db import connections
 

@@ -75,7 +75,7 @@ def test_web_workers_get_a_statement_timeout_and_commands_do_not(monkeypatch):
 
 @pytest.mark.slow
 @pytest.mark.skipif(not is_postgres() or not shutil.which("pg_dump"), reason="the backup procedure is for PostgreSQL")
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_the_documented_backup_restores(employee):
     """docs/operations.md: pg_dump -Fc, then pg_restore into an empty database, gives the same data."""
     import psycopg
