@@ -1,6 +1,7 @@
 """`python -m loadtest` (make loadtest): start the stack, run the load, report, stop what it started."""
 
 import argparse
+import json
 import os
 import re
 import subprocess
@@ -130,9 +131,11 @@ def _load(args, port, plan_path, redis, door, mail):
     if thread:
         thread.join(5)
     rows = report.read_log(log_path)
+    plan = json.loads(plan_path.read_text())
     health = _get(f"http://127.0.0.1:{port}/health/")
     text = [
-        f"Run of {time.strftime('%Y-%m-%d %H:%M')} UTC at commit {_commit()}: {args.employees} employees, "
+        f"Run of {time.strftime('%Y-%m-%d %H:%M')} UTC at commit {_commit()}: {plan['employees']} employees "
+        "(the database is seeded once and reused), "
         f"{args.users} simulated employees, {args.workers} gunicorn processes × 4 threads, {seconds} s; "
         f"load average before the run {load}.",
         "",

@@ -44,7 +44,10 @@ def build(employees=24):
             fields.append(
                 {"name": field.clean_name, "type": field.field_type, "required": field.required, "choices": choices}
             )
+    from people.models import Person
+
     return {
+        "employees": Person.objects.filter(is_active=True).count(),
         "password": PASSWORD,
         "usernames": [username for _, username in users],
         "reference": "/hulp/",
