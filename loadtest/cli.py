@@ -107,7 +107,7 @@ def main(argv=None):
 
 def _load(args, port, plan_path, redis, door, mail):
     schedule = faults.Schedule()
-    seconds = schedule.duration() if args.faults else args.seconds
+    seconds = int(schedule.duration()) if args.faults else args.seconds
     log_path = RESULTS / "requests.log"
     log_path.write_text("")
     env = {**os.environ, "LOADTEST_PLAN": str(plan_path), "LOADTEST_LOG": str(log_path)}
@@ -127,7 +127,8 @@ def _load(args, port, plan_path, redis, door, mail):
             ("mail server stopped", mail.stop, mail.start),
         ]
         thread, _ = faults.in_background(schedule, started, actions)
-    locust.wait()
+    if locust.wait() != 0 and not log_path.read_text():
+        raise SystemExit("locust failed before any request; see its output above")
     if thread:
         thread.join(5)
     rows = report.read_log(log_path)
