@@ -9,7 +9,7 @@ BENCH_EMPLOYEES ?= 50000
 # Test workers (pytest-xdist); each gets its own test database.
 PYTEST_WORKERS ?= auto
 
-.PHONY: run test install install-test migrate seed bench lint messages clean
+.PHONY: run test install install-test migrate seed bench loadtest lint messages clean
 
 $(VENV)/bin/activate:
 	$(PYTHON) -c 'import sys; sys.exit(sys.version_info[:2] < (3, 11) and "Plein needs Python 3.11 or newer")'
@@ -41,6 +41,16 @@ test: install-test
 
 bench: install-test
 	$(PY) -m bench --employees $(BENCH_EMPLOYEES)
+
+# A workday's load against a production-like stack it starts itself (PostgreSQL at LOADTEST_POSTGRES,
+# its own Redis and mail server); LOADTEST_ARGS="--faults" stops them in turn. docs/performance.md.
+LOADTEST_ARGS ?=
+$(VENV)/.installed-loadtest: $(VENV)/.installed-test requirements-loadtest.txt
+	$(PIP) install --quiet -r requirements-loadtest.txt
+	touch $@
+
+loadtest: $(VENV)/.installed-loadtest
+	$(PY) -m loadtest $(LOADTEST_ARGS)
 
 lint: install-test
 	$(VENV)/bin/ruff check .

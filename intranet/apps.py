@@ -7,6 +7,7 @@ class IntranetConfig(AppConfig):
     verbose_name = _("Intranet")
 
     def ready(self):
-        from intranet import spreadsheets
+        from intranet import renditions, spreadsheets
 
         spreadsheets.install()  # every CSV export, Wagtail's included, escapes formula-like cells
+        renditions.install()  # a rendition the disk refuses shows the original; made once at a time

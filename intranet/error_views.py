@@ -1,5 +1,13 @@
+import sys
+
 from django.contrib.auth.decorators import login_not_required
+from django.db import DatabaseError, InterfaceError, OperationalError
+from django.http import HttpResponse
 from django.shortcuts import render
+from django.template import loader
+
+# Seconds a client (or the proxy) is asked to wait while the database is away.
+RETRY_AFTER = 30
 
 
 @login_not_required
@@ -12,7 +20,24 @@ def permission_denied(request, exception=None):
     return render(request, "403.html", status=403)
 
 
+def database_unavailable(exc):
+    """True for an error that means "the database cannot be reached", not a bug in a query."""
+    if isinstance(exc, (OperationalError, InterfaceError)):
+        return True
+    # psycopg raises some connection losses as a plain DatabaseError while a query runs.
+    return isinstance(exc, DatabaseError) and "connection" in str(exc).lower()
+
+
 @login_not_required
 def server_error(request):
-    # Rendered without context processors' database work: the database may be what failed.
-    return render(request, "500.html", status=500)
+    """The friendly error page; a 503 with Retry-After when the database is away (docs/operations.md).
+
+    Rendered without a request context: context processors read the database, which may be what
+    failed. Django calls this inside its `except` block, so sys.exc_info() names the failure.
+    """
+    exc = sys.exc_info()[1]
+    if exc is not None and database_unavailable(exc):
+        response = HttpResponse(loader.get_template("503.html").render(), status=503)
+        response["Retry-After"] = str(RETRY_AFTER)
+        return response
+    return HttpResponse(loader.get_template("500.html").render(), status=500)

@@ -12,8 +12,11 @@ count is shared by all workers; the local-memory cache counts per process (devel
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.cache.backends.locmem import LocMemCache
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
+
+_local = LocMemCache("plein-throttle-fallback", {"OPTIONS": {"MAX_ENTRIES": 10_000}})
 
 WINDOWS = {"minute": 60, "hour": 3600, "day": 86400}
 # Used for an action the settings do not name: generous for a person, a wall for a script.
@@ -31,13 +34,19 @@ def _key(who, action, window):
     return f"plein:throttle:{action}:{name}:{window}"
 
 
-def _count(key, seconds):
-    cache.add(key, 0, timeout=seconds)
+def _count(key, seconds, store=None):
+    store = store or cache
+    store.add(key, 0, timeout=seconds)
     try:
-        return cache.incr(key)
+        count = store.incr(key)
     except ValueError:  # expired between add and incr: this is the first of a new window
-        cache.set(key, 1, timeout=seconds)
+        store.set(key, 1, timeout=seconds)
         return 1
+    if count is None and store is cache:
+        # Redis is away and its errors are ignored (intranet.redis_breaker): count in this process
+        # until it is back, so a limit still holds per worker instead of not at all.
+        return _count(key, seconds, _local)
+    return count
 
 
 def hit(who, action, *, message=None, overrides=None):

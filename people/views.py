@@ -3,7 +3,7 @@
 import hashlib
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
@@ -161,16 +161,20 @@ def edit(request, page, slug):
             data = form.cleaned_data
             fields = {name: data[name] for name in ProfileForm.Meta.fields}
             fields["working_days"] = data["working_day_parts"]
-            services.update_profile(
-                request.user,
-                person,
-                fields=fields,
-                expertise=data["expertise_text"],
-                photo=data["photo_upload"],
-                remove_photo=data["remove_photo"],
-            )
-            messages.success(request, _("Your profile has been saved."))
-            return redirect(routing.profile_url(person))
+            try:
+                services.update_profile(
+                    request.user,
+                    person,
+                    fields=fields,
+                    expertise=data["expertise_text"],
+                    photo=data["photo_upload"],
+                    remove_photo=data["remove_photo"],
+                )
+            except ValidationError as error:  # e.g. the photo could not be stored (intranet.storage)
+                form.add_error(None, error)
+            else:
+                messages.success(request, _("Your profile has been saved."))
+                return redirect(routing.profile_url(person))
     else:
         form = ProfileForm(instance=person)
     return _render(request, page, "people/edit.html", person=person, form=form)

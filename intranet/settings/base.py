@@ -140,11 +140,31 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+SQLITE_OPTIONS = {
+    "timeout": 20,
+    "transaction_mode": "IMMEDIATE",
+    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+}
 DATABASE_IS_POSTGRES = DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
-if not DATABASE_IS_POSTGRES:
+if DATABASE_IS_POSTGRES:
+    # A database host that does not answer fails a request in seconds (the 503 page), not minutes.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
+        "connect_timeout", int(os.environ.get("DB_CONNECT_TIMEOUT", "5"))
+    )
+    # Web workers only (gunicorn.conf.py sets it): a runaway query is stopped before gunicorn's
+    # timeout kills the worker; migrations and management commands keep no limit.
+    if os.environ.get("PLEIN_STATEMENT_TIMEOUT_MS"):
+        DATABASES["default"]["OPTIONS"]["options"] = (
+            f"-c statement_timeout={int(os.environ['PLEIN_STATEMENT_TIMEOUT_MS'])}"
+        )
+else:
     # Persistent connections bring nothing to SQLite and keep file handles open across threads.
     DATABASES["default"]["CONN_MAX_AGE"] = 0
-    DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
+    # Several people writing at once (three likes on one post) must wait their turn, not fail with
+    # "database is locked": write-ahead logging lets readers go on beside a writer, and IMMEDIATE
+    # transactions take the write lock at BEGIN, where the busy timeout can wait for it, instead of
+    # at the first write, where SQLite gives up at once to avoid a deadlock.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(SQLITE_OPTIONS)
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -156,10 +176,21 @@ if REDIS_URL:
             "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "plein"),
-            "OPTIONS": {"CLIENT_CLASS": "django_redis.client.DefaultClient"},
+            "OPTIONS": {
+                "CLIENT_CLASS": "django_redis.client.DefaultClient",
+                # Redis is a cache, not a single point of failure (docs/operations.md): an error or a
+                # timeout is a cache miss, short timeouts keep a hung Redis from hanging requests, and
+                # intranet.redis_breaker stops trying for a few seconds after a failure.
+                "REDIS_CLIENT_CLASS": "intranet.redis_breaker.BreakerRedis",
+                "SOCKET_CONNECT_TIMEOUT": float(os.environ.get("REDIS_CONNECT_TIMEOUT", "0.5")),
+                "SOCKET_TIMEOUT": float(os.environ.get("REDIS_TIMEOUT", "0.5")),
+                "IGNORE_EXCEPTIONS": True,
+            },
         }
     }
-    SESSION_ENGINE = "django.contrib.sessions.backends.cache"
+    # Sessions are written to the database and read through the cache: a Redis restart or flush
+    # logs nobody out.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     SESSION_ENGINE = "django.contrib.sessions.backends.db"
@@ -225,7 +256,7 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 # nginx sends the file (X-Accel-Redirect) after Django has checked the login.
 MEDIA_X_ACCEL_REDIRECT = os.environ.get("MEDIA_X_ACCEL_REDIRECT", "")
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {"BACKEND": "intranet.storage.MediaStorage"},  # full/read-only disk: a form error
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
@@ -325,7 +356,9 @@ CSP_ADMIN_PREFIXES = ("/admin/", "/django-admin/")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # During an outage every request fails alike: one traceback per kind per minute (intranet.log_limits).
+    "filters": {"once_per_minute": {"()": "intranet.log_limits.OncePerMinute"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["once_per_minute"]}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
 

@@ -8,6 +8,6 @@ SECRET_KEY = os.environ.get("SECRET_KEY", "dev-only-insecure-key-plein-do-not-us
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 # runserver serves uncompressed files straight from the source folders.
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {"BACKEND": "intranet.storage.MediaStorage"},  # full/read-only disk: a form error
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }

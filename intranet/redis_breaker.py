@@ -1,0 +1,68 @@
+"""Redis is a cache here, never a single point of failure (docs/operations.md).
+
+django-redis is set to ignore cache errors (a miss instead of a 500), but an unreachable or hung
+Redis would still cost every cache call its socket timeout. BreakerRedis, the redis-py client
+django-redis builds, opens a circuit after a connection error or timeout: for RETRY_AFTER seconds
+every call fails at once without touching the network, then one call tries again, and the first
+success closes it. Each process keeps its own circuit; /health/ reports it.
+"""
+
+import logging
+import threading
+import time
+
+import redis
+
+logger = logging.getLogger(__name__)
+
+RETRY_AFTER = 5.0
+
+_lock = threading.Lock()
+_state = {"open_until": 0.0, "down_since": None, "last_error": ""}
+
+
+def status():
+    """None while Redis answers; otherwise when it first failed and how."""
+    if _state["down_since"] is None:
+        return None
+    return {"down_since": _state["down_since"], "error": _state["last_error"]}
+
+
+def _trip(exc):
+    with _lock:
+        first = _state["down_since"] is None
+        if first:
+            _state["down_since"] = time.time()
+        _state["open_until"] = time.monotonic() + RETRY_AFTER
+        _state["last_error"] = exc.__class__.__name__
+    if first:
+        # One line per outage, not one per request: the cache calls go on failing quietly.
+        logger.warning("Redis unreachable (%s); serving without the cache until it answers again", exc)
+
+
+def _recovered():
+    if _state["down_since"] is None:
+        return
+    with _lock:
+        since = _state["down_since"]
+        _state.update(open_until=0.0, down_since=None, last_error="")
+    if since is not None:
+        logger.warning("Redis answers again after %.0f s", time.time() - since)
+
+
+def reset():
+    """Forget an outage (tests)."""
+    _state.update(open_until=0.0, down_since=None, last_error="")
+
+
+class BreakerRedis(redis.Redis):
+    def execute_command(self, *args, **options):
+        if time.monotonic() < _state["open_until"]:
+            raise redis.ConnectionError("Redis circuit open")
+        try:
+            result = super().execute_command(*args, **options)
+        except (redis.ConnectionError, redis.TimeoutError) as exc:
+            _trip(exc)
+            raise
+        _recovered()
+        return result

@@ -1,0 +1,94 @@
+"""Figures from the request log the locustfile writes: per page and, in fault mode, per second."""
+
+import statistics
+from collections import defaultdict
+
+REFERENCE = "reference (/hulp/)"
+
+
+def read_log(path):
+    rows = []
+    with open(path) as log:
+        for line in log:
+            parts = line.rstrip("\n").split("\t")
+            if len(parts) >= 4:
+                rows.append(
+                    (float(parts[0]), parts[1], float(parts[2]), parts[3] == "1", parts[4] if len(parts) > 4 else "")
+                )
+    return rows
+
+
+def percentile(values, fraction):
+    if not values:
+        return 0.0
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
+
+
+def per_page(rows, seconds):
+    pages = defaultdict(list)
+    for _, name, ms, failed, _why in rows:
+        pages[name].append((ms, failed))
+    table = {}
+    for name, samples in pages.items():
+        times = [ms for ms, _ in samples]
+        table[name] = {
+            "requests": len(samples),
+            "rps": len(samples) / seconds if seconds else 0.0,
+            "p50": statistics.median(times),
+            "p99": percentile(times, 0.99),
+            "errors": sum(1 for _, failed in samples if failed),
+        }
+    return table
+
+
+def page_table(table):
+    reference = table.get(REFERENCE)
+    lines = [
+        "| page | requests | req/s | p50 ms | p99 ms | errors | p50 ÷ reference |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for name in sorted(table, key=lambda n: (n != REFERENCE, n)):
+        row = table[name]
+        ratio = f"{row['p50'] / reference['p50']:.1f}×" if reference and reference["p50"] else "–"
+        lines.append(
+            f"| {name} | {row['requests']} | {row['rps']:.1f} | {row['p50']:.0f} | {row['p99']:.0f} | {row['errors']} | {ratio} |"
+        )
+    return "\n".join(lines)
+
+
+def fault_table(rows, started, phases, recovery):
+    """Per outage: requests and failures while it lasted, and how long after the service came back the
+    first whole second without a failure began (recovery)."""
+    by_second = defaultdict(lambda: [0, 0])
+    for moment, _name, _ms, failed, _why in rows:
+        second = int(moment - started)
+        by_second[second][0] += 1
+        by_second[second][1] += int(failed)
+    lines = [
+        "| outage | seconds | requests during | failed during | failures/s | recovered after |",
+        "|---|---|---|---|---|---|",
+    ]
+    for phase in phases:
+        seconds = range(int(phase.start), int(phase.end) + 1)
+        total = sum(by_second[s][0] for s in seconds)
+        failed = sum(by_second[s][1] for s in seconds)
+        back = None
+        for second in range(int(phase.end), int(phase.end + recovery)):
+            if by_second[second][0] and by_second[second][1] == 0:
+                back = second - phase.end
+                break
+        length = phase.end - phase.start
+        lines.append(
+            f"| {phase.name} | {length:.0f} | {total} | {failed} | {failed / length if length else 0:.1f} | "
+            + (f"{max(back, 0):.0f} s |" if back is not None else f"not within {recovery:.0f} s |")
+        )
+    return "\n".join(lines)
+
+
+def failure_reasons(rows, limit=8):
+    reasons = defaultdict(int)
+    for _, name, _ms, failed, why in rows:
+        if failed:
+            reasons[f"{name}: {why}"] += 1
+    return sorted(reasons.items(), key=lambda item: -item[1])[:limit]

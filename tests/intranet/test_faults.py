@@ -1,0 +1,326 @@
+"""Faults survived (issue 21): the database away, Redis away or hung, logging during an outage,
+SQLite writers at once. docs/operations.md says what each looks like to users."""
+
+import logging
+import socket
+import sqlite3
+import sys
+import threading
+import time
+from unittest import mock
+
+import pytest
+from django.core.cache import cache, caches
+from django.db import OperationalError
+from django.test import Client, override_settings
+
+from intranet import redis_breaker, throttle
+from intranet.log_limits import OncePerMinute
+
+pytestmark = pytest.mark.django_db
+
+
+# --- PostgreSQL (or SQLite) away --------------------------------------------------------------
+
+
+def _database_down():
+    return mock.patch(
+        "django.db.backends.base.base.BaseDatabaseWrapper.ensure_connection",
+        side_effect=OperationalError("connection refused"),
+    )
+
+
+@pytest.mark.parametrize("path", ["/", "/inloggen/", "/teams/"])
+def test_database_away_gives_the_friendly_503_page(path, employee):
+    client = Client(raise_request_exception=False)
+    client.force_login(employee)
+    with _database_down():
+        response = client.get(path)
+    assert response.status_code == 503
+    assert response["Retry-After"] == "30"
+    html = response.content.decode()
+    assert "Plein is even niet bereikbaar" in html
+    assert "Traceback" not in html and "OperationalError" not in html
+
+
+def test_a_bug_is_still_a_500_not_a_503(employee):
+    client = Client(raise_request_exception=False)
+    client.force_login(employee)
+    with mock.patch("home.models.HomePage.serve", side_effect=ValueError("a bug")):
+        response = client.get("/")
+    assert response.status_code == 500
+    assert "Er ging iets mis" in response.content.decode()
+
+
+# --- Redis away or hung -----------------------------------------------------------------------
+
+
+def _redis_cache(location):
+    return {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": location,
+            "KEY_PREFIX": "plein-faults",
+            "OPTIONS": {
+                "CLIENT_CLASS": "django_redis.client.DefaultClient",
+                "REDIS_CLIENT_CLASS": "intranet.redis_breaker.BreakerRedis",
+                "SOCKET_CONNECT_TIMEOUT": 0.5,
+                "SOCKET_TIMEOUT": 0.5,
+                "IGNORE_EXCEPTIONS": True,
+            },
+        }
+    }
+
+
+@pytest.fixture
+def closed_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture
+def hung_redis():
+    """A server that accepts connections and never answers: a hung Redis."""
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen(64)
+    accepted = []
+    stop = threading.Event()
+
+    def accept():
+        server.settimeout(0.1)
+        while not stop.is_set():
+            try:
+                accepted.append(server.accept()[0])
+            except TimeoutError:
+                continue
+            except OSError:
+                return
+
+    thread = threading.Thread(target=accept, daemon=True)
+    thread.start()
+    yield server.getsockname()[1], accepted
+    stop.set()
+    thread.join(1)
+    for conn in accepted:
+        conn.close()
+    server.close()
+
+
+@pytest.fixture
+def breaker():
+    redis_breaker.reset()
+    yield redis_breaker
+    redis_breaker.reset()
+
+
+def _redis_away(port):
+    return override_settings(
+        CACHES=_redis_cache(f"redis://127.0.0.1:{port}/0"),
+        SESSION_ENGINE="django.contrib.sessions.backends.cached_db",
+        REDIS_URL=f"redis://127.0.0.1:{port}/0",
+    )
+
+
+def test_redis_away_logs_nobody_out_and_login_works(employee, closed_port, breaker):
+    with _redis_away(closed_port):
+        client = Client()
+        client.force_login(employee)  # the session lands in the database, the cache write is a miss
+        assert client.get("/").status_code == 200
+        assert client.get("/teams/").status_code == 200
+        assert breaker.status() is not None
+        login = Client().post("/inloggen/", {"username": "nobody", "password": "wrong"})
+        assert login.status_code == 200  # the form again with its message, not a 500
+        health = Client().get("/health/").json()
+        assert health["status"] == "degraded" and health["checks"]["redis"].startswith("error")
+
+
+def test_a_hung_redis_costs_one_timeout_then_the_circuit_answers(employee, hung_redis, breaker, monkeypatch):
+    port, accepted = hung_redis
+    # However slow this machine is, the five requests fall within one open period of the circuit.
+    monkeypatch.setattr(breaker, "RETRY_AFTER", 600.0)
+    with _redis_away(port):
+        client = Client()
+        client.force_login(employee)
+        for _ in range(5):
+            assert client.get("/").status_code == 200
+        # One connection timed out; while the circuit is open no request waits on Redis again.
+        assert len(accepted) <= 1
+        assert breaker.status()["error"] == "TimeoutError"
+
+
+def test_the_circuit_closes_when_redis_answers_again(breaker):
+    breaker._trip(TimeoutError("hung"))
+    assert breaker.status() is not None
+    breaker._state["open_until"] = 0  # the retry time has come
+    with mock.patch("redis.Redis.execute_command", return_value=True):
+        assert breaker.BreakerRedis().execute_command("PING") is True
+    assert breaker.status() is None
+
+
+def test_throttle_still_limits_while_redis_is_away(employee, closed_port, breaker):
+    with _redis_away(closed_port):
+        throttle._local.clear()
+        for _ in range(2):
+            throttle.hit(employee, "faults-test", overrides={"minute": 2})
+        with pytest.raises(Exception, match="very quickly|snel"):
+            throttle.hit(employee, "faults-test", overrides={"minute": 2})
+
+
+@pytest.mark.skipif("REDIS_URL" not in __import__("os").environ, reason="needs the real Redis (CI's second pass)")
+def test_sessions_survive_a_redis_flush(employee_client):
+    assert employee_client.get("/").status_code == 200
+    caches["default"].clear()  # as a Redis restart without persistence
+    response = employee_client.get("/")
+    assert response.status_code == 200
+    assert cache.get("plein-test-anything") is None
+
+
+# --- Logging during an outage -----------------------------------------------------------------
+
+
+def _record(exc, name="django.request"):
+    try:
+        raise exc
+    except type(exc):
+        info = sys.exc_info()
+    return logging.LogRecord(name, logging.ERROR, __file__, 1, "Internal Server Error: /", None, info)
+
+
+def test_one_traceback_per_kind_per_minute():
+    limit = OncePerMinute()
+    now = [1000.0]
+    with mock.patch("intranet.log_limits.time.monotonic", side_effect=lambda: now[0]):
+        passed = [limit.filter(_record(OperationalError("down"))) for _ in range(100)]
+        assert passed.count(True) == 1
+        assert limit.filter(_record(ValueError("other kind"))) is True
+        assert limit.filter(logging.LogRecord("x", logging.ERROR, __file__, 1, "no traceback", None, None))
+        now[0] += 61
+        record = _record(OperationalError("down"))
+        assert limit.filter(record) is True
+        assert "99 more times" in record.getMessage()
+
+
+# --- SQLite: writers at once --------------------------------------------------------------------
+
+
+def _sqlite_connection(path, options):
+    from django.db.backends.sqlite3.base import DatabaseWrapper
+
+    wrapper = DatabaseWrapper(
+        {
+            "NAME": str(path),
+            "ENGINE": "django.db.backends.sqlite3",
+            "OPTIONS": options,
+            "TIME_ZONE": None,
+            "CONN_MAX_AGE": 0,
+            "CONN_HEALTH_CHECKS": False,
+            "AUTOCOMMIT": True,
+            "ATOMIC_REQUESTS": False,
+            "TEST": {},
+            "USER": "",
+            "PASSWORD": "",
+            "HOST": "",
+            "PORT": "",
+        },
+        alias=f"faults-{threading.get_ident()}",
+    )
+    return wrapper
+
+
+def _like_at_once(path, options, writers=6):
+    """Each writer reads the count and writes it back plus one in a transaction, all at once: the
+    pattern of a like (read, then write). Returns the errors and the final count."""
+    errors, start = [], threading.Barrier(writers)
+
+    def like():
+
+        wrapper = _sqlite_connection(path, options)
+        try:
+            start.wait()
+            with _atomic(wrapper):
+                with wrapper.cursor() as cursor:
+                    cursor.execute("SELECT likes FROM post")
+                    (count,) = cursor.fetchone()
+                    time.sleep(0.05)
+                    cursor.execute("UPDATE post SET likes = %s", [count + 1])
+        except Exception as exc:  # the failure being tested for
+            errors.append(exc)
+        finally:
+            wrapper.close()
+
+    threads = [threading.Thread(target=like) for _ in range(writers)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    with sqlite3.connect(path) as db:
+        (count,) = db.execute("SELECT likes FROM post").fetchone()
+    return errors, count
+
+
+class _atomic:
+    """What transaction.atomic() does on SQLite: BEGIN in the connection's transaction mode."""
+
+    def __init__(self, wrapper):
+        self.wrapper = wrapper
+
+    def __enter__(self):
+        self.wrapper.ensure_connection()
+        self.wrapper._start_transaction_under_autocommit()
+
+    def __exit__(self, exc_type, exc, tb):
+        with self.wrapper.cursor() as cursor:
+            cursor.execute("COMMIT" if exc_type is None else "ROLLBACK")
+
+
+@pytest.fixture
+def post_db(tmp_path):
+    path = tmp_path / "likes.sqlite3"
+    with sqlite3.connect(path) as db:
+        db.execute("CREATE TABLE post (likes INTEGER)")
+        db.execute("INSERT INTO post VALUES (0)")
+    return path
+
+
+def test_sqlite_writers_at_once_wait_their_turn(post_db):
+    from intranet.settings.base import SQLITE_OPTIONS
+
+    errors, count = _like_at_once(post_db, SQLITE_OPTIONS)
+    assert errors == []
+    assert count == 6
+    with sqlite3.connect(post_db) as db:
+        assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_without_immediate_transactions_sqlite_would_refuse_writers(post_db):
+    """The control: the same load with SQLite's default (deferred) transactions fails, so the test
+    above can fail."""
+    errors, count = _like_at_once(post_db, {"timeout": 20})
+    assert errors and all("locked" in str(error) for error in errors)
+    assert count < 6
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not __import__("tests.conftest").conftest.is_postgres(), reason="a real PostgreSQL to stop")
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_postgres_unreachable_then_back_without_a_restart(employee, closed_port):
+    """The server's port closed, as a stopped PostgreSQL: 503 pages and health, then recovery."""
+    from django.db import connection
+
+    client = Client(raise_request_exception=False)
+    client.force_login(employee)
+    original = connection.settings_dict["PORT"]
+    connection.close()
+    connection.settings_dict["PORT"] = closed_port
+    try:
+        page = client.get("/")
+        health = Client().get("/health/")
+    finally:
+        connection.close()
+        connection.settings_dict["PORT"] = original
+    assert page.status_code == 503 and page["Retry-After"] == "30"
+    assert health.status_code == 503 and health.json()["checks"]["database"].startswith("error")
+    # The next request connects again by itself.
+    assert client.get("/").status_code == 200
