@@ -1,4 +1,6 @@
 import posixpath
+import smtplib
+import time
 from pathlib import Path
 
 from django.conf import settings
@@ -28,11 +30,49 @@ def _check_redis():
     get_redis_connection("default").ping()
 
 
+SMTP_CHECK_TIMEOUT = 2  # seconds: /health/ must stay fast when the mail server hangs
+SMTP_CHECK_EVERY = 60  # seconds the verdict is kept, per process (not in Redis, which may be down too)
+_smtp_verdict = {"at": float("-inf"), "value": None}
+
+
+def _check_smtp():
+    """ "ok", "error: …", or "not used" when mail does not go over SMTP (console, tests)."""
+    if not settings.EMAIL_BACKEND.endswith("smtp.EmailBackend"):
+        return "not used"
+    now = time.monotonic()
+    if now - _smtp_verdict["at"] < SMTP_CHECK_EVERY:
+        return _smtp_verdict["value"]
+    try:
+        with smtplib.SMTP(settings.EMAIL_HOST, settings.EMAIL_PORT, timeout=SMTP_CHECK_TIMEOUT) as server:
+            server.noop()
+        value = "ok"
+    except Exception as exc:  # refused, timed out, garbled: the mail server does not answer
+        value = f"error: {exc.__class__.__name__}"
+    _smtp_verdict.update(at=now, value=value)
+    return value
+
+
+def _jobs_state():
+    """The queue's backlog: jobs due now and the age of the oldest of them (0 when none)."""
+    from django.db.models import Count, Min
+    from django.utils import timezone
+
+    from intranet import jobs
+
+    found = jobs.results().ready().aggregate(backlog=Count("pk"), oldest=Min("enqueued_at"))
+    oldest = found["oldest"]
+    age = int((timezone.now() - oldest).total_seconds()) if oldest else 0
+    return {"backlog": found["backlog"], "oldest_pending_seconds": age, "failed": jobs.failed_for_good().count()}
+
+
 @login_not_required
 @never_cache
 @require_GET
 def health(request):
-    """For load balancers and monitoring: 200 when every dependency answers, 503 otherwise."""
+    """For load balancers and monitoring: 200 when every dependency answers, 503 otherwise.
+
+    The mail server and the job queue are reported but do not make it 503: without mail the web
+    servers still serve, and the jobs wait for the mail server (docs/deploy.md, what to monitor)."""
     checks = {"database": _check_database}
     if settings.REDIS_URL:
         checks["redis"] = _check_redis
@@ -44,7 +84,10 @@ def health(request):
         except Exception as exc:  # any failure of a dependency means "down"
             results[name] = f"error: {exc.__class__.__name__}"
     healthy = all(value == "ok" for value in results.values())
-    return JsonResponse({"status": "ok" if healthy else "error", "checks": results}, status=200 if healthy else 503)
+    body = {"status": "ok" if healthy else "error", "checks": results, "smtp": _check_smtp()}
+    if results["database"] == "ok":
+        body["jobs"] = _jobs_state()
+    return JsonResponse(body, status=200 if healthy else 503)
 
 
 @never_cache
