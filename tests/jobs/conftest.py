@@ -3,7 +3,9 @@ import signal
 import pytest
 from django.core.management import call_command
 
+from tests.directregelen.conftest import ict, ict_form, portal  # noqa: F401
 from tests.jobs import tasks_for_tests
+from tests.news.conftest import author, make_news, news_index, news_page  # noqa: F401
 
 DATABASE_QUEUE = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
