@@ -233,8 +233,10 @@ def _apply(rows, seen, result):
     for chunk in _chunks(returning):
         User.objects.filter(pk__in=chunk).update(is_active=True)
     result.deactivated = len(leavers)
-    changed = [person.pk for people in changes.values() for person in people]
-    for chunk in _chunks(changed):
+    # New people too: bulk_create sends no signal, so nothing else indexes them.
+    changed = {person.pk for people in changes.values() for person in people}
+    changed |= {existing[number].pk for number in new_numbers}
+    for chunk in _chunks(sorted(changed)):
         # Re-indexed by the worker, after the import committed: a large import returns sooner.
         enqueue(search_tasks.reindex, "people", "person", chunk)
 
