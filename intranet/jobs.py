@@ -142,6 +142,34 @@ def retry_now(result_id):
     return result.id
 
 
+# A job whose worker was killed (kill -9, a crash, a reboot) stays RUNNING for ever in django-tasks-db.
+# Jobs are short (mail is bounded by EMAIL_TIMEOUT, re-indexes come in chunks), so one still running
+# after this long lost its worker: the scheduler records it failed and queues it again.
+STALE_AFTER = datetime.timedelta(hours=1)
+
+
+def requeue_stale(now=None):
+    """Queue jobs again whose worker died mid-run; returns how many. Safe on several machines at once."""
+    from django_tasks_db.models import DBTaskResult
+
+    now = now or timezone.now()
+    requeued = 0
+    with transaction.atomic():
+        stale = DBTaskResult.objects.select_for_update(skip_locked=True).filter(
+            status="RUNNING", started_at__lt=now - STALE_AFTER
+        )
+        for result in stale:
+            kwargs = dict(result.args_kwargs["kwargs"])
+            kwargs[ATTEMPT] = kwargs.get(ATTEMPT, 1) + 1
+            result.task.using(run_after=None).enqueue(*result.args_kwargs["args"], **kwargs)
+            result.status, result.finished_at = "FAILED", now
+            result.exception_class_path = WILL_RETRY_PATH
+            result.traceback = f"WorkerLost: still running after {STALE_AFTER}; its worker stopped. Queued again."
+            result.save(update_fields=["status", "finished_at", "exception_class_path", "traceback"])
+            requeued += 1
+    return requeued
+
+
 # Periodic jobs ----------------------------------------------------------------------------------------
 
 
@@ -191,6 +219,8 @@ def run_due(now=None):
     from intranet.models import ScheduledRun
 
     now = now or timezone.now()
+    if in_database(task_backends["default"]):
+        requeue_stale(now)
     queued = []
     for periodic in periodic_jobs():
         period = periodic.period(now)

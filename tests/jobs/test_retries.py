@@ -117,3 +117,19 @@ def test_a_job_queued_in_a_transaction_that_rolls_back_is_gone(database_queue, d
         assert DBTaskResult.objects.count() == 1
         raise RuntimeError("the change failed")
     assert not DBTaskResult.objects.exists()
+
+
+def test_a_job_whose_worker_died_is_queued_again_by_the_scheduler(database_queue, worker):
+    jobs.enqueue(flaky, "e")
+    mine = DBTaskResult.objects.filter(task_path="tests.jobs.tasks_for_tests.flaky")
+    DBTaskResult.objects.update(status="RUNNING", started_at=timezone.now() - datetime.timedelta(minutes=30))
+    jobs.run_due()
+    assert not mine.filter(status="READY").exists()  # half an hour: maybe still busy
+    DBTaskResult.objects.update(started_at=timezone.now() - datetime.timedelta(minutes=61))
+    jobs.run_due()
+    lost = mine.get(status="FAILED")
+    assert lost.exception_class_path == jobs.WILL_RETRY_PATH and "WorkerLost" in lost.traceback
+    again = mine.get(status="READY")
+    assert again.args_kwargs == {"args": ["e"], "kwargs": {"job_attempt": 2}}
+    worker()
+    assert tasks_for_tests.CALLS == ["e"]
