@@ -34,6 +34,10 @@ run: migrate
 	$(PY) manage.py seed_demo --if-empty
 	@echo ""
 	@echo "Plein draait op http://$(HOST):$(PORT)/ — log in met een van de demo-accounts hierboven (wachtwoord: plein-demo)."
+	@echo "De achtergrondwerker (mail, periodieke taken) draait ernaast; Ctrl-C stopt beide."
+	@# The worker beside the web server, one command: Ctrl-C (or runserver ending) stops both.
+	@$(PY) manage.py run_worker --no-reload & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 test: install-test

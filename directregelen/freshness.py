@@ -10,8 +10,9 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from directregelen.mail import absolute, send_safely
+from directregelen.mail import absolute
 from directregelen.models import ServicePage
+from intranet.mail import send_batch
 
 
 def pages_to_review(today=None, days_ahead=0):
@@ -34,8 +35,11 @@ def responsible(page):
     return None, None
 
 
-def remind_owners(today=None, days_ahead=0, dry_run=False):
-    """One mail per owner listing their pages; returns (mails sent, pages without an owner's address)."""
+def remind_owners(today=None, days_ahead=0, dry_run=False, done=()):
+    """One mail per owner listing their pages; returns (mails sent, pages without an owner's address).
+
+    Over one SMTP connection; a failure raises PartlyDone naming the addresses already reminded
+    (`done`), which the job's retry skips."""
     by_email = defaultdict(list)
     names = {}
     orphans = []
@@ -46,7 +50,7 @@ def remind_owners(today=None, days_ahead=0, dry_run=False):
             names.setdefault(email, name)
         else:
             orphans.append(page)
-    sent = 0
+    messages = []
     for email, pages in sorted(by_email.items()):
         with translation.override(settings.LANGUAGE_CODE):
             body = render_to_string(
@@ -58,6 +62,7 @@ def remind_owners(today=None, days_ahead=0, dry_run=False):
                 },
             )
             subject = _("Please review your Direct regelen pages")
-        if dry_run or send_safely(EmailMessage(subject=subject, body=body, to=[email])):
-            sent += 1
-    return sent, orphans
+        messages.append((email, EmailMessage(subject=subject, body=body, to=[email])))
+    if dry_run:
+        return len(messages), orphans
+    return send_batch(messages, done=done), orphans

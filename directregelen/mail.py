@@ -1,4 +1,9 @@
-"""E-mails of Direct regelen. A mail server that fails is logged and never undoes the request."""
+"""E-mails of Direct regelen, sent by background jobs (directregelen.tasks).
+
+A mail server that fails never undoes the request: the job raises, is recorded with its error and
+retried with back-off (intranet.jobs). `mailed_at` is set only once the department's mail went out,
+and a retry of a request that was mailed sends nothing.
+"""
 
 import logging
 
@@ -8,21 +13,13 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from intranet.mail import send_batch
+
 logger = logging.getLogger(__name__)
 
 
 def absolute(path):
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
-
-
-def send_safely(message):
-    """True when the message went out; a failure is logged, not raised."""
-    try:
-        message.send(fail_silently=False)
-    except Exception:  # any mail failure (SMTP, DNS, timeout) must not reach the user
-        logger.exception("Direct regelen: sending mail %r to %s failed", message.subject, message.to)
-        return False
-    return True
 
 
 def department_recipients(request):
@@ -35,6 +32,7 @@ def department_recipients(request):
 
 
 def send_request_to_department(request_pk):
+    """Mail the request to its department; True when it went out now, False when there was nothing to do."""
     from directregelen.models import Request
 
     request = (
@@ -42,6 +40,8 @@ def send_request_to_department(request_pk):
         .prefetch_related("attachments")
         .get(pk=request_pk)
     )
+    if request.mailed_at is not None:
+        return False
     recipients = department_recipients(request)
     if not recipients:
         logger.warning("Direct regelen: request %s has no mailbox to go to", request.reference)
@@ -66,10 +66,9 @@ def send_request_to_department(request_pk):
         to=recipients,
         reply_to=[requester.email] if requester is not None and requester.email else None,
     )
-    if send_safely(message):
-        type(request).objects.filter(pk=request.pk).update(mailed_at=timezone.now())
-        return True
-    return False
+    send_batch([(request.pk, message)])
+    type(request).objects.filter(pk=request.pk).update(mailed_at=timezone.now())
+    return True
 
 
 def send_reply_to_requester(reply):
@@ -88,7 +87,8 @@ def send_reply_to_requester(reply):
             },
         )
         subject = f"[{request.reference}] {request.title}: {request.get_status_display()}"
-    return send_safely(EmailMessage(subject=subject, body=body, to=[requester.email]))
+    send_batch([(reply.pk, EmailMessage(subject=subject, body=body, to=[requester.email]))])
+    return True
 
 
 def _display_name(user):

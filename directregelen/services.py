@@ -12,7 +12,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from directregelen import mail
+from directregelen import tasks
 from directregelen.models import (
     DepartmentPage,
     ReferenceCounter,
@@ -23,6 +23,7 @@ from directregelen.models import (
 )
 from directregelen.uploads import UploadField
 from intranet import counting, throttle
+from intranet.jobs import enqueue
 
 logger = logging.getLogger(__name__)
 
@@ -92,7 +93,7 @@ def submit_request(user, form_page, form):
                 content_type=upload.checked_content_type,
                 size=upload.size,
             )
-        transaction.on_commit(lambda: mail.send_request_to_department(request.pk))
+        enqueue(tasks.mail_request_to_department, request.pk)
     return request
 
 
@@ -152,14 +153,8 @@ def respond(actor, request, *, status="", body=""):
         reply = RequestReply.objects.create(
             request=locked, author=actor, body=body, new_status=status if changed else "", created_at=now
         )
-        transaction.on_commit(lambda: notify_requester(reply.pk))
+        enqueue(tasks.mail_reply_to_requester, reply.pk)
     return reply
-
-
-def notify_requester(reply_pk):
-    """Tell the requester about a reply or status change, by e-mail."""
-    reply = RequestReply.objects.select_related("request__requester", "request__department").get(pk=reply_pk)
-    mail.send_reply_to_requester(reply)
 
 
 def record_service_view(page, day=None, user=None):

@@ -8,7 +8,9 @@ under a second even while a dependency hangs.
 """
 
 import os
+import smtplib
 import tempfile
+import time
 
 from django.conf import settings
 from django.db import connection
@@ -53,9 +55,51 @@ def check_media():
         os.fsync(probe.fileno())
 
 
+SMTP_CHECK_TIMEOUT = 2  # seconds: /health/ must stay fast when the mail server hangs
+SMTP_CHECK_EVERY = 60  # seconds the verdict is kept, per process (not in Redis, which may be down too)
+_smtp_verdict = {"at": float("-inf"), "value": None}
+
+
+def smtp_state():
+    """ "ok", "error: …", or "not used" when mail does not go over SMTP (console, tests)."""
+    if not settings.EMAIL_BACKEND.endswith("smtp.EmailBackend"):
+        return "not used"
+    now = time.monotonic()
+    if now - _smtp_verdict["at"] < SMTP_CHECK_EVERY:
+        return _smtp_verdict["value"]
+    try:
+        with smtplib.SMTP(settings.EMAIL_HOST, settings.EMAIL_PORT, timeout=SMTP_CHECK_TIMEOUT) as server:
+            server.noop()
+        value = "ok"
+    except Exception as exc:  # refused, timed out, garbled: the mail server does not answer
+        value = f"error: {exc.__class__.__name__}"
+    _smtp_verdict.update(at=now, value=value)
+    return value
+
+
+def check_smtp():
+    """Mail waits in the job queue while the server is away: degraded, not down."""
+    state = smtp_state()
+    return state.removeprefix("error: ") if state.startswith("error") else None
+
+
+def jobs_state():
+    """The queue's backlog: jobs due now and the age of the oldest of them (0 when none)."""
+    from django.db.models import Count, Min
+    from django.utils import timezone
+
+    from intranet import jobs
+
+    found = jobs.results().ready().aggregate(backlog=Count("pk"), oldest=Min("enqueued_at"))
+    oldest = found["oldest"]
+    age = int((timezone.now() - oldest).total_seconds()) if oldest else 0
+    return {"backlog": found["backlog"], "oldest_pending_seconds": age, "failed": jobs.failed_for_good().count()}
+
+
 register("database", check_database, CRITICAL)
 register("redis", check_redis)
 register("media", check_media)
+register("smtp", check_smtp)
 
 
 def run_checks():

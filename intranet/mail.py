@@ -1,55 +1,78 @@
-"""Mail leaves the request here: the one switch between sending now and sending in the background.
+"""Mail leaves the request here: every mail is sent by a background job (intranet.jobs), never in a request.
 
-A request must not wait for the mail server (a slow server slows the page, and a reset mail sent
-inside the request tells by its timing whether an address exists). send_in_background() runs the
-given function after the response's transaction commits, in a thread of its own. The planned
-database task queue replaces _start() and nothing else.
+A request must not wait for the mail server (a slow or hanging one would hold the page, and a reset
+mail sent inside the request tells by its timing whether an address exists). Jobs send through
+send_batch(): one SMTP connection for the whole batch (not one per message), EMAIL_TIMEOUT on every
+socket operation, and on a failure a PartlyDone that names what already went out, so that the
+retry sends the rest and nobody gets a mail twice.
 """
 
 import logging
-import threading
 
-from django.conf import settings
-from django.db import connections, transaction
-from django.utils import translation
+from django.core.mail import EmailMessage, get_connection
+
+from intranet.jobs import PartlyDone
 
 logger = logging.getLogger(__name__)
 
 
-def send_in_background(func, *args, **kwargs):
-    """Call func(*args, **kwargs) after commit, outside the request, in the request's language.
+def send_batch(messages, *, done=(), on_sent=None):
+    """Send [(key, EmailMessage)] over one connection, skipping the keys in `done`. Returns the count sent.
 
-    BACKGROUND_MAIL = "thread" (default) or "inline" (tests: run at commit in this thread, so that
-    `django_capture_on_commit_callbacks` decides when it runs). A failure is logged; retrying it is
-    the database task queue's job (issue 17), which replaces _start().
+    `on_sent(key)` runs right after each message went out (e.g. to mark a notification mailed). A
+    failure stops the batch (the server is likely away for the rest too) and raises PartlyDone with
+    done=[keys sent so far, earlier attempts' included]; keys must be JSON values.
     """
-    language = translation.get_language()
-    transaction.on_commit(lambda: _start(_job(func, args, kwargs, language)), robust=True)
-
-
-def _job(func, args, kwargs, language):
-    name = getattr(func, "__qualname__", repr(func))
-
-    def run():
+    done = list(done)
+    skip = set(done)
+    todo = [(key, message) for key, message in messages if key not in skip]
+    if not todo:
+        return 0
+    sent = 0
+    connection = get_connection(fail_silently=False)
+    try:
+        connection.open()
+        for key, message in todo:
+            message.connection = connection
+            connection.send_messages([message])
+            done.append(key)
+            sent += 1
+            if on_sent is not None:
+                on_sent(key)
+    except Exception as exc:
+        logger.warning("Mail batch stopped after %s of %s: %r", sent, len(todo), exc)
+        raise PartlyDone(exc, done=done) from exc
+    finally:
         try:
-            with translation.override(language):
-                func(*args, **kwargs)
-        except Exception:
-            logger.exception("Background mail job %s failed", name)
-
-    return run
+            connection.close()
+        except Exception:  # noqa: BLE001 (closing a dead connection must not hide the real error)
+            logger.debug("Closing the SMTP connection failed", exc_info=True)
+    return sent
 
 
-def _start(run):
-    if getattr(settings, "BACKGROUND_MAIL", "thread") == "inline":
-        run()
-        return
+def as_data(message):
+    """A message as JSON for a job's arguments (text attachments only: the rooms' .ics)."""
+    return {
+        "subject": message.subject,
+        "body": message.body,
+        "from_email": message.from_email,
+        "to": list(message.to),
+        "reply_to": list(message.reply_to),
+        "attachments": [
+            [name, content.decode() if isinstance(content, bytes) else content, mimetype]
+            for name, content, mimetype in message.attachments
+        ],
+    }
 
-    def in_thread():
-        try:
-            run()
-        finally:
-            # This thread's own database connections; the request's are not touched.
-            connections.close_all()
 
-    threading.Thread(target=in_thread, name="plein-mail", daemon=False).start()
+def from_data(data):
+    message = EmailMessage(
+        subject=data["subject"],
+        body=data["body"],
+        from_email=data["from_email"],
+        to=data["to"],
+        reply_to=data["reply_to"] or None,
+    )
+    for name, content, mimetype in data["attachments"]:
+        message.attach(name, content, mimetype)
+    return message

@@ -72,3 +72,18 @@ class IntranetSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("intranet settings")
+
+
+class ScheduledRun(models.Model):
+    """One row per periodic job and period it was queued for (intranet.jobs.run_due): the unique pair
+    makes a second scheduler, on this machine or another, queue nothing."""
+
+    name = models.CharField(max_length=100)
+    period = models.CharField(max_length=20)
+    queued_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["name", "period"], name="scheduled_run_once_per_period")]
+
+    def __str__(self):
+        return f"{self.name} {self.period}"

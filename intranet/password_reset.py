@@ -1,7 +1,7 @@
 """Password reset that tells nobody whether an address exists, and cannot be used to flood a mailbox.
 
 The request does the same work for every valid address: count it, hand the address to the
-background (intranet.mail) and redirect. Looking up the account, making the token and sending the
+background (a job, intranet.tasks) and redirect. Looking up the account, making the token and sending the
 mail happen after the response. Over the rate limit the page answers exactly as usual but nothing
 is sent. Links point at WAGTAILADMIN_BASE_URL, never at a host taken from the sites framework or
 from the request's Host header.
@@ -17,10 +17,11 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.forms import PasswordResetForm
 from django.core.exceptions import ValidationError
 from django.http import HttpResponseRedirect
+from django.utils.translation import get_language
 
-from intranet import throttle
+from intranet import tasks, throttle
 from intranet.client_ip import client_ip
-from intranet.mail import send_in_background
+from intranet.jobs import enqueue
 
 logger = logging.getLogger(__name__)
 
@@ -70,7 +71,7 @@ class PasswordResetView(auth_views.PasswordResetView):
         per_address = _within_limit("address", address, settings.PASSWORD_RESET_LIMIT_PER_ADDRESS)
         per_ip = _within_limit("ip", client_ip(self.request), settings.PASSWORD_RESET_LIMIT_PER_IP)
         if per_address and per_ip:
-            send_in_background(send_password_reset, email)
+            enqueue(tasks.send_password_reset, email, get_language())
         else:
             logger.warning("Password reset over the hourly limit (%s); nothing sent", "address" if per_ip else "ip")
         return HttpResponseRedirect(self.get_success_url())

@@ -21,10 +21,14 @@ from intranet.auth_forms import LoginForm
 def health(request):
     """For load balancers and monitoring: 503 only when the database is down; a cache, the media
     folder or the mail backlog down is "degraded" with 200 (intranet.health, docs/operations.md)."""
-    from intranet.health import run_checks
+    from intranet.health import jobs_state, run_checks, smtp_state
 
     status, results = run_checks()
-    return JsonResponse({"status": status, "checks": results}, status=503 if status == "error" else 200)
+    # The details monitoring wants beside the verdicts: the mail server's answer and the job backlog.
+    body = {"status": status, "checks": results, "smtp": smtp_state()}
+    if results["database"] == "ok":
+        body["jobs"] = jobs_state()
+    return JsonResponse(body, status=503 if status == "error" else 200)
 
 
 @never_cache

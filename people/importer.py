@@ -15,10 +15,11 @@ from django.contrib.auth.hashers import make_password
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
-from wagtail.search.backends import get_search_backend
 
+from intranet.jobs import enqueue
 from people import completeness, signals
 from people.models import Location, OrganisationUnit, Person, TaggedExpertise, dutch_sort_key
+from search import tasks as search_tasks
 
 COLUMNS = [
     "employee_number",
@@ -232,11 +233,12 @@ def _apply(rows, seen, result):
     for chunk in _chunks(returning):
         User.objects.filter(pk__in=chunk).update(is_active=True)
     result.deactivated = len(leavers)
-    backend = get_search_backend()
-    changed = [person.pk for people in changes.values() for person in people]
-    for chunk in _chunks(changed):
-        # Fresh rows with their tags prefetched: the index reads expertise, one query per batch.
-        backend.add_bulk(Person, list(Person.objects.filter(pk__in=chunk).prefetch_related("expertise")))
+    # New people too: bulk_create sends no signal, so nothing else indexes them.
+    changed = {person.pk for people in changes.values() for person in people}
+    changed |= {existing[number].pk for number in new_numbers}
+    for chunk in _chunks(sorted(changed)):
+        # Re-indexed by the worker, after the import committed: a large import returns sooner.
+        enqueue(search_tasks.reindex, "people", "person", chunk)
 
 
 def _save_changes(fields, people):

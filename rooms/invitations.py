@@ -1,18 +1,16 @@
-"""E-mail invitations with an .ics attachment, sent after the booking is committed.
+"""E-mail invitations with an .ics attachment, sent by a background job (rooms.tasks).
 
-A failing mail server must never undo or lose a booking, so every send is caught and logged.
+A failing mail server never undoes a booking: the job is retried (intranet.jobs), skipping the
+attendees who already got their mail.
 """
-
-import logging
 
 from django.core.mail import EmailMessage
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
+from intranet.mail import send_batch
 from rooms import ical
 from rooms.models import Booking
-
-logger = logging.getLogger(__name__)
 
 
 def _when(booking):
@@ -36,7 +34,7 @@ def _messages(bookings, subject, intro, method, status):
     messages = []
     for address in sorted(recipients):
         message = EmailMessage(subject % {"title": first.title}, body, to=[address])
-        message.attach("uitnodiging.ics", attachment, f"text/calendar; method={method}; charset=utf-8")
+        message.attach("uitnodiging.ics", attachment.decode(), f"text/calendar; method={method}; charset=utf-8")
         messages.append(message)
     return messages
 
@@ -61,22 +59,12 @@ def cancellation_messages(bookings):
     )
 
 
-def send_all(messages):
-    for message in messages:
-        try:
-            message.send()
-        except Exception:  # any mail failure: log it, the booking itself stands
-            logger.exception("Could not send a room booking e-mail to %s", message.to)
-
-
-def send_invitations(booking_ids):
-    try:
-        bookings = list(
-            Booking.objects.filter(pk__in=booking_ids)
-            .select_related("room__building", "organiser")
-            .prefetch_related("attendees")
-            .order_by("start")
-        )
-        send_all(invitation_messages(bookings))
-    except Exception:
-        logger.exception("Could not prepare room booking invitations for %s", booking_ids)
+def send_invitations(booking_ids, done=()):
+    """The job's work: one connection for all attendees; `done` are addresses an earlier attempt reached."""
+    bookings = list(
+        Booking.objects.filter(pk__in=booking_ids)
+        .select_related("room__building", "organiser")
+        .prefetch_related("attendees")
+        .order_by("start")
+    )
+    return send_batch([(m.to[0], m) for m in invitation_messages(bookings)], done=done)

@@ -2,7 +2,6 @@
 
 import uuid
 from datetime import timedelta
-from functools import partial
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -13,7 +12,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from intranet import throttle
-from rooms import invitations, selectors
+from intranet.jobs import enqueue
+from intranet.mail import as_data
+from intranet.tasks import send_mails
+from rooms import invitations, selectors, tasks
 from rooms.models import Booking, CalendarFeed, Room, new_feed_token
 
 FACILITAIR_GROUP = "Facilitair"
@@ -222,7 +224,7 @@ def book_room(*, organiser, room, title, start, end, attendees=(), repeat_until=
             bookings = _save_guarded(room, slots, save)
             if attendees:
                 # Mail only once the booking is safely stored; a mail failure is logged, never fatal.
-                transaction.on_commit(partial(invitations.send_invitations, [b.pk for b in bookings]))
+                enqueue(tasks.send_invitations, [b.pk for b in bookings])
     except BookingConflict as conflict:
         raise _with_alternatives(conflict, room, start, end, len(attendees) + 1) from None
     return bookings
@@ -250,7 +252,7 @@ def change_booking(*, user, booking, room, title, start, end, attendees=(), now=
             _refuse_overlaps(room, slots, exclude_ids=[booking.pk])
             _save_guarded(room, slots, save)
             if attendees:
-                transaction.on_commit(partial(invitations.send_invitations, [booking.pk]))
+                enqueue(tasks.send_invitations, [booking.pk])
     except BookingConflict as conflict:
         raise _with_alternatives(conflict, room, start, end, len(attendees) + 1) from None
     return booking
@@ -267,7 +269,7 @@ def cancel_booking(*, user, booking, whole_series=False):
         messages = invitations.cancellation_messages(cancelled)
         targets.delete()
         if messages:
-            transaction.on_commit(partial(invitations.send_all, messages))
+            enqueue(send_mails, [as_data(m) for m in messages])
     return len(cancelled)
 
 

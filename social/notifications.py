@@ -1,18 +1,23 @@
-"""Notifications: made in the same transaction as what caused them, mailed only after it commits.
+"""Notifications: made in the same transaction as what caused them, mailed by a background job.
 
-A failing mail server is logged and never undoes the comment or like that triggered the mail.
+The "immediately" mails of one action go out as one job (social.tasks.mail_notifications) over one
+SMTP connection; a failing mail server never undoes the comment or like, and the job is retried.
+A notification is marked mailed right after its mail went out, so a retry never mails it twice, and
+what the retries could not deliver goes out with the next daily digest (docs/social.md).
 """
 
+import datetime
 import logging
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.core.mail import send_mail
-from django.db import transaction
+from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.text import Truncator
 
+from intranet.jobs import enqueue
+from intranet.mail import send_batch
 from social.models import Notification, NotificationPreference
 
 logger = logging.getLogger(__name__)
@@ -37,7 +42,7 @@ def _can_see(user, target):
 
 
 def notify(recipients, *, verb, actor, target, title, url, excerpt=""):
-    """One notification per recipient (never to the actor); mails the 'immediately' ones after commit.
+    """One notification per recipient (never to the actor); queues one job mailing the 'immediately' ones.
 
     `recipients` maps user -> verb to let a caller give each person the most specific reason.
     """
@@ -68,9 +73,11 @@ def notify(recipients, *, verb, actor, target, title, url, excerpt=""):
             user__in=[n.recipient for n in made], email=NotificationPreference.Email.IMMEDIATELY
         ).values_list("user_id", flat=True)
     )
-    for notification in made:
-        if notification.recipient_id in immediate:
-            transaction.on_commit(lambda n=notification: send_now(n))
+    to_mail = [n.pk for n in made if n.recipient_id in immediate]
+    if to_mail:
+        from social import tasks
+
+        enqueue(tasks.mail_notifications, to_mail)
     return made
 
 
@@ -80,44 +87,56 @@ def site_url():
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/")
 
 
-def _mail(user, notifications, subject):
-    if not user.email:
-        return False
-    base = site_url()
-    context = {"user": user, "notifications": notifications, "base": base}
+# "Immediately" notifications the job could not deliver in this time go out with the daily digest.
+# Longer than the job's retries (intranet.jobs.backoff: about four hours), so they don't both mail.
+IMMEDIATE_FALLBACK = datetime.timedelta(hours=6)
+
+
+def _message(user, notifications, subject):
+    context = {"user": user, "notifications": notifications, "base": site_url()}
     with translation.override(settings.LANGUAGE_CODE):
         body = render_to_string("social/email/notifications.txt", context)
-        try:
-            send_mail(str(subject), body, None, [user.email])
-        except Exception:  # noqa: BLE001 (any mail failure: log it, keep the data)
-            logger.exception("Could not mail notifications to user %s", user.pk)
-            return False
-    Notification.objects.filter(pk__in=[n.pk for n in notifications]).update(emailed_at=timezone.now())
-    return True
+    return EmailMessage(str(subject), body, None, [user.email])
 
 
-def send_now(notification):
+def _mark_mailed(pks):
+    Notification.objects.filter(pk__in=pks, emailed_at__isnull=True).update(emailed_at=timezone.now())
+
+
+def mail_immediately(notification_ids):
+    """The job behind notify(): one mail per notification not yet mailed, over one connection."""
     from django.utils.translation import gettext
 
-    notification = Notification.objects.select_related("recipient", "actor__person").get(pk=notification.pk)
-    with translation.override(settings.LANGUAGE_CODE):
-        subject = gettext("New on the intranet: %(title)s") % {"title": notification.title}
-    return _mail(notification.recipient, [notification], subject)
+    pending = (
+        Notification.objects.filter(pk__in=notification_ids, emailed_at__isnull=True)
+        .select_related("recipient", "actor__person")
+        .order_by("pk")
+    )
+    messages = []
+    for notification in pending:
+        if notification.recipient.email and notification.recipient.is_active:
+            with translation.override(settings.LANGUAGE_CODE):
+                subject = gettext("New on the intranet: %(title)s") % {"title": notification.title}
+            messages.append((notification.pk, _message(notification.recipient, [notification], subject)))
+    return send_batch(messages, on_sent=lambda pk: _mark_mailed([pk]))
 
 
 def send_digests(now=None):
-    """Mail every 'daily digest' user their unread, unmailed notifications. Returns mails sent."""
+    """Mail every 'daily digest' user their unread, unmailed notifications. Returns mails sent.
+
+    Raises PartlyDone when the mail server fails: the job (social.tasks) retries the rest."""
     from django.utils.translation import gettext
 
     from social import selectors
 
+    now = now or timezone.now()
     pending = (
         Notification.objects.filter(emailed_at__isnull=True, read_at__isnull=True)
+        .exclude(recipient__notification_preference__email=NotificationPreference.Email.OFF)
+        # Those of "immediately" users are the mail job's, until it has had its chances.
         .exclude(
-            recipient__notification_preference__email__in=[
-                NotificationPreference.Email.OFF,
-                NotificationPreference.Email.IMMEDIATELY,
-            ]
+            recipient__notification_preference__email=NotificationPreference.Email.IMMEDIATELY,
+            created_at__gt=now - IMMEDIATE_FALLBACK,
         )
         .select_related("recipient", "actor__person")
         .order_by("recipient_id", "created_at")
@@ -125,10 +144,12 @@ def send_digests(now=None):
     by_user = {}
     for notification in pending.iterator(chunk_size=2000):
         by_user.setdefault(notification.recipient, []).append(notification)
-    sent = 0
+    messages, mailed = [], {}
     with translation.override(settings.LANGUAGE_CODE):
         subject = gettext("Your daily summary from the intranet")
     for user, notifications in by_user.items():
+        if not user.email:
+            continue
         # Checked again now: who left a private team since gets no excerpt of its posts (one query).
         visible = set(
             selectors.visible_notifications(user)
@@ -137,8 +158,10 @@ def send_digests(now=None):
         )
         notifications = [n for n in notifications if n.pk in visible]
         if notifications:
-            sent += bool(_mail(user, notifications, subject))
-    return sent
+            messages.append((user.pk, _message(user, notifications, subject)))
+            mailed[user.pk] = [n.pk for n in notifications]
+    # One connection for all; each mail marks its notifications, so a retry only sends the rest.
+    return send_batch(messages, on_sent=lambda user_pk: _mark_mailed(mailed[user_pk]))
 
 
 def mark_read(user, ids=None):

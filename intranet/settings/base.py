@@ -213,8 +213,6 @@ WAGTAILADMIN_LOGIN_URL = LOGIN_URL
 # Password-reset mails per hour, per address and per client address (intranet/password_reset.py).
 PASSWORD_RESET_LIMIT_PER_ADDRESS = int(os.environ.get("PASSWORD_RESET_LIMIT_PER_ADDRESS", "3"))
 PASSWORD_RESET_LIMIT_PER_IP = int(os.environ.get("PASSWORD_RESET_LIMIT_PER_IP", "10"))
-# How intranet.mail.send_in_background runs: "thread" after the response, "inline" for tests.
-BACKGROUND_MAIL = "thread"
 
 # Background jobs (intranet.jobs, docs/deploy.md): a queue in the project's own database, so a job is
 # committed or rolled back with the change that caused it and no extra service is needed. A worker
@@ -271,6 +269,7 @@ EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
 EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL")
+# Seconds per SMTP operation: a hanging mail server holds a job (never a request) this long at most.
 EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Plein <intranet@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL

@@ -15,10 +15,8 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 WAGTAILADMIN_BASE_URL = "http://testserver"
-# Background mail runs at commit in the test's own thread (the tests capture commit callbacks).
-BACKGROUND_MAIL = "inline"
-# Jobs run at once, at commit (intranet.jobs.enqueue), so tests see their effects; a few tests run the
-# real database queue and worker (tests/intranet/test_jobs_worker.py).
+# Jobs run at once, at commit (intranet.jobs.enqueue), so tests see their effects (they capture commit
+# callbacks); tests/jobs/ runs the real database queue and worker.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 if os.environ.get("REDIS_URL"):
     # cache.clear() flushes a whole Redis database, so each pytest-xdist worker gets a database of its

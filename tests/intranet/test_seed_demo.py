@@ -68,3 +68,20 @@ def test_dutch_names_sort_under_the_last_name():
     _seed(employees=200)
     prefixed = Person.objects.filter(tussenvoegsel="de", last_name="Vries").first()
     assert prefixed.sort_name.startswith("vries ")
+
+
+def test_seed_leaves_the_job_queue_empty_and_the_index_built(settings):
+    """With the database queue (production's), the index and reference jobs every saved page queues
+    ran during the seed, instead of waiting in their thousands for the worker."""
+    from django_tasks_db.models import DBTaskResult
+    from wagtail.models import ReferenceIndex
+    from wagtail.search.backends import get_search_backend
+
+    from news.models import NewsPage
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    _seed(employees=20)
+    assert DBTaskResult.objects.count() == 0
+    page = NewsPage.objects.live().order_by("pk").first()
+    assert page in list(get_search_backend().search(page.title, NewsPage))
+    assert ReferenceIndex.objects.exists()

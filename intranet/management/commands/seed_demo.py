@@ -1,10 +1,15 @@
 import time
 
 from django.core.management.base import BaseCommand, CommandError
+from django.test.utils import override_settings
 
 from intranet.seeding import SeedContext, app_seeders
 
 MAX_SIZE = 50_000
+# Wagtail and modelsearch queue an index and a reference-index job for every saved object: tens of
+# thousands for a large seed. During the seed they run at once instead (the seeders' own bulk index
+# stays), so the worker's queue is not flooded; mail jobs of seeded notifications run at once too.
+SEED_TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 
 class Command(BaseCommand):
@@ -26,9 +31,10 @@ class Command(BaseCommand):
             return
         context = SeedContext(size=employees, stdout=self.stdout)
         started = time.monotonic()
-        for app_name, seeder in app_seeders():
-            self.stdout.write(f"- {app_name}")
-            seeder(context)
+        with override_settings(TASKS=SEED_TASKS):
+            for app_name, seeder in app_seeders():
+                self.stdout.write(f"- {app_name}")
+                seeder(context)
         self.stdout.write(self.style.SUCCESS(f"Demo-inhoud klaar in {time.monotonic() - started:.1f} s."))
         self.print_logins(context)
 

@@ -4,7 +4,7 @@ from prikbord import services
 
 
 class Command(BaseCommand):
-    help = "Mark notice-board posts older than 30 days (and not renewed) as expired. Run daily from cron."
+    help = "Mark notice-board posts older than 30 days (and not renewed) as expired. The worker runs it daily."
 
     def handle(self, *args, **options):
         count = services.expire()

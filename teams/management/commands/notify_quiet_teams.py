@@ -7,7 +7,7 @@ class Command(BaseCommand):
     help = (
         "Tell the admins of teams without activity for 180 days (once; again only after new activity or a "
         "keep that ran out). Community managers find the same teams under /teams-acties/beheer/stil/. "
-        "Run daily from cron."
+        "The worker runs it daily."
     )
 
     def add_arguments(self, parser):

@@ -1,0 +1,53 @@
+"""The background worker: django-tasks-db's db_worker plus the periodic-job scheduler, one process.
+
+    python manage.py run_worker            (what `make run` and the systemd unit start)
+
+Every option of db_worker works (--batch, --max-tasks, --queue-name …). The scheduler ticks at start
+and then every minute in a thread of its own; --no-scheduler leaves it to cron (run_scheduled_jobs).
+"""
+
+import logging
+import os
+import threading
+
+from django.db import connections
+from django.utils.autoreload import DJANGO_AUTORELOAD_ENV
+from django_tasks_db.management.commands.db_worker import Command as DbWorkerCommand
+
+from intranet.jobs import run_due
+
+logger = logging.getLogger(__name__)
+
+TICK_SECONDS = 60
+
+
+def _tick_forever(stop):
+    while not stop.is_set():
+        try:
+            queued = run_due()
+            if queued:
+                logger.info("Queued periodic jobs: %s", ", ".join(queued))
+        except Exception:  # the database may be away; the next tick tries again
+            logger.exception("The scheduler could not queue the periodic jobs")
+        finally:
+            connections.close_all()  # this thread's own connections only
+        stop.wait(TICK_SECONDS)
+
+
+class Command(DbWorkerCommand):
+    help = "Run the background worker with the periodic-job scheduler (docs/deploy.md)."
+
+    def add_arguments(self, parser):
+        super().add_arguments(parser)
+        parser.add_argument("--no-scheduler", action="store_true", help="Only run jobs; cron queues periodic ones.")
+
+    def handle(self, *args, no_scheduler=False, **options):
+        reloading = options.get("reload") and not options.get("batch")
+        # With the autoreloader the parent only watches files: the scheduler belongs in the child.
+        if not no_scheduler and (not reloading or os.environ.get(DJANGO_AUTORELOAD_ENV) == "true"):
+            if options.get("batch"):
+                run_due()  # one tick, then the batch runs what is due
+            else:
+                stop = threading.Event()
+                threading.Thread(target=_tick_forever, args=(stop,), name="plein-scheduler", daemon=True).start()
+        return super().handle(*args, **options)

@@ -1,0 +1,13 @@
+"""Teams' periodic job: tell the admins of teams that went quiet (teams.archiving)."""
+
+from intranet.jobs import Periodic, job
+
+
+@job()
+def notify_quiet_teams():
+    from teams import archiving
+
+    return len(archiving.notify_quiet())
+
+
+PERIODIC = [Periodic("teams.notify_quiet_teams", notify_quiet_teams, "daily", hour=6)]
