@@ -182,3 +182,22 @@ def test_an_unreachable_store_is_a_storage_error_and_health_says_degraded(s3, se
         default_storage.save("prikbord/x.jpg", ContentFile(b"x"))
     status, checks = run_checks()
     assert status == "degraded" and checks["media"].startswith("error")
+
+
+def test_a_page_whose_rendition_cannot_be_made_while_the_store_is_away_still_works(client, s3, settings):
+    from wagtail.images import get_image_model
+
+    alice = PersonFactory(user__username="alice", first_name="Alice", last_name="Admiraal")
+    image = get_image_model().objects.create(title="Alice", file=jpeg())
+    alice.photo = image
+    alice.save(update_fields=["photo"])
+    image.renditions.all().delete()
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        closed = f"http://127.0.0.1:{sock.getsockname()[1]}"
+    options = {**s3.options, "endpoint_url": closed}
+    settings.STORAGES = {**settings.STORAGES, "default": {**settings.STORAGES["default"], "OPTIONS": options}}
+    client.force_login(alice.user)
+    response = client.get(f"/mensen/{alice.slug}/")
+    assert response.status_code == 200
+    assert f"/media/{image.file.name}" in response.content.decode()  # the original, scaled by the browser
