@@ -201,3 +201,24 @@ def test_a_page_whose_rendition_cannot_be_made_while_the_store_is_away_still_wor
     response = client.get(f"/mensen/{alice.slug}/")
     assert response.status_code == 200
     assert f"/media/{image.file.name}" in response.content.decode()  # the original, scaled by the browser
+
+
+def test_wagtail_documents_are_stored_in_the_bucket_and_served_with_the_header_set(client, s3):
+    from wagtail.documents import get_document_model
+
+    from tests.teams.conftest import pdf_upload
+
+    upload = pdf_upload("begroting.pdf")
+    document = get_document_model().objects.create(title="Begroting", file=upload)
+    assert document.file.name in s3.keys()
+    client.force_login(PersonFactory().user)
+    response = client.get(document.url)
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert response["Content-Disposition"].startswith("attachment")
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Content-Security-Policy"] == "sandbox; default-src 'none'"
+    upload.seek(0)
+    assert body(response) == upload.read()
+    # Its /media/ address is refused: /documenten/ applies Wagtail's collection restrictions.
+    assert client.get(f"/media/{document.file.name}").status_code == 404
