@@ -5,7 +5,6 @@ permission check."""
 import io
 import socket
 import uuid
-from types import SimpleNamespace
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -14,52 +13,13 @@ from PIL import Image
 from intranet.storage import StorageUnavailable
 from tests.factories import PersonFactory
 
-boto3 = pytest.importorskip("boto3")
-moto_server = pytest.importorskip("moto.server")
-
 pytestmark = pytest.mark.django_db
-KEYS = {"access_key": "plein-test", "secret_key": "plein-test-secret", "region_name": "eu-west-1"}
 
 
 def jpeg(name="foto.jpg", size=(300, 200)):
     buffer = io.BytesIO()
     Image.new("RGB", size, (30, 90, 160)).save(buffer, "JPEG")
     return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/jpeg")
-
-
-@pytest.fixture(scope="session")
-def s3_endpoint():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    server = moto_server.ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
-    server.start()
-    yield f"http://127.0.0.1:{port}"
-    server.stop()
-
-
-@pytest.fixture
-def s3(s3_endpoint, settings):
-    """A fresh private bucket as the default storage; .keys() lists what is in it."""
-    bucket = f"plein-{uuid.uuid4().hex[:16]}"
-    client = boto3.client(
-        "s3",
-        endpoint_url=s3_endpoint,
-        aws_access_key_id=KEYS["access_key"],
-        aws_secret_access_key=KEYS["secret_key"],
-        region_name=KEYS["region_name"],
-    )
-    client.create_bucket(Bucket=bucket, CreateBucketConfiguration={"LocationConstraint": KEYS["region_name"]})
-    options = {"bucket_name": bucket, "endpoint_url": s3_endpoint, **KEYS}
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "default": {"BACKEND": "intranet.s3_storage.S3MediaStorage", "OPTIONS": options},
-    }
-
-    def keys():
-        return sorted(item["Key"] for item in client.list_objects_v2(Bucket=bucket).get("Contents", []))
-
-    return SimpleNamespace(client=client, bucket=bucket, keys=keys, options=options)
 
 
 def body(response):
