@@ -6,16 +6,19 @@ them, to the requester and the department's staff.
 """
 
 import os
+import posixpath
 import uuid
 
 from django import forms
 from django.conf import settings
-from django.core.files.storage import FileSystemStorage
+from django.core.files.storage import Storage
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
-from django.utils.functional import cached_property
+from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.forms.forms import FormBuilder
+
+from intranet.storage import MediaStorage
 
 PRIVATE_PREFIX = "prive"
 ALLOWED_TYPES = {
@@ -32,12 +35,47 @@ def max_upload_size():
     return getattr(settings, "DIRECTREGELEN_MAX_UPLOAD_SIZE", 10 * 1024 * 1024)
 
 
-class PrivateStorage(FileSystemStorage):
-    """MEDIA_ROOT/prive, followed when MEDIA_ROOT changes (tests) and without a public URL."""
+@deconstructible(path="directregelen.uploads.PrivateStorage")
+class PrivateStorage(Storage):
+    """MEDIA_ROOT/prive on the file system, or prive/ in the bucket when media are on an S3-compatible
+    store (MEDIA_STORAGE=s3), so every app server finds the files; never a public URL. The backend
+    follows the settings (tests change MEDIA_ROOT and STORAGES)."""
 
-    @cached_property
-    def base_location(self):
-        return os.path.join(settings.MEDIA_ROOT, PRIVATE_PREFIX)
+    def _backend(self):
+        config = settings.STORAGES["default"]
+        key = (config["BACKEND"], repr(config.get("OPTIONS")), str(settings.MEDIA_ROOT))
+        if getattr(self, "_backend_key", None) != key:
+            if config["BACKEND"] == "intranet.s3_storage.S3MediaStorage":
+                from intranet.s3_storage import S3MediaStorage
+
+                options = config.get("OPTIONS", {})
+                location = options.get("location", getattr(settings, "AWS_LOCATION", ""))
+                backend = S3MediaStorage(**{**options, "location": posixpath.join(location, PRIVATE_PREFIX)})
+            else:
+                backend = MediaStorage(location=os.path.join(settings.MEDIA_ROOT, PRIVATE_PREFIX))
+            self._backend_key, self._backend_storage = key, backend
+        return self._backend_storage
+
+    def save(self, name, content, max_length=None):
+        return self._backend().save(name, content, max_length=max_length)
+
+    def _open(self, name, mode="rb"):
+        return self._backend().open(name, mode)
+
+    def delete(self, name):
+        return self._backend().delete(name)
+
+    def exists(self, name):
+        return self._backend().exists(name)
+
+    def size(self, name):
+        return self._backend().size(name)
+
+    def path(self, name):
+        return self._backend().path(name)
+
+    def listdir(self, path):
+        return self._backend().listdir(path)
 
     def url(self, name):
         raise ValueError("Private request files have no public URL; use directregelen:attachment.")

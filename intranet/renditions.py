@@ -18,6 +18,16 @@ from intranet.storage import StorageUnavailable
 logger = logging.getLogger(__name__)
 
 
+def _storage_errors():
+    """What a failing store raises: the disk's OSError, or boto's errors when media are on S3 and
+    the original cannot be read (intranet.s3_storage turns only refused writes into StorageUnavailable)."""
+    try:
+        from botocore.exceptions import BotoCoreError, ClientError
+    except ImportError:  # pragma: no cover (boto3 is a requirement, but the file system needs none of it)
+        return (StorageUnavailable, OSError)
+    return (StorageUnavailable, OSError, BotoCoreError, ClientError)
+
+
 def install():
     from wagtail.images.models import AbstractImage
 
@@ -38,7 +48,7 @@ def install():
                     return make(self, filter)
         except SourceImageIOError:
             raise
-        except (StorageUnavailable, OSError) as exc:
+        except _storage_errors() as exc:
             logger.error("Rendition %s of image %s could not be written: %s", filter.spec, self.pk, exc)
             return Rendition(
                 image=self, filter_spec=filter.spec, width=self.width, height=self.height, file=self.file.name

@@ -1,15 +1,17 @@
 """Uploads on a full or read-only disk: a form error that keeps the input, and no file left behind.
 
-MediaStorage is the default file storage. When the disk refuses a write it removes what it had
-written of that file and raises StorageUnavailable, a ValidationError: the services' transaction
-rolls back, so no record points at a missing file, and the views, which show a service's
-ValidationError beside the form, keep what was typed.
+MediaStorage is the default file storage (the file system; intranet.s3_storage keeps media on an
+S3-compatible store instead). When the disk refuses a write it removes what it had written of that
+file and raises StorageUnavailable, a ValidationError: the services' transaction rolls back, so no
+record points at a missing file, and the views, which show a service's ValidationError beside the
+form, keep what was typed.
 """
 
 import contextlib
 import errno
 import logging
 import os
+import tempfile
 
 from django.core.exceptions import ValidationError
 from django.core.files.storage import FileSystemStorage
@@ -44,3 +46,11 @@ class MediaStorage(FileSystemStorage):
                 os.remove(self.path(name))
             logger.error("Media storage refused a write (%s): %s", errno.errorcode.get(exc.errno, exc.errno), name)
             raise StorageUnavailable() from exc
+
+    def check_writable(self):
+        """For /health/: the media folder takes a small write (room left, not read-only)."""
+        os.makedirs(self.location, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=self.location, prefix=".health-", delete=True) as probe:
+            probe.write(b"ok")
+            probe.flush()
+            os.fsync(probe.fileno())

@@ -36,33 +36,60 @@ def protected_media(request, path):
     """Uploaded files only for logged-in users (the login middleware has already checked that).
 
     Behind nginx, MEDIA_X_ACCEL_REDIRECT hands the sending back to nginx after the check.
-    Finer rules (private teams) are applied by the views that own those files.
+    Finer rules (private teams) are applied by the views that own those files. On an S3-compatible
+    store (intranet.s3_storage) the file is streamed from the private bucket after the same checks.
     """
     # Only the normal form of a path: "x/../teams/..." would reach a team's file while the checkers,
     # which look at the path's start, took it for some other app's.
     if posixpath.normpath(path) != path or path.startswith("/"):
         raise Http404
+    from django.core.files.storage import default_storage
+
+    if not hasattr(default_storage, "open_stream"):
+        return _file_system_media(request, path)
+    verdict = _verdict(request, path)  # before asking the store: outsiders cost no round trip
+    found = default_storage.open_stream(path)
+    if found is None:
+        raise Http404
+    body, length = found
+    response = FileResponse(body)
+    if length is not None:
+        response["Content-Length"] = str(length)
+    return _secured(response, path, verdict)
+
+
+def _verdict(request, path):
+    from intranet.media_access import media_verdict
+
+    verdict = media_verdict(request.user, path)
+    if not verdict:
+        raise Http404
+    return verdict
+
+
+def _secured(response, path, verdict):
+    from intranet.media_headers import secure_file_response
+
+    # The type comes from the server-chosen extension's allow-list, the download name from the record.
+    stored_name = posixpath.basename(path)
+    response["Cache-Control"] = "private, max-age=3600"
+    return secure_file_response(response, stored_name, getattr(verdict, "download_name", "") or stored_name)
+
+
+def _file_system_media(request, path):
     try:
         full_path = Path(safe_join(settings.MEDIA_ROOT, path))
     except (ValueError, SuspiciousFileOperation):
         raise Http404 from None
     if not full_path.is_file():
         raise Http404
-    from intranet.media_access import media_verdict
-    from intranet.media_headers import secure_file_response
-
-    verdict = media_verdict(request.user, path)
-    if not verdict:
-        raise Http404
-    # The type comes from the server-chosen extension's allow-list, the download name from the record.
-    download_name = getattr(verdict, "download_name", "") or full_path.name
+    verdict = _verdict(request, path)
     if settings.MEDIA_X_ACCEL_REDIRECT:
         response = HttpResponse()
         response["X-Accel-Redirect"] = settings.MEDIA_X_ACCEL_REDIRECT.rstrip("/") + "/" + path
     else:
         response = FileResponse(full_path.open("rb"))
-    response["Cache-Control"] = "private, max-age=3600"
-    return secure_file_response(response, full_path.name, download_name)
+    return _secured(response, path, verdict)
 
 
 def login_elsewhere(request, default="/"):

@@ -1,5 +1,8 @@
 import os
 import shutil
+import socket
+import uuid
+from types import SimpleNamespace
 
 import pytest
 from django.conf import settings as django_settings
@@ -107,3 +110,45 @@ def _skip_slow_here(items):
         browser = "browser" in getattr(item, "fixturenames", ()) or item.get_closest_marker("browser")
         if "tests/e2e/" in str(item.fspath) or browser or item.get_closest_marker("slow"):
             item.add_marker(pytest.mark.skip(reason=reason))
+
+
+S3_KEYS = {"access_key": "plein-test", "secret_key": "plein-test-secret", "region_name": "eu-west-1"}
+
+
+@pytest.fixture(scope="session")
+def s3_endpoint():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    from moto.server import ThreadedMotoServer
+
+    server = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
+    server.start()
+    yield f"http://127.0.0.1:{port}"
+    server.stop()
+
+
+@pytest.fixture
+def s3(s3_endpoint, settings):
+    """A fresh private bucket on a local S3 server (moto) as the default storage; .keys() lists it."""
+    import boto3
+
+    bucket = f"plein-{uuid.uuid4().hex[:16]}"
+    client = boto3.client(
+        "s3",
+        endpoint_url=s3_endpoint,
+        aws_access_key_id=S3_KEYS["access_key"],
+        aws_secret_access_key=S3_KEYS["secret_key"],
+        region_name=S3_KEYS["region_name"],
+    )
+    client.create_bucket(Bucket=bucket, CreateBucketConfiguration={"LocationConstraint": S3_KEYS["region_name"]})
+    options = {"bucket_name": bucket, "endpoint_url": s3_endpoint, **S3_KEYS}
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {"BACKEND": "intranet.s3_storage.S3MediaStorage", "OPTIONS": options},
+    }
+
+    def keys():
+        return sorted(item["Key"] for item in client.list_objects_v2(Bucket=bucket).get("Contents", []))
+
+    return SimpleNamespace(client=client, bucket=bucket, keys=keys, options=options)

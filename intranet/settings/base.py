@@ -9,6 +9,7 @@ from pathlib import Path
 
 import dj_database_url
 from csp.constants import NONCE
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -257,6 +258,19 @@ STORAGES = {
     "default": {"BACKEND": "intranet.storage.MediaStorage"},  # full/read-only disk: a form error
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# Several app servers share media on an S3-compatible store (docs/operations.md): MEDIA_STORAGE=s3 with
+# AWS_STORAGE_BUCKET_NAME (a private bucket), AWS_S3_ENDPOINT_URL (e.g. MinIO or Ceph inside the
+# network), AWS_S3_ACCESS_KEY_ID, AWS_S3_SECRET_ACCESS_KEY and optionally AWS_S3_REGION_NAME, read
+# by django-storages. Files still go out only through the login-protected /media/ view.
+MEDIA_STORAGE = os.environ.get("MEDIA_STORAGE", "filesystem")
+if MEDIA_STORAGE == "s3":
+    STORAGES["default"] = {"BACKEND": "intranet.s3_storage.S3MediaStorage"}
+    AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "plein-media")
+    AWS_S3_ENDPOINT_URL = os.environ.get("AWS_S3_ENDPOINT_URL") or None
+    AWS_S3_REGION_NAME = os.environ.get("AWS_S3_REGION_NAME") or None
+    AWS_LOCATION = os.environ.get("AWS_LOCATION", "")
+elif MEDIA_STORAGE != "filesystem":
+    raise ImproperlyConfigured("MEDIA_STORAGE is 'filesystem' (the default) or 's3'.")
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10_485_760
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000

@@ -101,3 +101,20 @@ def test_request_detail_query_count_is_fixed(
     with django_assert_max_num_queries(MAX_QUERIES):
         response = employee_client.get(f"/aanvragen/{request.reference}/")
     assert response.content.decode().count("Antwoord ") == count
+
+
+def test_attachments_go_to_the_private_part_of_the_s3_store(client, s3, employee, ict, ict_form):
+    """With MEDIA_STORAGE=s3 every app server finds the attachment: it is in the bucket, under prive/,
+    still served only by the attachment view."""
+    client.force_login(employee)
+    upload = photo()
+    client.post(
+        "/direct-regelen/ict/storing-melden/", {"wat_is_er_aan_de_hand": "Lekkage", "locatie": "Hal", "foto": upload}
+    )
+    attachment = Request.objects.get().attachments.get()
+    assert f"prive/{attachment.file.name}" in s3.keys()
+    response = client.get(reverse("directregelen:attachment", args=[attachment.pk]))
+    assert response.status_code == 200 and response["Content-Type"] == "image/png"
+    upload.seek(0)
+    assert b"".join(response.streaming_content) == upload.read()
+    assert client.get(f"/media/prive/{attachment.file.name}").status_code == 404

@@ -57,7 +57,7 @@ def test_health_without_redis_reports_it_unused(client, settings):
 def test_a_full_or_read_only_media_folder_is_reported(client):
     # Tests run as root in CI, where folder permissions stop nothing: the disk's answer is simulated.
     full = OSError(28, "No space left on device")
-    with mock.patch("intranet.health.tempfile.NamedTemporaryFile", side_effect=full):
+    with mock.patch("intranet.storage.tempfile.NamedTemporaryFile", side_effect=full):
         response = client.get("/health/")
     body = json.loads(response.content)
     assert response.status_code == 200
