@@ -1,0 +1,31 @@
+"""Background jobs of privacy/ (queued with intranet.jobs.enqueue)."""
+
+from django_tasks import task
+
+
+@task()
+def build_export(export_id):
+    from privacy import exports
+    from privacy.models import DataExport
+
+    export = DataExport.objects.filter(pk=export_id, status=DataExport.Status.PENDING).select_related("user").first()
+    if export is None:
+        return  # already built (a retry after success) or withdrawn
+    # A failure leaves it pending for the job's retries; request_export gives up on it after a day.
+    exports.build(export)
+
+
+@task()
+def erase_leavers():
+    """The periodic leavers' job (docs/privacy.md); safe to run twice: erased people are gone."""
+    from privacy.erasure import erase_due_leavers
+
+    return erase_due_leavers()
+
+
+@task()
+def enforce_retention():
+    """The periodic retention job (docs/privacy.md)."""
+    from privacy.retention import enforce
+
+    return enforce()
