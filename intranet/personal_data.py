@@ -14,6 +14,7 @@ relation to a user or Person is declared by no app and is not listed in EXEMPT b
 """
 
 import importlib
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -49,9 +50,11 @@ class Erasure:
     def names(self):
         """Strings that name the person, longest first: replaced in records that must be kept."""
         user, person = self.user, self.person
-        found = {user.get_username(), user.email, user.get_full_name()}
+        found = {user.get_username(), user.email, user.get_full_name(), user.first_name, user.last_name}
         if person is not None:
             found |= {person.full_name, person.email, f"{person.first_name} {person.last_name}"}
+            # Alone too ("Beste Sanne,"), in the records kept about them (their requests).
+            found |= {person.first_name, person.last_name}
         return sorted((s for s in found if s and len(s) > 2), key=len, reverse=True)
 
     def scrub(self, text):
@@ -75,13 +78,8 @@ def iso(value):
 
 
 def _replace_folded(text, name, replacement):
-    lowered, needle = text.lower(), name.lower()
-    start = lowered.find(needle)
-    while start != -1:
-        text = text[:start] + replacement + text[start + len(name) :]
-        lowered = text.lower()
-        start = lowered.find(needle, start + len(replacement))
-    return text
+    # Whole words only: erasing "Jan" must not turn "januari" into nonsense.
+    return re.sub(rf"(?<!\w){re.escape(name)}(?!\w)", replacement, text, flags=re.IGNORECASE)
 
 
 @dataclass(frozen=True)

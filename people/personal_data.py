@@ -4,7 +4,7 @@ and the single sign-on identity (intranet/personal_data.py explains the contract
 import posixpath
 
 from intranet.personal_data import Exported, Kind
-from people.models import ExternalIdentity, Person
+from people.models import ExpertiseTag, ExternalIdentity, Person
 
 
 def _profile_export(user):
@@ -51,9 +51,12 @@ def _profile_erase(user, erasure):
     # Colleagues who reported to them keep their own profile, without the manager.
     Person.objects.filter(manager=person).update(manager=None)
     photo = person.photo
+    tags = list(person.expertise.values_list("pk", flat=True))
     person.delete()  # tags, the search index entry and CASCADE rows (calendar feed) go with it
     if photo is not None:
         photo.delete()  # Wagtail removes the file and its renditions
+    # A topic only they gave ("ask me about ...") would keep a trace of them in the vocabulary.
+    ExpertiseTag.objects.filter(pk__in=tags, tagged_people__isnull=True).delete()
     return 1
 
 

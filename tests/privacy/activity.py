@@ -4,7 +4,6 @@ import io
 from datetime import timedelta
 
 from django.contrib.admin.models import ADDITION, LogEntry
-from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -67,14 +66,18 @@ def build(person, mark, *, shared_team=None, private_team=None):
     ExternalIdentity.objects.create(user=user, issuer="https://idp.example", subject=f"sub-{mark}")
     UserProfile.get_for_user(user)
     LogEntry.objects.log_actions(user.pk, [photo], ADDITION, change_message=f"{mark} added")
-    AccessLog.objects.create(username=user.username, ip_address="10.1.2.3", user_agent="test", attempt_time=timezone.now())
+    AccessLog.objects.create(
+        username=user.username, ip_address="10.1.2.3", user_agent="test", attempt_time=timezone.now()
+    )
 
     # teams: their own team, a post with an image in it and in the shared team, a question
     own_team = teams.create_team(user, title=f"Team {mark}", description=f"{mark} team", kind=Kind.OPEN)
     post = posting.create_post(user, own_team, text=f"Post {mark}", image=png())
     things = {"team": own_team, "post": post}
     if shared_team is not None:
-        Membership.objects.get_or_create(team=shared_team, user=user, defaults={"role": Role.MEMBER, "state": State.ACTIVE})
+        Membership.objects.get_or_create(
+            team=shared_team, user=user, defaults={"role": Role.MEMBER, "state": State.ACTIVE}
+        )
         things["shared_post"] = posting.create_post(user, shared_team, text=f"Shared {mark}", is_question=True)
     if private_team is not None:
         things["private_post"] = posting.create_post(user, private_team, text=f"Private {mark}")
@@ -97,7 +100,9 @@ def build(person, mark, *, shared_team=None, private_team=None):
     blog_index = BlogIndexPage.objects.first()
     if blog_index is None:
         blog_index = home.add_child(instance=BlogIndexPage(title="Blogs", slug="blogs"))
-    blog = blog_index.add_child(instance=BlogPage(title=f"Blog {mark}", slug=f"blog-{mark.lower()}", author=person, owner=user))
+    blog = blog_index.add_child(
+        instance=BlogPage(title=f"Blog {mark}", slug=f"blog-{mark.lower()}", author=person, owner=user)
+    )
     blog.save_revision(user=user).publish()
 
     # directregelen: a request with an attachment and a reply; they answer someone's request as staff
@@ -105,11 +110,19 @@ def build(person, mark, *, shared_team=None, private_team=None):
         reference=f"REQ-{mark}",
         requester=user,
         title=f"Request {mark}",
-        data=[{"name": "naam", "label": "Naam", "value": person.full_name}, {"name": "x", "label": "Wat", "value": f"Answer {mark}"}],
+        data=[
+            {"name": "naam", "label": "Naam", "value": person.full_name},
+            {"name": "x", "label": "Wat", "value": f"Answer {mark}"},
+        ],
     )
     stored = private_storage.save(f"aanvragen/{mark}.pdf", ContentFile(b"%PDF-1.4 " + mark.encode()))
     RequestAttachment.objects.create(
-        request=request, field_name="bijlage", file=stored, original_name=f"{mark}.pdf", content_type="application/pdf", size=10
+        request=request,
+        field_name="bijlage",
+        file=stored,
+        original_name=f"{mark}.pdf",
+        content_type="application/pdf",
+        size=10,
     )
     RequestReply.objects.create(request=request, body=f"Beste {person.first_name}, reply {mark}")
     RequestReply.objects.create(request=request, author=user, body=f"Staff reply {mark}")
@@ -118,7 +131,9 @@ def build(person, mark, *, shared_team=None, private_team=None):
     building, _ = Building.objects.get_or_create(name="Stadhuis")
     room, _ = Room.objects.get_or_create(building=building, name="Zaal Amstel", defaults={"capacity": 6})
     start = timezone.now() + timedelta(days=1)
-    booking = Booking.objects.create(room=room, organiser=person, title=f"Meeting {mark}", start=start, end=start + timedelta(hours=1))
+    booking = Booking.objects.create(
+        room=room, organiser=person, title=f"Meeting {mark}", start=start, end=start + timedelta(hours=1)
+    )
     booking.attendees.add(person)
     CalendarFeed.objects.create(person=person)
 
@@ -134,7 +149,9 @@ def build(person, mark, *, shared_team=None, private_team=None):
     survey = SurveyPage.objects.filter(slug="enquete").first()
     if survey is None:
         survey = home.add_child(instance=SurveyPage(title="Enquête", slug="enquete", anonymous=False))
-    SurveyAnswer.objects.create(page=survey, respondent=user, respondent_key=f"key-{mark}", form_data={"antwoord": f"Survey {mark}"})
+    SurveyAnswer.objects.create(
+        page=survey, respondent=user, respondent_key=f"key-{mark}", form_data={"antwoord": f"Survey {mark}"}
+    )
 
     # privacy: an erasure they carried out
     ErasureLog.objects.create(subject="account 0", reason="request", actor=user, via="test", counts={})

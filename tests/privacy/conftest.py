@@ -23,4 +23,10 @@ def world(db, settings):
     from teams import posting
 
     posting.create_post(kees.user, sanne_private, text="KEESMARK in Sannes kring")
+    from social import services as social
+
+    # Her reply under his post: a conversation that outlives her (as "Oud-collega") or loses her words.
+    things["sanne"]["reply"] = social.post_comment(
+        sanne.user, things["kees"]["shared_post"], "Reply SANNEMARK", ip_address="192.0.2.8"
+    )
     return {"sanne": sanne, "kees": kees, "things": things, "shared": shared, "kees_private": kees_private}

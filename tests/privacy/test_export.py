@@ -41,7 +41,14 @@ def test_export_has_every_kind_with_data_and_files(world):
     attachment = next(n for n in names if n.startswith("files/directregelen.requests/"))
     assert archive.read(attachment).startswith(b"%PDF-1.4 SANNEMARK")
     text = _all_text(archive)
-    for expected in ("SBOERHAAVE-BIO", "Comment SANNEMARK", "192.0.2.7", "Answer SANNEMARK", "Survey SANNEMARK", "Meeting SANNEMARK"):
+    for expected in (
+        "SBOERHAAVE-BIO",
+        "Comment SANNEMARK",
+        "192.0.2.7",
+        "Answer SANNEMARK",
+        "Survey SANNEMARK",
+        "Meeting SANNEMARK",
+    ):
         assert expected in text, expected
 
 
