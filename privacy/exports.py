@@ -15,7 +15,7 @@ from django.core.files import File
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from intranet import personal_data, throttle
@@ -87,7 +87,7 @@ def build(export):
         name = default_storage.save(f"{EXPORT_FOLDER}/{uuid.uuid4().hex}.zip", File(handle))
         size = handle.seek(0, 2)
     now = timezone.now()
-    with transaction.atomic():
+    with transaction.atomic(), translation.override(settings.LANGUAGE_CODE):  # stored text: in Dutch
         export.file.name = name
         export.size = size
         export.status = DataExport.Status.READY
