@@ -4,7 +4,7 @@ import posixpath
 
 from home.models import PhotoSubmission, WelcomeDismissal
 from intranet.models import IntranetSettings
-from intranet.personal_data import Exported, Kind, iso
+from intranet.personal_data import Exported, Kind, delete_rows, iso
 
 
 def _photos_export(user):
@@ -42,10 +42,6 @@ def _welcome_export(user):
     return Exported(records=[{"dismissed_at": iso(w.dismissed_at)} for w in WelcomeDismissal.objects.filter(user=user)])
 
 
-def _welcome_erase(user, erasure):
-    return WelcomeDismissal.objects.filter(user=user).delete()[0]
-
-
 KINDS = [
     Kind(
         "home.header_photos",
@@ -59,6 +55,6 @@ KINDS = [
         "That the welcome block was closed.",
         ("home.WelcomeDismissal.user",),
         _welcome_export,
-        _welcome_erase,
+        delete_rows(WelcomeDismissal, "user"),
     ),
 ]

@@ -13,7 +13,6 @@ it (Wagtail, the admin log, django-axes, sessions). tests/privacy/test_coverage.
 relation to a user or Person is declared by no app and is not listed in EXEMPT below.
 """
 
-import importlib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -73,6 +72,16 @@ def delete_files_on_commit(files):
     transaction.on_commit(lambda: [storage.delete(name) for storage, name in names])
 
 
+def delete_rows(model, field):
+    """An erase function that deletes the person's rows of `model` (found by `field`)."""
+    return lambda user, erasure: model._default_manager.filter(**{field: user}).delete()[0]
+
+
+def unlink(model, field):
+    """An erase function that keeps the rows of `model` but takes the person out of `field`."""
+    return lambda user, erasure: model._default_manager.filter(**{field: user}).update(**{field: None})
+
+
 def iso(value):
     return value.isoformat() if value else None
 
@@ -93,16 +102,9 @@ class Kind:
 
 def app_kinds():
     """[(app name, [Kind])] in INSTALLED_APPS order."""
-    found = []
-    for config in apps.get_app_configs():
-        try:
-            module = importlib.import_module(f"{config.name}.personal_data")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"{config.name}.personal_data":
-                raise
-            continue
-        found.append((config.name, list(getattr(module, "KINDS", []))))
-    return found
+    from intranet.plugins import app_modules
+
+    return [(name, list(getattr(module, "KINDS", []))) for name, module in app_modules("personal_data")]
 
 
 def kinds():

@@ -1,6 +1,6 @@
 """What launcher/ holds about a person: the apps they pinned as favourites."""
 
-from intranet.personal_data import Exported, Kind
+from intranet.personal_data import Exported, Kind, delete_rows
 from launcher.models import Pin
 
 
@@ -13,8 +13,6 @@ def _export(user):
     )
 
 
-def _erase(user, erasure):
-    return Pin.objects.filter(user=user).delete()[0]
-
-
-KINDS = [Kind("launcher.favourites", "Apps pinned as favourites.", ("launcher.Pin.user",), _export, _erase)]
+KINDS = [
+    Kind("launcher.favourites", "Apps pinned as favourites.", ("launcher.Pin.user",), _export, delete_rows(Pin, "user"))
+]

@@ -3,7 +3,7 @@ and the single sign-on identity (intranet/personal_data.py explains the contract
 
 import posixpath
 
-from intranet.personal_data import Exported, Kind
+from intranet.personal_data import Exported, Kind, delete_rows
 from people.models import ExpertiseTag, ExternalIdentity, Person
 
 
@@ -69,10 +69,6 @@ def _identity_export(user):
     )
 
 
-def _identity_erase(user, erasure):
-    return ExternalIdentity.objects.filter(user=user).delete()[0]
-
-
 KINDS = [
     Kind(
         "people.profile",
@@ -87,6 +83,6 @@ KINDS = [
         "The identity provider's id for the account (single sign-on).",
         ("people.ExternalIdentity.user",),
         _identity_export,
-        _identity_erase,
+        delete_rows(ExternalIdentity, "user"),
     ),
 ]

@@ -2,7 +2,7 @@
 
 import posixpath
 
-from intranet.personal_data import Exported, Kind, delete_files_on_commit, iso
+from intranet.personal_data import Exported, Kind, delete_files_on_commit, iso, unlink
 from prikbord.models import Photo, Post
 
 
@@ -54,10 +54,6 @@ def _moderated_export(user):
     )
 
 
-def _moderated_erase(user, erasure):
-    return Post.objects.filter(moderated_by=user).update(moderated_by=None)
-
-
 KINDS = [
     Kind(
         "prikbord.items",
@@ -71,6 +67,6 @@ KINDS = [
         "Notice-board items taken down as a moderator.",
         ("prikbord.Post.moderated_by",),
         _moderated_export,
-        _moderated_erase,
+        unlink(Post, "moderated_by"),
     ),
 ]

@@ -1,6 +1,6 @@
 """What privacy/ itself holds about a person: their data exports, and erasures they carried out."""
 
-from intranet.personal_data import Exported, Kind, iso
+from intranet.personal_data import Exported, Kind, iso, unlink
 from privacy.models import DataExport, ErasureLog
 
 
@@ -27,10 +27,6 @@ def _erasures_export(user):
     )
 
 
-def _erasures_erase(user, erasure):
-    return ErasureLog.objects.filter(actor=user).update(actor=None)
-
-
 KINDS = [
     Kind(
         "privacy.exports",
@@ -44,6 +40,6 @@ KINDS = [
         "Erasures carried out as an administrator (the log keeps no data of the person erased).",
         ("privacy.ErasureLog.actor",),
         _erasures_export,
-        _erasures_erase,
+        unlink(ErasureLog, "actor"),
     ),
 ]

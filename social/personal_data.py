@@ -9,7 +9,7 @@ from django.db.models import Q
 from django_comments.models import CommentFlag
 from django_comments_xtd.models import XtdComment
 
-from intranet.personal_data import Exported, Kind
+from intranet.personal_data import Exported, Kind, delete_rows, unlink
 from social.models import Like, ModerationAction, Notification, NotificationPreference
 
 
@@ -54,10 +54,6 @@ def _flags_export(user):
     )
 
 
-def _flags_erase(user, erasure):
-    return CommentFlag.objects.filter(user=user).delete()[0]
-
-
 def _likes_export(user):
     return Exported(
         records=[
@@ -68,10 +64,6 @@ def _likes_export(user):
             for like in Like.objects.filter(user=user).select_related("content_type")
         ]
     )
-
-
-def _likes_erase(user, erasure):
-    return Like.objects.filter(user=user).delete()[0]
 
 
 def _notifications_export(user):
@@ -93,10 +85,6 @@ def _preference_export(user):
     return Exported(records=[{"email": p.email} for p in NotificationPreference.objects.filter(user=user)])
 
 
-def _preference_erase(user, erasure):
-    return NotificationPreference.objects.filter(user=user).delete()[0]
-
-
 def _moderation_export(user):
     return Exported(
         records=[
@@ -104,11 +92,6 @@ def _moderation_export(user):
             for m in ModerationAction.objects.filter(moderator=user)
         ]
     )
-
-
-def _moderation_erase(user, erasure):
-    # The decision stays in the comment's audit trail, without who took it.
-    return ModerationAction.objects.filter(moderator=user).update(moderator=None)
 
 
 KINDS = [
@@ -124,9 +107,9 @@ KINDS = [
         "Comments reported to the moderators.",
         ("django_comments.CommentFlag.user",),
         _flags_export,
-        _flags_erase,
+        delete_rows(CommentFlag, "user"),
     ),
-    Kind("social.likes", "Likes.", ("social.Like.user",), _likes_export, _likes_erase),
+    Kind("social.likes", "Likes.", ("social.Like.user",), _likes_export, delete_rows(Like, "user")),
     Kind(
         "social.notifications",
         "Notifications received.",
@@ -139,13 +122,13 @@ KINDS = [
         "How often notifications are e-mailed.",
         ("social.NotificationPreference.user",),
         _preference_export,
-        _preference_erase,
+        delete_rows(NotificationPreference, "user"),
     ),
     Kind(
         "social.moderation",
         "Comments hidden or restored as a moderator, with the reason given.",
         ("social.ModerationAction.moderator",),
         _moderation_export,
-        _moderation_erase,
+        unlink(ModerationAction, "moderator"),  # the decision stays in the audit trail
     ),
 ]

@@ -8,7 +8,7 @@ import posixpath
 from django.db.models import F
 
 from intranet.media_headers import safe_download_name
-from intranet.personal_data import Exported, Kind, delete_files_on_commit, iso
+from intranet.personal_data import Exported, Kind, delete_files_on_commit, iso, unlink
 from teams.models import Membership, State, TeamPage, TeamPost
 
 
@@ -82,10 +82,6 @@ def _teams_export(user):
     )
 
 
-def _teams_erase(user, erasure):
-    return TeamPage.objects.filter(created_by=user).update(created_by=None)
-
-
 KINDS = [
     Kind(
         "teams.memberships",
@@ -101,5 +97,11 @@ KINDS = [
         _posts_export,
         _posts_erase,
     ),
-    Kind("teams.started", "Teams they started.", ("teams.TeamPage.created_by",), _teams_export, _teams_erase),
+    Kind(
+        "teams.started",
+        "Teams they started.",
+        ("teams.TeamPage.created_by",),
+        _teams_export,
+        unlink(TeamPage, "created_by"),
+    ),
 ]

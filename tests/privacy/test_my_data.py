@@ -96,3 +96,19 @@ def test_a_waiting_export_is_not_queued_twice(employee_client, employee):
     employee_client.post("/mijn-gegevens/aanvragen/")
     employee_client.post("/mijn-gegevens/aanvragen/")
     assert DataExport.objects.filter(user=employee, status=DataExport.Status.PENDING).count() == 1
+
+
+def test_page_queries_do_not_grow_with_exports(employee_client, employee):
+    def count():
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        with CaptureQueriesContext(connection) as queries:
+            assert employee_client.get("/mijn-gegevens/").status_code == 200
+        return len(queries)
+
+    DataExport.objects.create(user=employee)
+    few = count()
+    for _ in range(15):
+        DataExport.objects.create(user=employee, status=DataExport.Status.EXPIRED)
+    assert count() == few
