@@ -129,7 +129,7 @@ def build(person, mark, *, shared_team=None, private_team=None):
 
     # rooms
     building, _ = Building.objects.get_or_create(name="Stadhuis")
-    room, _ = Room.objects.get_or_create(building=building, name="Zaal Amstel", defaults={"capacity": 6})
+    room = Room.objects.create(building=building, name=f"Zaal {mark}", capacity=6)  # PostgreSQL refuses overlaps
     start = timezone.now() + timedelta(days=1)
     booking = Booking.objects.create(
         room=room, organiser=person, title=f"Meeting {mark}", start=start, end=start + timedelta(hours=1)
