@@ -29,7 +29,9 @@ def _export(user):
 
 
 def _erase(user, erasure):
-    """Articles are the organisation's publications and stay; the byline goes (Wagtail shows none).
+    """News is the organisation's publication and stays; the byline goes (Wagtail shows none). A blog
+    is the person's own voice: kept like their posts, or unpublished when PRIVACY_KEEP_CONTENT is off
+    (editors may then delete it; deleting pages stays an editorial act).
 
     The author is also taken out of their stored revisions, so that no older version names them again.
     """
@@ -42,7 +44,10 @@ def _erase(user, erasure):
     for model in (NewsPage, BlogPage):
         pages = model.objects.filter(author=person)
         ids = list(pages.values_list("pk", flat=True))
-        count += pages.update(author=None)
+        if model is BlogPage and not erasure.keep_content:
+            for blog in pages.live():
+                blog.unpublish(log_action=False)
+        count += model.objects.filter(pk__in=ids).update(author=None)
         for revision in Revision.page_revisions.filter(object_id__in=[str(pk) for pk in ids]):
             if revision.content.get("author") == person.pk:
                 revision.content["author"] = None

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django_comments_xtd.models import XtdComment
 
 from directregelen.models import Request
+from news.models import BlogPage
 from people.models import Person
 from privacy import erasure
 from privacy.models import ErasureLog
@@ -95,6 +96,8 @@ def test_after_erasure_no_row_names_the_person(world, settings, keep, django_cap
         # Her post went, and with it the comments under it (hers included).
         assert not TeamPost.objects.filter(pk=things["post"].pk).exists()
         assert not XtdComment.objects.filter(pk=things["comment"].pk).exists()
+    blog = BlogPage.objects.get(pk=things["blog"].pk)
+    assert blog.author_id is None and blog.live is keep
     reply = XtdComment.objects.get(pk=things["reply"].pk)
     assert reply.user_id is None and reply.user_name == "Oud-collega" and reply.ip_address is None
     assert reply.comment == ("Reply SANNEMARK" if keep else "") and reply.is_removed is not keep
