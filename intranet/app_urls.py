@@ -14,6 +14,7 @@ urlpatterns = [
     path("prikbord/", include("prikbord.urls")),
     path("start/", include("home.urls")),
     path("teams-acties/", include("teams.urls")),
+    path("mijn-gegevens/", include("privacy.urls")),
     # django-comments-xtd without its API and write views (see social/comment_urls.py).
     path("reacties/", include("social.comment_urls")),
 ]

@@ -36,6 +36,7 @@ DOWNLOAD_TYPES = {
     "odp": "application/vnd.oasis.opendocument.presentation",
     "txt": "text/plain; charset=utf-8",
     "csv": "text/csv; charset=utf-8",
+    "zip": "application/zip",  # "Mijn gegevens" exports (privacy/exports.py)
     # wagtailmedia videos and audio (news pages); <video>/<audio> ignore Content-Disposition.
     "mp4": "video/mp4",
     "m4v": "video/mp4",

@@ -5,12 +5,11 @@ INSTALLED_APPS order after the frame has made the organisation and its people. E
 deterministic (use context.random) and safe to run twice.
 """
 
-import importlib
 import random as _random
 import sys
 from dataclasses import dataclass, field
 
-from django.apps import apps
+from intranet.plugins import app_modules
 
 
 @dataclass
@@ -37,12 +36,6 @@ class SeedContext:
 
 
 def app_seeders():
-    for config in apps.get_app_configs():
-        try:
-            module = importlib.import_module(f"{config.name}.seed")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"{config.name}.seed":
-                raise
-            continue
+    for name, module in app_modules("seed"):
         if hasattr(module, "seed"):
-            yield config.name, module.seed
+            yield name, module.seed

@@ -15,6 +15,7 @@ from django.contrib.auth.hashers import make_password
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
+from django.utils import timezone
 
 from intranet.jobs import enqueue
 from people import completeness, signals
@@ -226,12 +227,15 @@ def _apply(rows, seen, result):
     leavers = [person for number, person in existing.items() if number in was_active and number not in seen]
     returning = [existing[number].user_id for number in rows if number in existing and number not in was_active]
     User = get_user_model()
+    now = timezone.now()
     for chunk in _chunks(leavers):
-        Person.objects.filter(pk__in=[p.pk for p in chunk]).update(is_active=False)
+        # deactivated_at starts the grace period after which their data is erased (docs/privacy.md).
+        Person.objects.filter(pk__in=[p.pk for p in chunk]).update(is_active=False, deactivated_at=now)
         # Leavers can no longer log in (returning colleagues can again, below).
         User.objects.filter(pk__in=[p.user_id for p in chunk]).update(is_active=False)
     for chunk in _chunks(returning):
         User.objects.filter(pk__in=chunk).update(is_active=True)
+        Person.objects.filter(user_id__in=chunk).update(deactivated_at=None)
     result.deactivated = len(leavers)
     # New people too: bulk_create sends no signal, so nothing else indexes them.
     changed = {person.pk for people in changes.values() for person in people}

@@ -144,6 +144,8 @@ class Person(index.Indexed, models.Model):
     )
     start_date = models.DateField(_("start date"), null=True, blank=True)
     is_active = models.BooleanField(_("active"), default=True, db_index=True)
+    # Set by the HR import when someone leaves; the leavers' job erases them a grace period later.
+    deactivated_at = models.DateTimeField(_("deactivated at"), null=True, blank=True, editable=False)
     is_ambassador = models.BooleanField(_("ambassador"), default=False, db_index=True)
     completeness = models.PositiveSmallIntegerField(_("profile completeness"), default=0, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)

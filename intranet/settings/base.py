@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "prikbord",
     "search",
     "insights",
+    "privacy",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -399,7 +400,21 @@ THROTTLE_LIMITS = {
     "like": {"minute": 30, "hour": 300},
     # Per client address: starting an SSO login (each start keeps a state in a new session).
     "sso_start": {"minute": 30, "hour": 300},
+    # "Mijn gegevens": building an export is heavy work and ends in a notification.
+    "privacy_export": {"hour": 3, "day": 5},
 }
+
+# --- privacy (docs/privacy.md) ---
+# Days a finished data export can be downloaded; its ZIP is deleted after that.
+PRIVACY_EXPORT_DAYS = int(os.environ.get("PRIVACY_EXPORT_DAYS", "7"))
+# Days after the HR import deactivated someone before the leavers' job erases their personal data.
+PRIVACY_LEAVER_GRACE_DAYS = int(os.environ.get("PRIVACY_LEAVER_GRACE_DAYS", "30"))
+# Keep a leaver's team posts and comments (as "Oud-collega") for the conversation, or remove them.
+PRIVACY_KEEP_CONTENT = os.environ.get("PRIVACY_KEEP_CONTENT", "1") == "1"
+# Days technical data is kept: comment IP addresses, login logs, ended sessions, finished job rows.
+PRIVACY_TECHNICAL_RETENTION_DAYS = int(os.environ.get("PRIVACY_TECHNICAL_RETENTION_DAYS", "30"))
+# Stored in place of an erased person's name (in the database, so not translated per reader).
+PRIVACY_FORMER_COLLEAGUE = "Oud-collega"
 
 # --- search ---
 if DATABASE_IS_POSTGRES:

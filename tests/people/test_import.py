@@ -99,9 +99,12 @@ def test_missing_people_are_deactivated_never_deleted_and_can_return(hr_file):
     leaver = Person.objects.get(employee_number="101")
     assert not leaver.is_active
     assert not leaver.user.is_active
+    assert leaver.deactivated_at is not None  # starts the grace period before erasure (docs/privacy.md)
+    assert Person.objects.get(employee_number="100").deactivated_at is None
     out, _err = run(hr_file([row("100"), row("101")]))
     leaver.refresh_from_db()
     assert leaver.is_active and leaver.user.is_active
+    assert leaver.deactivated_at is None
     assert Person.objects.count() == 2
 
 

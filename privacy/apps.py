@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class PrivacyConfig(AppConfig):
+    name = "privacy"
+    verbose_name = _("Privacy")
+
+    def ready(self):
+        from intranet.media_access import register_media_checker
+        from privacy.media import can_download_export
+
+        register_media_checker(can_download_export)
