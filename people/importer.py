@@ -18,7 +18,7 @@ from django.db import transaction
 from wagtail.search.backends import get_search_backend
 
 from people import completeness, signals
-from people.models import Location, OrganisationUnit, Person, TaggedExpertise, dutch_sort_key
+from people.models import Location, OrganisationUnit, Person, TaggedExpertise, dutch_sort_key, search_name_key
 
 COLUMNS = [
     "employee_number",
@@ -47,6 +47,7 @@ HR_FIELDS = [
     "tussenvoegsel",
     "last_name",
     "sort_name",
+    "search_name",
     "email",
     "job_title",
     "organisation_unit_id",
@@ -114,6 +115,7 @@ def _check_row(row, units, locations):
         "tussenvoegsel": values["tussenvoegsel"],
         "last_name": values["last_name"],
         "sort_name": dutch_sort_key(values["first_name"], values["tussenvoegsel"], values["last_name"]),
+        "search_name": search_name_key(values["first_name"], values["tussenvoegsel"], values["last_name"]),
         "email": values["email"],
         "job_title": values["job_title"],
         "organisation_unit_id": None,
