@@ -20,6 +20,11 @@ def _name_hit(word):
     return Q(search_name__startswith=word) | Q(search_name__contains=f" {word}")
 
 
+def _function_hit(word):
+    """The word starts a word of the function: "de" does not find every "Medewerker"."""
+    return Q(job_title__istartswith=word) | Q(job_title__icontains=f" {word}") | Q(job_title__icontains=f"-{word}")
+
+
 def _whole_word(word):
     return (
         Q(search_name=word)
@@ -55,7 +60,7 @@ class PeopleProvider(SearchProvider):
         people = Person.objects.filter(is_active=True)
         words = query_words(query)
         for word in words:
-            people = people.filter(_name_hit(word) | Q(job_title__icontains=word) if with_function else _name_hit(word))
+            people = people.filter(_name_hit(word) | _function_hit(word) if with_function else _name_hit(word))
         rank = {
             "name_misses": _misses([_name_hit(word) for word in words]),
             "whole_misses": _misses([_whole_word(word) for word in words]),

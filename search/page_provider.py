@@ -3,6 +3,7 @@
 from django.db import connection
 from wagtail.models import Page
 
+from search.query import title_score
 from search.registry import SearchProvider, SearchResult
 from search.visibility import page_visibility_key, visible_pages
 
@@ -32,12 +33,14 @@ class PageSearchProvider(SearchProvider):
         """Lower ranks first among equally found pages; override to prefer the pages people want."""
         return 0
 
-    def _slice(self, found, limit, offset):
+    def _slice(self, query, found, limit, offset):
         if not limit:
             return []
         if offset >= RERANK_WINDOW:
             return list(found[offset : offset + limit])
-        window = sorted(found[:RERANK_WINDOW], key=self.type_rank)  # stable: relevance within a type
+        # Stable: relevance within a tier. Titles holding every word (or a synonym's) first, so "hr"
+        # opens with the P&O department, then the page types searchers want.
+        window = sorted(found[:RERANK_WINDOW], key=lambda page: (-title_score(query, page.title), self.type_rank(page)))
         return window[offset : offset + limit]
 
     def subtitle(self, page):
@@ -49,7 +52,7 @@ class PageSearchProvider(SearchProvider):
     def search(self, query, user, limit, offset=0):
         found = self.queryset(user).search(query.wagtail_query())
         total = found.count()
-        return total, self.to_results(self._slice(found, limit, offset))
+        return total, self.to_results(self._slice(query, found, limit, offset))
 
     def similar_titles(self, queryset, query, limit):
         """PostgreSQL: pages whose title resembles the text: typos ("declaratei"), other word forms
@@ -80,7 +83,7 @@ class PageSearchProvider(SearchProvider):
         page, then (PostgreSQL) titles that resemble the text: each step only while the list is short."""
         queryset = self.queryset(user)
         pages = sorted(queryset.autocomplete(query.normalised)[: limit * 3], key=self.type_rank)[:limit]
-        if len(pages) < limit and len(query.normalised) >= 3:
+        if len(pages) < limit and (len(query.normalised) >= 3 or query.alternatives):
             seen = {page.pk for page in pages}
             for page in queryset.search(query.wagtail_query())[: limit * 2]:
                 if page.pk not in seen and len(pages) < limit:

@@ -1,7 +1,6 @@
 """Searching across providers, best bets, and the anonymous statistics editors read."""
 
 import hashlib
-import re
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
@@ -147,26 +146,11 @@ def forget_results(**kwargs):
         cache.set(GENERATION_KEY, 1, None)
 
 
-def title_score(query, title):
-    """How well the words match a title: 3 every word is a whole word of it, 2 every word starts one,
-    1 found otherwise (body text, stem, synonym, function)."""
-    words = query.words
-    title_words = re.findall(r"\w+", search_query.fold(title.lower()))
-    if not words or not title_words:
-        return 1
-    plain = [re.sub(r"\W", "", word) for word in words]
-    if all(word in title_words for word in plain if word):
-        return 3
-    if all(any(t.startswith(word) for t in title_words) for word in plain if word):
-        return 2
-    return 1
-
-
 def _group_rank(query, group, order):
     """Groups by their best result: typo-only groups last, title matches first; among prefix
     matches of a title, things to arrange and read come before people ("verl": Verlof aanvragen
     before Verlinden), among whole words people keep their place."""
-    scores = [0 if result.typo else title_score(query, result.title) for result in group.results]
+    scores = [0 if result.typo else search_query.title_score(query, result.title) for result in group.results]
     best = max(scores, default=0)
     people_later = best == 2 and group.kind == "people"
     return (-best, people_later, order)
