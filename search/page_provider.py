@@ -22,6 +22,10 @@ class PageSearchProvider(SearchProvider):
     """Searches `model` (a concrete page model) through Wagtail's search backend."""
 
     model = Page
+    # Suggest titles that resemble the text (typos, word forms, compounds) even when other kinds found
+    # plenty: worth one more query for a small set of pages people come to arrange things (services);
+    # large kinds (news) get look-alikes only when the whole search found little.
+    suggest_likeness = False
 
     def queryset(self, user):
         return visible_pages(self.model.objects.all(), user)
@@ -89,7 +93,7 @@ class PageSearchProvider(SearchProvider):
                 if page.pk not in seen and len(pages) < limit:
                     pages.append(page)
                     seen.add(page.pk)
-        if len(pages) < limit:
+        if len(pages) < limit and self.suggest_likeness:
             seen = {page.pk for page in pages}
             pages += [page for page in self.similar_titles(queryset, query, limit) if page.pk not in seen]
         return self.to_results(pages[:limit])
