@@ -37,15 +37,11 @@ class PageSearchProvider(SearchProvider):
         """Lower ranks first among equally found pages; override to prefer the pages people want."""
         return 0
 
-    def _slice(self, query, found, limit, offset):
-        if not limit:
-            return []
-        if offset >= RERANK_WINDOW:
-            return list(found[offset : offset + limit])
-        # Stable: relevance within a tier. Titles holding every word (or a synonym's) first, so "hr"
-        # opens with the P&O department, then the page types searchers want.
-        window = sorted(found[:RERANK_WINDOW], key=lambda page: (-title_score(query, page.title), self.type_rank(page)))
-        return window[offset : offset + limit]
+    def _ranked_window(self, query, found):
+        """The best hits, re-ranked. Stable: relevance within a tier. Titles holding every word (or a
+        synonym's) first, so "hr" opens with the P&O department, then the page types searchers want."""
+        window = list(found[:RERANK_WINDOW])
+        return sorted(window, key=lambda page: (-title_score(query, page.title), self.type_rank(page)))
 
     def subtitle(self, page):
         return page.search_description
@@ -55,8 +51,14 @@ class PageSearchProvider(SearchProvider):
 
     def search(self, query, user, limit, offset=0):
         found = self.queryset(user).search(query.wagtail_query())
-        total = found.count()
-        return total, self.to_results(self._slice(query, found, limit, offset))
+        if not limit:
+            return found.count(), []
+        if offset >= RERANK_WINDOW:
+            return found.count(), self.to_results(list(found[offset : offset + limit]))
+        window = self._ranked_window(query, found)
+        # A window that is not full holds every hit: no COUNT (the common case: a few dozen hits).
+        total = len(window) if len(window) < RERANK_WINDOW else found.count()
+        return total, self.to_results(window[offset : offset + limit])
 
     def similar_titles(self, queryset, query, limit):
         """PostgreSQL: pages whose title resembles the text: typos ("declaratei"), other word forms
