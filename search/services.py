@@ -216,7 +216,13 @@ def suggest(text, user):
         limit = SUGGEST_LIMITS.get(provider.kind, SUGGEST_DEFAULT_LIMIT)
         results = _cached("suggest", provider, query, user, limit)
         groups.append(Group(provider.kind, provider.label, len(results), _tracked(results)))
-    _add_typos(query, user, groups, providers, lambda group: SUGGEST_LIMITS.get(group.kind, SUGGEST_DEFAULT_LIMIT))
+    # A kind that already suggested look-alike titles (Direct regelen) is not asked twice.
+    likeness = {provider.kind for provider in providers if getattr(provider, "suggest_likeness", False)}
+
+    def limit_for(group):
+        return 0 if group.kind in likeness else SUGGEST_LIMITS.get(group.kind, SUGGEST_DEFAULT_LIMIT)
+
+    _add_typos(query, user, groups, providers, limit_for)
     return query, [group for group in _order(query, groups, providers) if group.results]
 
 
