@@ -14,6 +14,7 @@ class DirectRegelenProvider(PageSearchProvider):
     order = 20
     model = Page
     page_models = (DirectRegelenPage, DepartmentPage, ServicePage, RequestFormPage)
+    suggest_likeness = True
 
     def queryset(self, user):
         return super().queryset(user).type(*self.page_models)

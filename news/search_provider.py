@@ -24,7 +24,11 @@ class NewsProvider(PageSearchProvider):
         # Date and intro live on the article models: one query per model, not one per result.
         articles = {}
         for model in self.page_models:
-            articles.update(model.objects.filter(pk__in=[p.pk for p in pages]).only("date", "intro").in_bulk())
+            articles.update(
+                model.objects.filter(pk__in=[p.pk for p in pages])
+                .only("date", "intro", "title", "url_path", "search_description")
+                .in_bulk()
+            )
         return [self.to_result(articles.get(page.pk, page)) for page in pages]
 
     def subtitle(self, page):

@@ -19,7 +19,7 @@ from django.utils import timezone
 
 from intranet.jobs import enqueue
 from people import completeness, signals
-from people.models import Location, OrganisationUnit, Person, TaggedExpertise, dutch_sort_key
+from people.models import Location, OrganisationUnit, Person, TaggedExpertise, dutch_sort_key, search_name_key
 from search import tasks as search_tasks
 
 COLUMNS = [
@@ -49,6 +49,7 @@ HR_FIELDS = [
     "tussenvoegsel",
     "last_name",
     "sort_name",
+    "search_name",
     "email",
     "job_title",
     "organisation_unit_id",
@@ -116,6 +117,7 @@ def _check_row(row, units, locations):
         "tussenvoegsel": values["tussenvoegsel"],
         "last_name": values["last_name"],
         "sort_name": dutch_sort_key(values["first_name"], values["tussenvoegsel"], values["last_name"]),
+        "search_name": search_name_key(values["first_name"], values["tussenvoegsel"], values["last_name"]),
         "email": values["email"],
         "job_title": values["job_title"],
         "organisation_unit_id": None,

@@ -4,6 +4,7 @@ A Person is a plain indexed model, not a Wagtail page: 50,000 tree nodes with re
 much and give users nothing. The people index page serves them (issue: People).
 """
 
+import re
 import unicodedata
 
 from django.conf import settings
@@ -66,6 +67,18 @@ def dutch_sort_key(first_name, tussenvoegsel, last_name):
     return " ".join(folded.split())
 
 
+def name_words(text):
+    """Lower-case, accent-folded words of a name as people type it: apostrophes dropped ("'t" -> "t"),
+    other signs split words ("Berg, van den" -> "berg van den")."""
+    folded = unicodedata.normalize("NFKD", str(text or "").lower()).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", " ", re.sub(r"['`]", "", folded)).split()
+
+
+def search_name_key(first_name, tussenvoegsel, last_name):
+    """The full name as written ("jan in t veld"): search matches each typed word against its words."""
+    return " ".join(name_words(f"{first_name} {tussenvoegsel} {last_name}"))
+
+
 class ExpertiseTag(TagBase):
     """ "Vraag mij over": a tag vocabulary of its own, apart from the tags on news and pages."""
 
@@ -108,6 +121,8 @@ class Person(index.Indexed, models.Model):
     tussenvoegsel = models.CharField(_("tussenvoegsel"), max_length=20, blank=True)
     last_name = models.CharField(_("last name"), max_length=120)
     sort_name = models.CharField(max_length=220, db_index=True, editable=False)
+    # Matched by search word by word (trigram-indexed on PostgreSQL, see search's migrations).
+    search_name = models.CharField(max_length=260, blank=True, editable=False)
     photo = models.ForeignKey(
         "wagtailimages.Image",
         verbose_name=_("photo"),
@@ -175,9 +190,10 @@ class Person(index.Indexed, models.Model):
 
     def save(self, *args, **kwargs):
         self.sort_name = dutch_sort_key(self.first_name, self.tussenvoegsel, self.last_name)
+        self.search_name = search_name_key(self.first_name, self.tussenvoegsel, self.last_name)
         self.completeness = completeness.score(self, self.has_expertise())
         if kwargs.get("update_fields") is not None:
-            kwargs["update_fields"] = {*kwargs["update_fields"], "sort_name", "completeness"}
+            kwargs["update_fields"] = {*kwargs["update_fields"], "sort_name", "search_name", "completeness"}
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):

@@ -8,29 +8,43 @@ with 50,000 people. Typos fall back to trigram similarity on PostgreSQL.
 from django.db import connection
 from django.db.models import Case, Q, Value, When
 
-from people.models import Person
+from people.models import Person, name_words
 from people.selectors import AVATAR_SPEC, photo_prefetch
 from search.registry import KIND_LABELS, SearchProvider, SearchResult
 
 PHOTO_SPEC = AVATAR_SPEC  # the spec people's cards already render, so no new renditions
-FEW_RESULTS = 3
 
 
-# Words that can start a tussenvoegsel: only these are compared with that (unindexed) column.
-TUSSENVOEGSEL_WORDS = {"van", "de", "der", "den", "het", "ter", "ten", "te", "in", "op", "uit", "von", "la", "le", "du"}
+def _name_hit(word):
+    """The word starts one of the words of the full name ("den" in "jan van den berg")."""
+    return Q(search_name__startswith=word) | Q(search_name__contains=f" {word}")
 
 
-def _word_match(word, with_function):
-    match = Q(sort_name__startswith=word) | Q(sort_name__contains=f" {word}")
-    if any(candidate.startswith(word) for candidate in TUSSENVOEGSEL_WORDS):
-        match |= Q(tussenvoegsel__istartswith=word)
-    if with_function:
-        match |= Q(job_title__icontains=word)
-    return match
+def _function_hit(word):
+    """The word starts a word of the function: "de" does not find every "Medewerker"."""
+    return Q(job_title__istartswith=word) | Q(job_title__icontains=f" {word}") | Q(job_title__icontains=f"-{word}")
+
+
+def _whole_word(word):
+    return (
+        Q(search_name=word)
+        | Q(search_name__startswith=f"{word} ")
+        | Q(search_name__endswith=f" {word}")
+        | Q(search_name__contains=f" {word} ")
+    )
+
+
+def _misses(conditions):
+    """How many of the conditions a person fails: 0 ranks first."""
+    return sum((Case(When(condition, then=Value(0)), default=Value(1)) for condition in conditions), Value(0))
 
 
 def _with_photos(queryset):
     return queryset.select_related("organisation_unit").prefetch_related(photo_prefetch())
+
+
+def query_words(query):
+    return name_words(query.text)[:8]
 
 
 class PeopleProvider(SearchProvider):
@@ -39,30 +53,34 @@ class PeopleProvider(SearchProvider):
     order = 10
 
     def matching(self, query, with_function):
+        """Every word starts a word of the name as people write it ("in t veld", "berg van den"), or on
+        the results page appears in the function. Names first: a person whose name holds every word
+        comes before one found through the function ("jan de": Jan de Boer before Jan, Medewerker),
+        whole words before prefixes, a fully typed last name first ("vries": De Vries above Vriesema)."""
         people = Person.objects.filter(is_active=True)
-        words = query.words
+        words = query_words(query)
         for word in words:
-            people = people.filter(_word_match(word, with_function))
-        # A last name typed in full ranks first: "vries" puts Jan de Vries above Vriesema.
-        rank = sum(
-            (Case(When(sort_name__startswith=f"{word} ", then=Value(0)), default=Value(1)) for word in words),
-            Value(0),
-        )
-        return people.annotate(search_rank=rank).order_by("search_rank", "sort_name", "pk")
+            people = people.filter(_name_hit(word) | _function_hit(word) if with_function else _name_hit(word))
+        rank = {
+            "name_misses": _misses([_name_hit(word) for word in words]),
+            "whole_misses": _misses([_whole_word(word) for word in words]),
+            "last_name_misses": _misses([Q(sort_name__startswith=f"{word} ") for word in words]),
+        }
+        return people.annotate(**rank).order_by(*rank, "sort_name", "pk")
 
     def fuzzy(self, query, exclude, limit):
-        """Typo tolerance on PostgreSQL: word similarity of the whole text against sort_name."""
-        if connection.vendor != "postgresql" or len(query.normalised) < 3:
+        """Typo tolerance on PostgreSQL: word similarity of the whole text against the full name."""
+        text = " ".join(query_words(query))
+        if connection.vendor != "postgresql" or len(text) < 3 or not limit:
             return []
         from django.contrib.postgres.search import TrigramWordSimilarity
 
-        text = " ".join(query.words)
         # `%>` (word similarity above pg_trgm's threshold, 0.6) is answered from the trigram index on
-        # sort_name; the similarity itself only orders the few candidates.
+        # search_name; the similarity itself only orders the few candidates.
         people = (
-            Person.objects.filter(is_active=True, sort_name__trigram_word_similar=text)
+            Person.objects.filter(is_active=True, search_name__trigram_word_similar=text)
             .exclude(pk__in=exclude)
-            .annotate(similarity=TrigramWordSimilarity(text, "sort_name"))
+            .annotate(similarity=TrigramWordSimilarity(text, "search_name"))
             .order_by("-similarity", "sort_name")
         )
         return list(_with_photos(people)[:limit])
@@ -80,25 +98,29 @@ class PeopleProvider(SearchProvider):
             initials=person.initials,
         )
 
+    def visibility_key(self, user):
+        return ""  # every colleague sees the same active people
+
     def search(self, query, user, limit, offset=0):
-        if not query.words:
+        if not query_words(query):
             return 0, []
         people = self.matching(query, with_function=True)
-        total = people.count()
         found = list(_with_photos(people)[offset : offset + limit]) if limit else []
-        if total < FEW_RESULTS and offset == 0:
-            extra = self.fuzzy(query, exclude=[p.pk for p in people[:FEW_RESULTS]], limit=FEW_RESULTS)
-            total += len(extra)
-            found = (found + extra)[:limit]
+        total = offset + len(found) if limit and len(found) < limit and (found or not offset) else people.count()
         return total, [self.to_result(person) for person in found]
 
+    def typo_search(self, query, user, limit, exclude_urls=()):
+        results = [self.to_result(person) for person in self.fuzzy(query, exclude=[], limit=limit + len(exclude_urls))]
+        results = [result for result in results if result.url not in exclude_urls][:limit]
+        for result in results:
+            result.typo = True
+        return results
+
     def suggest(self, query, user, limit):
-        """Names only and no count: one indexed query while typing (plus the typo fallback when empty)."""
-        if not query.words:
+        """Names only and no count: one indexed query while typing (search/ adds typos when all is quiet)."""
+        if not query_words(query):
             return []
         found = list(_with_photos(self.matching(query, with_function=False))[:limit])
-        if len(found) < min(limit, FEW_RESULTS):
-            found += self.fuzzy(query, exclude=[p.pk for p in found], limit=limit - len(found))
         return [self.to_result(person) for person in found]
 
 

@@ -19,7 +19,15 @@ from wagtail.search.backends import get_search_backend
 
 from intranet import demo_names as names
 from people import completeness
-from people.models import ExpertiseTag, Location, OrganisationUnit, Person, TaggedExpertise, dutch_sort_key
+from people.models import (
+    ExpertiseTag,
+    Location,
+    OrganisationUnit,
+    Person,
+    TaggedExpertise,
+    dutch_sort_key,
+    search_name_key,
+)
 from people.services import photo_collection
 
 DEMO_PHOTOS = 12
@@ -82,6 +90,7 @@ def _person_fields(rng, number, departments, locations, today):
         "tussenvoegsel": tussenvoegsel,
         "last_name": last,
         "sort_name": dutch_sort_key(first, tussenvoegsel, last),
+        "search_name": search_name_key(first, tussenvoegsel, last),
         "job_title": rng.choice(names.JOB_TITLES[department]),
         "organisation_unit": unit,
         "location": rng.choice(locations) if filled > 0.15 else None,

@@ -7,10 +7,30 @@ class SearchConfig(AppConfig):
     verbose_name = _("Search")
 
     def ready(self):
-        from django.db.models.signals import post_delete, post_save
+        from django.db.models.signals import m2m_changed, post_delete, post_save
 
         from search.models import Synonym
         from search.query import forget_synonyms
 
         for signal in (post_save, post_delete):
             signal.connect(forget_synonyms, sender=Synonym, dispatch_uid=f"search-synonyms-{signal}")
+        for signal in (post_save, post_delete, m2m_changed):
+            signal.connect(_content_changed, dispatch_uid=f"search-results-{signal}")
+
+
+# Apps whose rows cached search answers are made of (people, pages, restrictions, documents, apps,
+# notice-board posts); statistics, sessions and the like change too often and do not matter.
+WATCHED_APPS = {"people", "wagtailcore", "wagtaildocs", "directregelen", "news", "home", "launcher", "prikbord"}
+
+
+def _content_changed(sender, **kwargs):
+    from wagtail.models import Page
+
+    from search.models import Synonym
+    from search.services import forget_results
+
+    meta = getattr(sender, "_meta", None)
+    if meta is None:
+        return
+    if meta.app_label in WATCHED_APPS or sender is Synonym or issubclass(sender, Page):
+        forget_results()

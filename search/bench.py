@@ -17,6 +17,9 @@ def bench_pages():
         ("Zoeken: verlof", f"{results}?{urlencode({'q': 'verlof'})}"),
         ("Zoeken: laptop kapot", f"{results}?{urlencode({'q': 'laptop kapot'})}"),
         ("Suggesties: verl", f"{suggestions}?{urlencode({'q': 'verl'})}"),
+        # Few hits: the typo look-alikes run (issue 20: these were the slowest).
+        ("Zoeken: declaratei", f"{results}?{urlencode({'q': 'declaratei'})}"),
+        ("Suggesties: verlofaanvraag", f"{suggestions}?{urlencode({'q': 'verlofaanvraag'})}"),
     ]
     if person:
         pages += [

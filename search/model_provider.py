@@ -14,6 +14,9 @@ class FieldsSearchProvider(SearchProvider):
     def queryset(self, user):
         raise NotImplementedError
 
+    def visibility_key(self, user):
+        return ""  # apps and notice-board posts: the same for every colleague
+
     def matching(self, query, user, fields=None):
         found = self.queryset(user)
         for word in query.normalised.split()[:8]:

@@ -30,6 +30,9 @@ class DocumentsProvider(SearchProvider):
         hidden = hidden_collection_ids(user)
         return documents.exclude(collection_id__in=hidden) if hidden else documents
 
+    def visibility_key(self, user):
+        return "c:" + ",".join(str(pk) for pk in sorted(hidden_collection_ids(user)))
+
     def to_result(self, document):
         extension = os.path.splitext(document.file.name)[1].lstrip(".").upper()
         return SearchResult(title=document.title, url=document.url, kind=self.kind, subtitle=extension)

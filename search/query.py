@@ -86,5 +86,23 @@ def expand(text):
 
 
 def build(text):
-    text = (text or "").strip()[:MAX_QUERY_LENGTH]
+    # Control characters (NUL above all: PostgreSQL refuses it in a string) are no part of a query.
+    text = "".join(char if char.isprintable() else " " for char in str(text or "")[: MAX_QUERY_LENGTH * 5])
+    text = text.strip()[:MAX_QUERY_LENGTH]
     return SearchQuery(text=text, alternatives=expand(text) if text else [])
+
+
+def title_score(query, title):
+    """How well the words (or a synonym variant) match a title: 3 every word is a whole word of it,
+    2 every word starts one, 1 found otherwise (body text, stem, function)."""
+    title_words = re.findall(r"\w+", fold(title.lower()))
+    best = 1
+    for text in query.all_texts:
+        words = re.findall(r"\w+", fold(text))
+        if not words or not title_words:
+            continue
+        if all(word in title_words for word in words):
+            return 3
+        if all(any(t.startswith(word) for t in title_words) for word in words):
+            best = 2
+    return best

@@ -35,6 +35,8 @@ class SearchResult:
     image_url: str = ""
     initials: str = ""
     click_url: str = ""
+    # Found through typo tolerance (trigram likeness) rather than the words themselves: ranks last.
+    typo: bool = False
 
     def as_json(self):
         return {
@@ -62,6 +64,16 @@ class SearchProvider:
     def suggest(self, query, user, limit):
         """Return a short [SearchResult] for the suggestions list while typing."""
         raise NotImplementedError
+
+    def typo_search(self, query, user, limit, exclude_urls=()):
+        """Results that resemble the text despite a typo (PostgreSQL), marked typo=True. search/ asks
+        only when the whole search found little, so no kind pays for it on an ordinary query."""
+        return []
+
+    def visibility_key(self, user):
+        """What makes this kind's results differ between users, for the per-query cache: "" when
+        everybody sees the same; None when the results must not be cached for this user."""
+        return None
 
 
 _cache = {}

@@ -1,9 +1,11 @@
 """Searching across providers, best bets, and the anonymous statistics editors read."""
 
+import hashlib
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 from django.core import signing
+from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.urls import reverse
@@ -23,6 +25,11 @@ PER_PAGE = 20
 SUGGEST_LIMITS = {"people": 5}
 SUGGEST_DEFAULT_LIMIT = 3
 CLICK_SALT = "search.click"
+# Fewer hits than this in the whole search, and typo tolerance looks for look-alikes (PostgreSQL).
+FEW_RESULTS = 3
+# Answers are cached per query and visibility class; any content change starts a new generation.
+CACHE_SECONDS = 300
+GENERATION_KEY = "search:generation"
 
 
 @dataclass
@@ -114,6 +121,62 @@ def best_bets(query, user):
     return _tracked(results)
 
 
+def _cached(kind_of_call, provider, query, user, *args):
+    """A provider's answer, cached per (query, what the user may see) when the provider says which
+    users see the same; a provider that cannot say (teams: membership) is asked every time."""
+    call = getattr(provider, kind_of_call)
+    visibility = provider.visibility_key(user)
+    if visibility is None or not user.is_authenticated:
+        return call(query, user, *args)
+    generation = cache.get_or_set(GENERATION_KEY, 0, None)
+    raw = "|".join([kind_of_call, provider.kind, visibility, query.normalised, *map(str, args)])
+    key = f"search:v1:{generation}:{hashlib.sha256(raw.encode()).hexdigest()}"
+    answer = cache.get(key)
+    if answer is None:
+        answer = call(query, user, *args)
+        cache.set(key, answer, CACHE_SECONDS)
+    return answer
+
+
+def forget_results(**kwargs):
+    """Content changed: every cached answer is stale (the generation is part of each key)."""
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:
+        cache.set(GENERATION_KEY, 1, None)
+
+
+def _group_rank(query, group, order):
+    """Groups by their best result: typo-only groups last, title matches first; among prefix
+    matches of a title, things to arrange and read come before people ("verl": Verlof aanvragen
+    before Verlinden), among whole words people keep their place."""
+    scores = [0 if result.typo else search_query.title_score(query, result.title) for result in group.results]
+    best = max(scores, default=0)
+    people_later = best == 2 and group.kind == "people"
+    return (-best, people_later, order)
+
+
+def _order(query, groups, providers):
+    order = {provider.kind: provider.order for provider in providers}
+    return sorted(groups, key=lambda group: _group_rank(query, group, order[group.kind]))
+
+
+def _add_typos(query, user, groups, providers, limit_for):
+    """Typo tolerance, once for the whole search and only when it found little: each kind's look-alikes
+    after its real hits."""
+    if sum(group.total for group in groups) >= FEW_RESULTS or len(query.normalised) < 3:
+        return
+    by_kind = {provider.kind: provider for provider in providers}
+    for group in groups:
+        limit = limit_for(group)
+        if not limit:
+            continue
+        seen = {result.url for result in group.results}
+        extra = _cached("typo_search", by_kind[group.kind], query, user, FEW_RESULTS, tuple(sorted(seen)))
+        group.total += len(extra)
+        group.results = (group.results + _tracked(extra))[: max(limit, len(group.results))]
+
+
 def run_search(text, user, kind="", page=1):
     """The results page: every kind's count and first results, or one kind paginated."""
     query = search_query.build(text)
@@ -129,23 +192,38 @@ def run_search(text, user, kind="", page=1):
                 limit, offset = PER_PAGE, (page - 1) * PER_PAGE
             else:
                 limit, offset = PREVIEW_PER_KIND, 0
-            total, results = provider.search(query, user, limit, offset)
+            total, results = _cached("search", provider, query, user, limit, offset)
             groups.append(Group(provider.kind, provider.label, total, _tracked(results)))
+        if page == 1:
+
+            def limit_for(group):
+                return 0 if kind and group.kind != kind else (PER_PAGE if kind else PREVIEW_PER_KIND)
+
+            _add_typos(query, user, groups, providers, limit_for)
+        groups = _order(query, groups, providers)
     bets = best_bets(query, user) if page == 1 else []
     return Outcome(query=query, groups=groups, best_bets=bets, kind=kind, page=page)
 
 
 def suggest(text, user):
-    """A few results per kind while typing, in the same order as the results page."""
+    """A few results per kind while typing, the kinds whose titles match the words first."""
     query = search_query.build(text)
     if len(query.normalised) < 2:
         return query, []
+    providers = get_providers()
     groups = []
-    for provider in get_providers():
-        results = provider.suggest(query, user, SUGGEST_LIMITS.get(provider.kind, SUGGEST_DEFAULT_LIMIT))
-        if results:
-            groups.append(Group(provider.kind, provider.label, len(results), _tracked(results)))
-    return query, groups
+    for provider in providers:
+        limit = SUGGEST_LIMITS.get(provider.kind, SUGGEST_DEFAULT_LIMIT)
+        results = _cached("suggest", provider, query, user, limit)
+        groups.append(Group(provider.kind, provider.label, len(results), _tracked(results)))
+    # A kind that already suggested look-alike titles (Direct regelen) is not asked twice.
+    likeness = {provider.kind for provider in providers if getattr(provider, "suggest_likeness", False)}
+
+    def limit_for(group):
+        return 0 if group.kind in likeness else SUGGEST_LIMITS.get(group.kind, SUGGEST_DEFAULT_LIMIT)
+
+    _add_typos(query, user, groups, providers, limit_for)
+    return query, [group for group in _order(query, groups, providers) if group.results]
 
 
 def _bump(model, lookup, counters, defaults=None):

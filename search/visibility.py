@@ -41,6 +41,11 @@ def visible_pages(queryset, user):
     return queryset
 
 
+def page_visibility_key(user):
+    """Users with the same hidden sections see the same pages: the cache key part for page kinds."""
+    return "p:" + ",".join(sorted(hidden_page_paths(user)))
+
+
 def hidden_collection_ids(user):
     if not hasattr(user, "_search_hidden_collections"):
         restrictions = CollectionViewRestriction.objects.select_related("collection").prefetch_related("groups")

@@ -7,8 +7,9 @@ as a member). Both filter in SQL before counting, so a private team never shows 
 or suggestions. The teams provider claims TeamPage, so the generic pages provider leaves teams alone.
 
 Matching is plain SQL (every word in the name or description; accents folded on PostgreSQL), ranked:
-exact name, name starting with the query, words in the name, then the description. On PostgreSQL the
-same query also finds names that resemble the text despite a typo (trigram word similarity), ranked last.
+exact name, name starting with the query, words in the name, then the description. On PostgreSQL names
+that resemble the text despite a typo (trigram word similarity) are found by typo_search, which search/
+asks only when the whole search found little (the likeness is computed per team).
 A results page costs one query per kind (no COUNT while the page is not full).
 """
 
@@ -141,8 +142,19 @@ class TeamsProvider(SearchProvider):
     def search(self, query, user, limit, offset=0):
         if not query.normalised:
             return 0, []
-        found, total = page_and_total(self.matching(query, user, typos=True), limit, offset)
+        found, total = page_and_total(self.matching(query, user), limit, offset)
         return total, [self.to_result(team) for team in found]
+
+    def typo_search(self, query, user, limit, exclude_urls=()):
+        """Names that resemble the text ("fotografe"): asked by search/ only when the whole search found
+        little, as the likeness is computed for every team the user may see."""
+        if not query.normalised or not _postgres():
+            return []
+        teams = self.matching(query, user, typos=True).filter(search_rank=4)[: limit + len(exclude_urls)]
+        results = [result for result in map(self.to_result, teams) if result.url not in exclude_urls][:limit]
+        for result in results:
+            result.typo = True
+        return results
 
     def suggest(self, query, user, limit):
         """Names only, archived teams left out (they are no place to go while typing)."""

@@ -17,6 +17,16 @@ class RelevanceCase:
     kind: str
     first: str | Callable
     postgres_only: bool = False
+    # Its kind must lead: the first group on the results page and in the suggestions ("verl" puts
+    # Direct regelen above people, "zonnepanelen" news above look-alike services).
+    lead: bool = False
+    # The expected title may go on (the demo repeats an article as "... (20)" at larger sizes).
+    title_start: bool = False
+    # A case for the suggestions only (results match whole words: "verl" is no word).
+    results: bool = True
+
+    def hit(self, title, expected):
+        return title == expected or (self.title_start and title.startswith(expected))
 
     def resolve(self, value, data):
         return value(data) if callable(value) else value
@@ -35,6 +45,10 @@ def unique_colleague():
         .values_list("last_name", flat=True)
     )
     return Person.objects.get(is_active=True, last_name=unique[len(unique) // 2])
+
+
+def _name(key):
+    return lambda d: d[key].full_name
 
 
 def demo_employee():
@@ -75,8 +89,49 @@ CASES = [
         lambda d: d["colleague"].full_name,
         postgres_only=True,
     ),
+    # Tussenvoegsels: every word prefix-matches the full name as people write it, in any case.
+    RelevanceCase("two-word tussenvoegsel and last name", "van den hoogenband", "people", _name("hoogenband")),
+    RelevanceCase("full name with tussenvoegsel", "Joost van den Hoogenband", "people", _name("hoogenband")),
+    RelevanceCase("name as a list writes it", "HOOGENBAND, VAN DEN", "people", _name("hoogenband")),
+    RelevanceCase("name without its tussenvoegsel", "joost hoogenb", "people", _name("hoogenband")),
+    RelevanceCase("apostrophe tussenvoegsel", "in 't veld", "people", _name("veld")),
+    RelevanceCase("apostrophe left out", "ingrid in t veld", "people", _name("veld")),
+    # A name match beats a function match: "de" is also the start of "Debiteuren".
+    RelevanceCase("first name and tussenvoegsel", "sjoerd de", "people", _name("kroon")),
+    # Suggestions: things to arrange before people while typing a word of their title.
+    RelevanceCase("start of a service title", "verl", "services", "Verlof aanvragen", lead=True, results=False),
+    # Synonyms from the starter list.
+    RelevanceCase("HR is P&O", "hr", "services", "P&O"),
+    RelevanceCase("mobieltje is a phone", "mobieltje", "services", "Mobiele telefoon aanvragen"),
+    RelevanceCase("computer is a laptop", "computer kapot", "services", "Storing melden"),
+    RelevanceCase("sick report as one word", "ziekmelden", "services", "Ziek- en betermelden"),
+    # Stemming, typos and compounds through the likeness of titles (PostgreSQL).
+    RelevanceCase("another word form", "verloven", "services", "Verlof aanvragen", postgres_only=True),
+    RelevanceCase("letters swapped", "declaratei", "services", "Declaraties indienen", postgres_only=True),
+    RelevanceCase("compound of a title", "verlofaanvraag", "services", "Verlof aanvragen", postgres_only=True),
+    RelevanceCase(
+        "the news article before look-alikes",
+        "zonnepanelen",
+        "news",
+        "Zonnepanelen op het stadskantoor",
+        lead=True,
+        title_start=True,
+    ),
 ]
 
 
+def extra_colleagues():
+    """Names the demo does not have: two-word and apostrophe tussenvoegsels, and a namesake found
+    only through the function ("Medewerker Debiteuren" holds "de")."""
+    from tests.factories import PersonFactory
+
+    return {
+        "hoogenband": PersonFactory(first_name="Joost", tussenvoegsel="van den", last_name="Hoogenband"),
+        "veld": PersonFactory(first_name="Ingrid", tussenvoegsel="in 't", last_name="Veld"),
+        "kroon": PersonFactory(first_name="Sjoerd", tussenvoegsel="de", last_name="Kroon", job_title="Jurist"),
+        "namesake": PersonFactory(first_name="Sjoerd", last_name="Aalders", job_title="Medewerker Debiteuren"),
+    }
+
+
 def seeded_data():
-    return {"colleague": unique_colleague(), "demo": demo_employee()}
+    return {"colleague": unique_colleague(), "demo": demo_employee(), **extra_colleagues()}

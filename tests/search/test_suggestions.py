@@ -75,6 +75,8 @@ def test_suggestion_query_count_is_fixed(employee_client, home, django_assert_ma
     for number in range(size):
         PersonFactory(first_name=f"Mark{number}", last_name="Mulder")
         add_page(home, f"Mulderpagina {number}")
-    with django_assert_max_num_queries(20):
+    # Bounded, not growing: a page kind with few prefix hits asks the stemmed search (and on
+    # PostgreSQL the title likeness) once more.
+    with django_assert_max_num_queries(26):
         response = employee_client.get(URL, {"q": "mulder"})
     assert len(groups(response)["people"]["results"]) == min(size, 5)

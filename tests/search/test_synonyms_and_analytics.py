@@ -158,3 +158,18 @@ def test_synonyms_are_managed_as_a_snippet(admin_client):
     )
     assert response.status_code == 200
     assert Synonym.objects.get().term_list == ["verlof", "vakantie"]
+
+
+def test_starter_synonyms_fill_an_empty_list_only(db):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    call_command("starter_synonyms", stdout=StringIO())
+    assert search_query.expand("hr") == ["p&o", "personeelszaken", "personeel en organisatie"]
+    assert "computer kapot" in search_query.expand("laptop kapot")
+    Synonym.objects.exclude(terms__startswith="p&o").delete()  # the organisation removed the rest
+    out = StringIO()
+    call_command("starter_synonyms", stdout=out)
+    assert "nothing added" in out.getvalue()
+    assert Synonym.objects.count() == 1

@@ -107,3 +107,38 @@ def test_documents_in_restricted_collections_are_hidden(employee_client):
     seen = titles_everywhere(employee_client, "formatie")
     assert "Formatie open" in seen
     assert "Formatie bestuur" not in seen
+
+
+@pytest.mark.django_db
+def test_cached_answers_never_cross_visibility_classes(client, employee, home):
+    """The cache is filled by a member first; an outsider asking the same must not get the member's
+    answer, and a member of another group neither. A change (unpublishing) shows at once."""
+    section = add_page(home, "Directie")
+    secret = add_page(section, "Kwartaalcijfers directie")
+    restriction = PageViewRestriction.objects.create(page=section, restriction_type=PageViewRestriction.GROUPS)
+    board = Group.objects.create(name="Directie")
+    restriction.groups.add(board)
+    member, outsider, other = (PersonFactory().user for _ in range(3))
+    member.groups.add(board)
+    other.groups.add(Group.objects.create(name="Ondernemingsraad"))
+
+    client.force_login(member)
+    assert "Kwartaalcijfers directie" in titles_everywhere(client, "kwartaalcijfers")
+    for user in (outsider, other):
+        client.force_login(user)
+        assert "Kwartaalcijfers directie" not in titles_everywhere(client, "kwartaalcijfers")
+
+    secret.unpublish()
+    client.force_login(member)
+    assert "Kwartaalcijfers directie" not in titles_everywhere(client, "kwartaalcijfers")
+
+
+@pytest.mark.django_db
+def test_team_kinds_are_never_cached():
+    """What a private or closed team holds depends on membership: those kinds are asked every time."""
+    from search.registry import get_provider
+
+    user = PersonFactory().user
+    assert get_provider("teams").visibility_key(user) is None
+    assert get_provider("posts").visibility_key(user) is None
+    assert get_provider("people").visibility_key(user) == ""

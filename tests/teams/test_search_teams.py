@@ -8,6 +8,7 @@ from search import registry, services
 from teams import services as teams
 from teams.archiving import archive_team
 from teams.models import Kind
+from tests.conftest import is_postgres
 
 pytestmark = pytest.mark.django_db
 
@@ -129,3 +130,14 @@ def test_a_typo_still_finds_the_team_on_postgresql(teams_of_each_kind, bob):
     total, titles = found("fotgrafie", bob, "teams")
     assert titles[0] == "Fotografie" and "Fotografie geheim" not in titles
     assert found("ambasadeurs", bob, "teams")[1][:1] == ["Ambassadeurs"]
+
+
+@pytest.mark.django_db
+@pytest.mark.skipif(not is_postgres(), reason="typo likeness needs pg_trgm")
+def test_a_typo_finds_a_team_only_when_little_else_is_found(make_team, bob):
+    make_team("Hardloopgroep", Kind.OPEN, description="Dinsdag rondje park.")
+    make_team("Hardloopgeheim", Kind.PRIVATE, description="Alleen leden.")
+    outcome = services.run_search("hardlopgroep", bob)
+    teams_group = next(group for group in outcome.groups if group.kind == "teams")
+    assert [result.title for result in teams_group.results] == ["Hardloopgroep"]
+    assert teams_group.results[0].typo

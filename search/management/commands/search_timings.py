@@ -30,6 +30,11 @@ class Command(BaseCommand):
         parser.add_argument("--username", default="medewerker")
         parser.add_argument("--seed", type=int, default=7)
         parser.add_argument("--forget", action="store_true", help="delete the statistics rows written today")
+        parser.add_argument(
+            "--cold",
+            action="store_true",
+            help="start a new search cache generation before every request (no cache hits)",
+        )
 
     def sample_queries(self, count, rng):
         names = list(
@@ -55,16 +60,20 @@ class Command(BaseCommand):
                 queries.append(word[:position] + word[position + 1 :])  # a letter dropped
         return queries
 
-    def timed(self, client, url, queries):
+    def timed(self, client, url, queries, cold=False):
+        from search.services import forget_results
+
         timings = []
         for text in queries:
+            if cold:
+                forget_results()
             started = time.perf_counter()
             response = client.get(f"{url}?{urlencode({'q': text})}", HTTP_HOST="127.0.0.1")
             timings.append((time.perf_counter() - started) * 1000)
             assert response.status_code == 200, (url, text, response.status_code)
         return timings
 
-    def handle(self, *args, queries, username, seed, forget, **options):
+    def handle(self, *args, queries, username, seed, forget, cold, **options):
         from django.contrib.auth import get_user_model
 
         rng = random.Random(seed)
@@ -75,11 +84,13 @@ class Command(BaseCommand):
             self.timed(client, url, sample[:10])
         people = Person.objects.count()
         pages = Page.objects.count()
-        self.stdout.write(f"{people:,} people, {pages:,} pages, {len(sample)} queries")
+        self.stdout.write(
+            f"{people:,} people, {pages:,} pages, {len(sample)} queries{', no cache hits' if cold else ''}"
+        )
         self.stdout.write("| endpoint | p50 (ms) | p95 (ms) | max (ms) | mean (ms) |")
         self.stdout.write("|---|---:|---:|---:|---:|")
         for label, url in (("suggestions", reverse("search:suggestions")), ("results", reverse("search:results"))):
-            timings = self.timed(client, url, sample)
+            timings = self.timed(client, url, sample, cold)
             self.stdout.write(
                 f"| {label} | {percentile(timings, 50):.1f} | {percentile(timings, 95):.1f} | "
                 f"{max(timings):.1f} | {statistics.mean(timings):.1f} |"
