@@ -193,7 +193,7 @@ def all_members(team):
         Membership.objects.filter(team=team, state=State.ACTIVE)
         .select_related("user__person")
         .prefetch_related(_person_photos())
-        .order_by("role", "user__person__sort_name", "pk")
+        .order_by("role", "sort_name", "pk")  # index teams_member_by_name
     )
 
 

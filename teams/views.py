@@ -139,7 +139,9 @@ def _flat_comments(post):
 
 
 def members_page(request, team):
-    page = Paginator(selectors.all_members(team), MEMBERS_PER_PAGE).get_page(request.GET.get("page"))
+    paginator = Paginator(selectors.all_members(team), MEMBERS_PER_PAGE)
+    paginator.count = team.member_count  # kept on the team: no COUNT over thousands of memberships
+    page = paginator.get_page(request.GET.get("page"))
     context = {
         "page": team,
         "self": team,
