@@ -17,33 +17,29 @@ from tests.factories import PersonFactory
 pytestmark = pytest.mark.django_db
 
 
+def _comment(page, writer, text, when, parent_id=0):
+    comment = XtdComment(
+        content_type=ContentType.objects.get_for_model(page),
+        object_pk=str(page.pk),
+        site_id=1,
+        user=writer,
+        user_name="Kees Jansen",
+        comment=text,
+        submit_date=when,
+        parent_id=parent_id,
+    )
+    comment.save()  # xtd sets thread, order and level on save
+    return comment
+
+
 def discuss(page, threads, writer, replies_every=3):
     """`threads` root comments on `page` (oldest first), every third with a reply; returns the roots."""
-    content_type = ContentType.objects.get_for_model(page)
     roots = []
     for number in range(threads):
-        root = XtdComment(
-            content_type=content_type,
-            object_pk=str(page.pk),
-            site_id=1,
-            user=writer,
-            user_name="Kees Jansen",
-            comment=f"Draad nummer {number}",
-            submit_date=page.first_published_at + timedelta(minutes=number),
-        )
-        root.save()
+        root = _comment(page, writer, f"Draad nummer {number}", page.first_published_at + timedelta(minutes=number))
         roots.append(root)
         if number % replies_every == 0:
-            XtdComment(
-                content_type=content_type,
-                object_pk=str(page.pk),
-                site_id=1,
-                user=writer,
-                user_name="Kees Jansen",
-                comment=f"Antwoord op draad {number}",
-                submit_date=root.submit_date + timedelta(seconds=30),
-                parent_id=root.pk,
-            ).save()
+            _comment(page, writer, f"Antwoord op draad {number}", root.submit_date + timedelta(seconds=30), root.pk)
     return roots
 
 
