@@ -15,12 +15,9 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 from django_comments.models import CommentFlag
 from django_comments_xtd.models import XtdComment
-from wagtail.images import get_image_model
 
 from social import mentions, targets
 from social.models import Like, Notification
-
-AVATAR_SPEC = "fill-80x80"
 
 
 @dataclass
@@ -104,14 +101,14 @@ def _target_comments(target, manager=XtdComment.norel_objects):
 
 def _comments_queryset(target, user, thread_ids):
     my_flags = CommentFlag.objects.filter(flag=CommentFlag.SUGGEST_REMOVAL, user_id=user.pk)
-    photos = get_image_model().objects.prefetch_renditions(AVATAR_SPEC)
     if not thread_ids:
         return XtdComment.objects.none()
     return (
         _target_comments(target, XtdComment.objects)
         .filter(thread_id__in=thread_ids)
         .select_related("user__person")
-        .prefetch_related(Prefetch("flags", queryset=my_flags), Prefetch("user__person__photo", queryset=photos))
+        # Photos load only for avatars not cached yet (people.cards.render_avatars).
+        .prefetch_related(Prefetch("flags", queryset=my_flags))
         # Newest thread first; within a thread xtd's order (the tree needs each thread in one run).
         .order_by("-thread_id", "order")
     )
@@ -162,6 +159,11 @@ def comment_section(target, user, page=1, per_page=THREADS_PER_PAGE):
         comment.flagged_by_me = bool(comment.flags.all())
         comment.person = getattr(comment.user, "person", None) if comment.user_id else None
         comment.is_mine = comment.user_id == user.pk
+    from people.cards import render_avatars  # the ground floor's shared avatar cache
+
+    avatars = render_avatars([comment.person for comment in comments], "small")
+    for comment in comments:
+        comment.avatar = avatars.get(comment.person.pk) if comment.person is not None else None
     tree = XtdComment.tree_from_queryset(comments, user=user)
     return {
         "target": target,
