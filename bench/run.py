@@ -181,7 +181,7 @@ def cache_label():
     return f"Redis database {database}, key prefix `{cache.get('KEY_PREFIX', '')}`"
 
 
-def facts_list(args, db, seed, memory, started, load_start):
+def facts_list(args, db, seed, memory, started, load_start, code):
     import gunicorn
     import wagtail
 
@@ -191,7 +191,7 @@ def facts_list(args, db, seed, memory, started, load_start):
     load_end = os.getloadavg()
     return [
         ("Date", started.strftime("%Y-%m-%d %H:%M UTC")),
-        ("Code", code_version()),
+        ("Code", code),
         (
             "Command",
             f"`python -m bench --employees {args.employees} --rounds {args.rounds} --warmup {args.warmup} "
@@ -225,6 +225,7 @@ def facts_list(args, db, seed, memory, started, load_start):
 
 def run(args, db, env):
     started, load_start = now_utc(), os.getloadavg()
+    code = code_version()  # now: the server about to start serves this code, whatever changes later
     seed = prepare_database(args, db, env)
     if seed is None:
         return 1
@@ -257,7 +258,7 @@ def run(args, db, env):
         django_clients[username].force_login(get_user_model().objects.get(username=username))
     django_clients[""] = django_clients[DEMO_USERNAME]
     add_query_counts(django_clients, results)
-    facts = facts_list(args, db, seed, memory, started, load_start)
+    facts = facts_list(args, db, seed, memory, started, load_start, code)
     write_report(args.output, render_section(facts, results, skipped), DOC_TEMPLATE)
     payload = {
         "facts": dict(facts),
