@@ -160,6 +160,14 @@ def code_version():
     return f"`{commit}` {git('log', '-1', '--format=%s', 'HEAD')[:80]!r}{note}"
 
 
+def analyze(db):
+    """Fresh planner statistics after a seed (PostgreSQL): in production autovacuum keeps them, but
+    right after bulk inserts they can still describe empty tables and pick plans no live site would."""
+    if db.is_postgres:
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+
+
 def clear_cache():
     """Drop this run's own cached keys (its Redis prefix only), so a reseeded database starts cold
     rather than reading fragments cached against an earlier one."""
@@ -230,6 +238,7 @@ def run(args, db, env):
     if seed is None:
         return 1
     clear_cache()
+    analyze(db)
     # The insights dashboard reads daily roll-ups that a nightly job makes; here they are made for the
     # seeded year at once (idempotent, so a reused database is simply brought up to date).
     rolled = run_command(["roll_up_insights", "--days", "400"], env, ROOT)

@@ -321,6 +321,12 @@ class TeamPost(models.Model):
         indexes = [
             models.Index(fields=["team", "-created_at"], name="teams_post_timeline"),
             models.Index(fields=["is_question", "first_answer_at"], name="teams_post_question"),
+            # The dashboard's oldest unanswered questions: read in date order, stopping after 20.
+            models.Index(
+                fields=["created_at", "id"],
+                condition=models.Q(is_question=True, first_answer_at__isnull=True),
+                name="teams_post_unanswered",
+            ),
         ]
 
     def __str__(self):
