@@ -8,6 +8,7 @@ from datetime import timedelta
 import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
+from django.utils import timezone
 from django_comments_xtd.models import XtdComment
 
 from social import targets
@@ -36,7 +37,8 @@ def discuss(page, threads, writer, replies_every=3):
     """`threads` root comments on `page` (oldest first), every third with a reply; returns the roots."""
     roots = []
     for number in range(threads):
-        root = _comment(page, writer, f"Draad nummer {number}", page.first_published_at + timedelta(minutes=number))
+        start = page.first_published_at or timezone.now()
+        root = _comment(page, writer, f"Draad nummer {number}", start + timedelta(minutes=number))
         roots.append(root)
         if number % replies_every == 0:
             _comment(page, writer, f"Antwoord op draad {number}", root.submit_date + timedelta(seconds=30), root.pk)
