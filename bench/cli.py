@@ -40,17 +40,43 @@ def parse_args(argv=None):
         help="reuse a bench database of the same size even when the seeders changed since it was seeded",
     )
     parser.add_argument("--db-name", default=os.environ.get("BENCH_DB_NAME", "plein_bench"), help="PostgreSQL only")
+    parser.add_argument(
+        "--redis-prefix",
+        default=None,
+        help="cache key prefix in Redis (default: bench-<db name>, so two runs on other databases keep apart)",
+    )
+    parser.add_argument(
+        "--redis-db",
+        type=int,
+        default=None,
+        help="Redis database number (0-15) instead of REDIS_URL's; Redis is used only when REDIS_URL is set",
+    )
     parser.add_argument("--output", type=Path, default=ROOT / "docs" / "performance.md")
     args = parser.parse_args(argv)
     if not 1 <= args.employees <= DEFAULT_EMPLOYEES:
         parser.error(f"--employees must lie between 1 and {DEFAULT_EMPLOYEES:,}")
     if not 1 <= args.rounds <= 1000 or not 0 <= args.warmup <= 50:
         parser.error("--rounds must lie between 1 and 1000, --warmup between 0 and 50")
+    if args.redis_db is not None and not 0 <= args.redis_db <= 15:
+        parser.error("--redis-db must lie between 0 and 15")
+    if args.redis_prefix is None:
+        args.redis_prefix = f"bench-{args.db_name}"
     return args
 
 
-def bench_environment(db):
-    """The environment of every bench process (and of this one): production settings on the bench DB."""
+def redis_url(source_url, database=None):
+    """REDIS_URL with another database number, or unchanged (empty: no Redis, a local-memory cache)."""
+    if not source_url or database is None:
+        return source_url
+    from urllib.parse import urlsplit
+
+    return urlsplit(source_url)._replace(path=f"/{database}").geturl()
+
+
+def bench_environment(db, args):
+    """The environment of every bench process (and of this one): production settings on the bench DB,
+    with a Redis key prefix (and database) of this run's own, so that a run beside another one on a
+    different database never reads the other's cached fragments."""
     env = dict(os.environ)
     env.update(
         DJANGO_SETTINGS_MODULE="bench.settings",
@@ -58,7 +84,8 @@ def bench_environment(db):
         SECRET_KEY=secrets.token_urlsafe(50),  # throwaway: nothing signed in a bench run outlives it
         SECURE_SSL_REDIRECT="0",  # the loopback traffic is plain HTTP
         ALLOWED_HOSTS="127.0.0.1,localhost,testserver",
-        CACHE_KEY_PREFIX="plein-bench",
+        CACHE_KEY_PREFIX=args.redis_prefix,
+        REDIS_URL=redis_url(os.environ.get("REDIS_URL", ""), args.redis_db),
         PYTHONUNBUFFERED="1",
     )
     return env
@@ -79,7 +106,7 @@ def main(argv=None):
     except ValueError as exc:
         log(str(exc))
         return 2
-    env = bench_environment(db)
+    env = bench_environment(db, args)
     os.environ.update(env)  # this process counts queries on the same database with the same settings
     if str(ROOT) not in sys.path:
         sys.path.insert(0, str(ROOT))

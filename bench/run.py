@@ -144,7 +144,52 @@ def content_counts():
     return ", ".join(parts)
 
 
-def facts_list(args, db, seed, memory, started, load_start):
+def code_version():
+    """The commit measured, and whether the worktree differed from it (the report itself aside)."""
+    import subprocess
+
+    def git(*command):
+        done = subprocess.run(["git", *command], cwd=ROOT, capture_output=True, text=True, check=False)
+        return done.stdout.strip() if done.returncode == 0 else ""
+
+    commit = git("rev-parse", "--short", "HEAD")
+    if not commit:
+        return "unknown (not a git checkout)"
+    changed = [line for line in git("status", "--porcelain").splitlines() if not line.endswith("docs/performance.md")]
+    note = f"; plus uncommitted changes in {len(changed)} files" if changed else " (clean worktree)"
+    return f"`{commit}` {git('log', '-1', '--format=%s', 'HEAD')[:80]!r}{note}"
+
+
+def analyze(db):
+    """Fresh planner statistics after a seed (PostgreSQL): in production autovacuum keeps them, but
+    right after bulk inserts they can still describe empty tables and pick plans no live site would."""
+    if db.is_postgres:
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+
+
+def clear_cache():
+    """Drop this run's own cached keys (its Redis prefix only), so a reseeded database starts cold
+    rather than reading fragments cached against an earlier one."""
+    from django.core.cache import cache
+
+    if hasattr(cache, "delete_pattern"):
+        cache.delete_pattern("*")
+    else:
+        cache.clear()
+
+
+def cache_label():
+    from django.conf import settings
+
+    cache = settings.CACHES["default"]
+    if "redis" not in cache["BACKEND"].lower():
+        return "local memory per process (REDIS_URL unset)"
+    database = cache["LOCATION"].rsplit("/", 1)[-1] or "0"
+    return f"Redis database {database}, key prefix `{cache.get('KEY_PREFIX', '')}`"
+
+
+def facts_list(args, db, seed, memory, started, load_start, code):
     import gunicorn
     import wagtail
 
@@ -154,12 +199,19 @@ def facts_list(args, db, seed, memory, started, load_start):
     load_end = os.getloadavg()
     return [
         ("Date", started.strftime("%Y-%m-%d %H:%M UTC")),
-        ("Command", f"`python -m bench --employees {args.employees} --rounds {args.rounds} --warmup {args.warmup}`"),
+        ("Code", code),
+        (
+            "Command",
+            f"`python -m bench --employees {args.employees} --rounds {args.rounds} --warmup {args.warmup} "
+            f"--db-name {args.db_name}`",
+        ),
         (
             "Machine",
             f"{machine['cores']} cores ({machine['usable_cores']} usable), {machine['cpu']}, {machine['memory']} RAM; "
-            f"load average {load_start[0]:.2f} at the start, {load_end[0]:.2f} at the end",
+            f"load average (1/5/15 min) {load_start[0]:.2f}/{load_start[1]:.2f}/{load_start[2]:.2f} at the start, "
+            f"{load_end[0]:.2f}/{load_end[1]:.2f}/{load_end[2]:.2f} at the end",
         ),
+        ("Cache", cache_label()),
         ("Database", database_label(db)),
         (
             "Data",
@@ -181,8 +233,17 @@ def facts_list(args, db, seed, memory, started, load_start):
 
 def run(args, db, env):
     started, load_start = now_utc(), os.getloadavg()
+    code = code_version()  # now: the server about to start serves this code, whatever changes later
     seed = prepare_database(args, db, env)
     if seed is None:
+        return 1
+    clear_cache()
+    analyze(db)
+    # The insights dashboard reads daily roll-ups that a nightly job makes; here they are made for the
+    # seeded year at once (idempotent, so a reused database is simply brought up to date).
+    rolled = run_command(["roll_up_insights", "--days", "400"], env, ROOT)
+    if rolled.returncode:
+        log("roll_up_insights failed; see above")
         return 1
     collected = run_command(["collectstatic", "--no-input", "-v", "0"], env, ROOT)
     if collected.returncode:
@@ -206,7 +267,7 @@ def run(args, db, env):
         django_clients[username].force_login(get_user_model().objects.get(username=username))
     django_clients[""] = django_clients[DEMO_USERNAME]
     add_query_counts(django_clients, results)
-    facts = facts_list(args, db, seed, memory, started, load_start)
+    facts = facts_list(args, db, seed, memory, started, load_start, code)
     write_report(args.output, render_section(facts, results, skipped), DOC_TEMPLATE)
     payload = {
         "facts": dict(facts),

@@ -139,3 +139,27 @@ class KpiSnapshot(models.Model):
 
 
 from insights.surveys.models import SurveyAnswer, SurveyFormField, SurveyPage  # noqa: E402,F401
+
+
+class DailyRollup(models.Model):
+    """One number of one day, for the dashboard's history: counts per kind of content, and each day's
+    most viewed pages and most liked items. Made by insights.rollups.roll_up_insights(day), which a job
+    runs every night (`manage.py roll_up_insights`); the dashboard sums these instead of a year of raw
+    rows. `key` names a kind (or a content type id for liked items), `object_id` a page or item."""
+
+    day = models.DateField(_("day"))
+    metric = models.CharField(max_length=20)
+    key = models.CharField(max_length=40, blank=True, default="")
+    object_id = models.BigIntegerField(default=0)
+    value = models.BigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("daily roll-up")
+        verbose_name_plural = _("daily roll-ups")
+        constraints = [
+            models.UniqueConstraint(fields=["day", "metric", "key", "object_id"], name="insights_rollup_unique")
+        ]
+        indexes = [models.Index(fields=["metric", "day"], name="insights_rollup_metric_day")]
+
+    def __str__(self):
+        return f"{self.day} {self.metric} {self.key} {self.object_id}: {self.value}"

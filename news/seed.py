@@ -2,7 +2,7 @@
 
 Deterministic (a random generator of its own, a fixed date anchor) and safe to run twice: pages are found by slug
 and only missing ones are made. Scaled by context.size: ~30 news items for 1,500 employees, 1,000
-for 50,000, and one news item with a long discussion (500 comments at 50,000).
+for 50,000, and one news item with a long discussion (1,100 comments at 50,000).
 """
 
 import random
@@ -108,7 +108,7 @@ def seed(context):
     blogs = _articles(context, rng, blog_index, BlogPage, blog_count, categories, writers, kind="blog")
 
     users = [p.user for p in people]
-    big_discussion = max(12, min(context.size // 100, 500))
+    big_discussion = max(12, min(context.size // 45, 1100))
     _discussions(rng, news + blogs, users, big_discussion)
     _likes(rng, news + blogs, users)
     context.log(f"news: {len(news)} news items, {len(blogs)} blog posts")

@@ -84,6 +84,26 @@ def render_cards(people, people_url):
     return mark_safe("".join(found[keys[pk]] for pk in ids if keys[pk] in found))  # noqa: S308
 
 
+def render_avatars(people, size=""):
+    """{person pk: avatar HTML} for many people with one cache read (the keys of render_avatar);
+    the misses are rendered (their photos and renditions loaded in two queries) and stored together.
+    For lists such as a page of comments: no rendition lookup, and no cache write, per avatar."""
+    people = {person.pk: person for person in people if person is not None}
+    if not people:
+        return {}
+    prefix = caching.versioned_key(GENERATION, "avatar", size)
+    keys = {pk: f"{prefix}:{pk}" for pk in people}
+    found = cache.get_many(list(keys.values()))
+    missing = [person for pk, person in people.items() if keys[pk] not in found]
+    if missing:
+        prefetch_related_objects(missing, card_prefetches()[0])
+        template = get_template(AVATAR_TEMPLATE)
+        fresh = {keys[person.pk]: template.render({"person": person, "size": size}) for person in missing}
+        cache.set_many(fresh, CARD_TTL)
+        found.update(fresh)
+    return {pk: mark_safe(found[key]) for pk, key in keys.items()}  # noqa: S308  (the avatar template's output)
+
+
 def render_avatar(person, size=""):
     """One avatar (the photo's rendition, or the initials), cached like the cards: the photo and its
     rendition are only loaded when the avatar is not in the cache."""

@@ -181,6 +181,7 @@ def import_people(text, *, partial=False):
     with transaction.atomic():
         _apply(rows, seen, result)
     signals.changed()  # bulk writes send no signals: retire the cached cards and menus
+    signals.people_bulk_changed.send(sender=None)
     result.applied = True
     return result
 

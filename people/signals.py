@@ -6,11 +6,16 @@ that send no signals (the HR import, services' QuerySet.update) call `changed()`
 """
 
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
+from django.dispatch import Signal
 from wagtail.images import get_image_model
 
 from intranet import caching
 
 GENERATION = "people"  # people.selectors and people.cards key their caches on it
+
+# Sent after bulk writes to people that send no post_save (the HR import): apps that copy a person's
+# fields (teams keeps each membership's sort name for its member lists) refresh their copies.
+people_bulk_changed = Signal()
 
 
 def changed(**kwargs):

@@ -3,7 +3,8 @@
 Public API:
     like_summary(objects, user) -> {(content_type_id, pk): LikeSummary} for a list of objects
     comment_counts(objects) -> {pk: count} for objects of one model
-    comment_section(target, user) -> what includes "social/comments.html" needs
+    comment_section(target, user, page) -> one page of what includes "social/comments.html" needs
+    page_of_comment(target, comment_id) -> the page of the comment section that shows a comment
     unread_count(user), notifications_for(user), visible_notifications(user)
 """
 
@@ -14,12 +15,9 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 from django_comments.models import CommentFlag
 from django_comments_xtd.models import XtdComment
-from wagtail.images import get_image_model
 
 from social import mentions, targets
 from social.models import Like, Notification
-
-AVATAR_SPEC = "fill-80x80"
 
 
 @dataclass
@@ -88,23 +86,70 @@ def comment_counts(objects):
     return {int(row["object_pk"]): row["n"] for row in rows}
 
 
-def _comments_queryset(target, user):
-    content_type = ContentType.objects.get_for_model(target)
-    my_flags = CommentFlag.objects.filter(flag=CommentFlag.SUGGEST_REMOVAL, user_id=user.pk)
-    photos = get_image_model().objects.prefetch_renditions(AVATAR_SPEC)
-    return (
-        XtdComment.objects.filter(
-            content_type=content_type, object_pk=str(target.pk), site_id=settings.SITE_ID, is_public=True
-        )
-        .select_related("user__person")
-        .prefetch_related(Prefetch("flags", queryset=my_flags), Prefetch("user__person__photo", queryset=photos))
-        .order_by("thread_id", "order")
+THREADS_PER_PAGE = 20  # a first page of the newest threads; "Meer reacties" loads older ones
+
+
+def _target_comments(target, manager=XtdComment.norel_objects):
+    """Every visible (public) comment on `target`, removed ones included: they keep their place."""
+    return manager.filter(
+        content_type=ContentType.objects.get_for_model(target),
+        object_pk=str(target.pk),
+        site_id=settings.SITE_ID,
+        is_public=True,
     )
 
 
-def comment_section(target, user):
-    """The comment tree of `target` (xtd's tree), with likes, mentions and 'you flagged' filled in."""
-    comments = list(_comments_queryset(target, user))
+def _comments_queryset(target, user, thread_ids):
+    my_flags = CommentFlag.objects.filter(flag=CommentFlag.SUGGEST_REMOVAL, user_id=user.pk)
+    if not thread_ids:
+        return XtdComment.objects.none()
+    return (
+        _target_comments(target, XtdComment.objects)
+        .filter(thread_id__in=thread_ids)
+        .select_related("user__person")
+        # Photos load only for avatars not cached yet (people.cards.render_avatars).
+        .prefetch_related(Prefetch("flags", queryset=my_flags))
+        # Newest thread first; within a thread xtd's order (the tree needs each thread in one run).
+        .order_by("-thread_id", "order")
+    )
+
+
+def page_of_comment(target, comment_id):
+    """The page (1-based) of `target`'s comment section that shows comment `comment_id`, or None:
+    its thread's place among the threads, newest first. Two small queries, however long the discussion."""
+    try:
+        comment_id = int(comment_id)
+    except (TypeError, ValueError):
+        return None
+    thread_id = _target_comments(target).filter(pk=comment_id).values_list("thread_id", flat=True).first()
+    if thread_id is None:
+        return None
+    newer = _target_comments(target).filter(level=0, thread_id__gt=thread_id).count()
+    return newer // THREADS_PER_PAGE + 1
+
+
+def _page_number(value):
+    try:
+        return max(1, int(value))
+    except (TypeError, ValueError):
+        return 1
+
+
+def comment_section(target, user, page=1, per_page=THREADS_PER_PAGE):
+    """One page of the comment tree of `target` (xtd's tree, newest threads first) with likes,
+    mentions and 'you flagged' filled in, the exact count of all its comments, and whether older
+    threads follow. A fixed number of queries and a bounded page, however long the discussion."""
+    page = _page_number(page)
+    count = _target_comments(target).filter(is_removed=False).count()
+    start = (page - 1) * per_page
+    thread_ids = list(
+        _target_comments(target)
+        .filter(level=0)
+        .order_by("-thread_id")
+        .values_list("thread_id", flat=True)[start : start + per_page + 1]
+    )
+    has_more = len(thread_ids) > per_page
+    comments = list(_comments_queryset(target, user, thread_ids[:per_page]))
     names = mentions.names_for(c.comment for c in comments if not c.is_removed)
     likes = like_summary(comments, user)
     comment_type = ContentType.objects.get_for_model(XtdComment)
@@ -114,11 +159,19 @@ def comment_section(target, user):
         comment.flagged_by_me = bool(comment.flags.all())
         comment.person = getattr(comment.user, "person", None) if comment.user_id else None
         comment.is_mine = comment.user_id == user.pk
+    from people.cards import render_avatars  # the ground floor's shared avatar cache
+
+    avatars = render_avatars([comment.person for comment in comments], "small")
+    for comment in comments:
+        comment.avatar = avatars.get(comment.person.pk) if comment.person is not None else None
     tree = XtdComment.tree_from_queryset(comments, user=user)
     return {
         "target": target,
         "tree": tree,
-        "count": sum(1 for c in comments if not c.is_removed),
+        "count": count,
+        "page_number": page,
+        "next_page": page + 1 if has_more else None,
+        "previous_page": page - 1 if page > 1 else None,
         "content_type_id": ContentType.objects.get_for_model(target).pk,
         "comment_content_type_id": comment_type.pk,
         "comments_open": getattr(target, "allow_comments", True),

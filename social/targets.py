@@ -132,8 +132,13 @@ def title_of(obj):
 def url_of(obj):
     if isinstance(obj, XtdComment):
         target = obj.content_object
-        return f"{url_of(target)}#c{obj.pk}" if target is not None else ""
+        return comment_url(target, obj.pk) if target is not None else ""
     return obj.get_absolute_url()
+
+
+def comment_url(target, comment_id):
+    """A comment's permalink: ?reactie= opens the page of a long discussion that holds it."""
+    return f"{url_of(target)}?reactie={comment_id}#c{comment_id}"
 
 
 def resolve(content_type_id, object_id, purpose=LIKE):

@@ -78,7 +78,7 @@ def post_comment(request, content_type_id, object_id):
             status = 429 if getattr(error, "code", None) == "throttled" else 400
         else:
             messages.success(request, _("Your comment has been posted."))
-            return redirect(f"{targets.url_of(target)}#c{comment.pk}")
+            return redirect(targets.comment_url(target, comment.pk))
     # Shown again with the error beside the field and the typed text kept.
     context = {"form": form, "target": target, "target_url": targets.url_of(target), "parent": parent}
     return render(request, "social/comment_form_page.html", context, status=status)
@@ -98,6 +98,19 @@ def flag_comment(request, comment_id):
     services.flag_comment(request.user, comment)
     messages.success(request, _("Thank you. A community manager will look at this comment."))
     return redirect(_back(request, _target_url(comment)))
+
+
+def comment_page(request, content_type_id, object_id):
+    """One page of older threads alone, for "Meer reacties" (social.js appends it to the section).
+    The same visibility rule as the page itself: a private team's comments are a 404 to outsiders."""
+    from django.middleware.csrf import get_token
+
+    from social.templatetags.social_tags import section_context
+
+    target = targets.access_target_by_id(request.user, content_type_id, object_id, purpose=targets.COMMENT)
+    page_path = targets.url_of(target)
+    context = section_context(request, target, page_path, page_path, get_token(request))
+    return render(request, "social/comment_page.html", context)
 
 
 def _target_url(comment):

@@ -264,6 +264,9 @@ class Membership(models.Model):
     state = models.CharField(_("state"), max_length=10, choices=State.choices, default=State.ACTIVE)
     created_at = models.DateTimeField(default=timezone.now)
     decided_at = models.DateTimeField(null=True, blank=True)
+    # A copy of the person's sort name, so that a member list of thousands sorts and pages on an index
+    # of this table alone (teams.signals keeps it current when a name changes).
+    sort_name = models.CharField(max_length=220, blank=True, default="", editable=False)
 
     class Meta:
         verbose_name = _("membership")
@@ -272,10 +275,22 @@ class Membership(models.Model):
         indexes = [
             models.Index(fields=["user", "state"], name="teams_member_user_state"),
             models.Index(fields=["team", "state", "role"], name="teams_member_team_state"),
+            # The member list (admins first, then by name) and the team page's sample (by joining).
+            models.Index(fields=["team", "state", "role", "sort_name", "id"], name="teams_member_by_name"),
+            models.Index(fields=["team", "state", "role", "created_at", "id"], name="teams_member_by_joined"),
         ]
 
     def __str__(self):
         return f"{self.user} @ {self.team_id} ({self.role}, {self.state})"
+
+    def save(self, *args, **kwargs):
+        if not self.sort_name and self.user_id:
+            from people.models import Person
+
+            self.sort_name = (
+                Person.objects.filter(user_id=self.user_id).values_list("sort_name", flat=True).first() or ""
+            )
+        super().save(*args, **kwargs)
 
 
 class TeamPost(models.Model):
@@ -306,6 +321,12 @@ class TeamPost(models.Model):
         indexes = [
             models.Index(fields=["team", "-created_at"], name="teams_post_timeline"),
             models.Index(fields=["is_question", "first_answer_at"], name="teams_post_question"),
+            # The dashboard's oldest unanswered questions: read in date order, stopping after 20.
+            models.Index(
+                fields=["created_at", "id"],
+                condition=models.Q(is_question=True, first_answer_at__isnull=True),
+                name="teams_post_unanswered",
+            ),
         ]
 
     def __str__(self):

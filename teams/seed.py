@@ -26,6 +26,7 @@ from wagtail.search.backends import get_search_backend
 from social.models import Like
 from teams import seed_content as words
 from teams.models import Kind, Membership, Role, State, TeamPage, TeamPost
+from teams.signals import refresh_sort_names
 
 BATCH = 1000
 ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"  # treebeard's path digits
@@ -214,6 +215,7 @@ def _create_memberships(teams, plans):
                     Membership(team=team, user_id=user_id, state=State.REQUESTED, created_at=plan["created_at"])
                 )
     Membership.objects.bulk_create(rows, batch_size=BATCH, ignore_conflicts=True)
+    refresh_sort_names()  # bulk_create skips Membership.save, which copies the sort name
 
 
 def _create_posts(teams, plans):

@@ -190,11 +190,29 @@ def post_detail(team, post_id, user):
 
 def all_members(team):
     return (
-        Membership.objects.filter(team=team, state=State.ACTIVE)
-        .select_related("user__person")
-        .prefetch_related(_person_photos())
-        .order_by("role", "user__person__sort_name", "pk")
+        all_members_unordered()
+        .filter(team=team, state=State.ACTIVE)
+        .order_by("role", "sort_name", "pk")  # index teams_member_by_name
     )
+
+
+def member_ids(team):
+    """The member list's order as ids only: a deep page skips its offset on the index alone, and
+    members_by_ids joins people for the 48 shown (not for every row the offset passes)."""
+    return (
+        Membership.objects.filter(team=team, state=State.ACTIVE)
+        .order_by("role", "sort_name", "pk")
+        .values_list("pk", flat=True)
+    )
+
+
+def members_by_ids(ids):
+    found = {m.pk: m for m in all_members_unordered().filter(pk__in=list(ids))}
+    return [found[pk] for pk in ids if pk in found]
+
+
+def all_members_unordered():
+    return Membership.objects.select_related("user__person").prefetch_related(_person_photos())
 
 
 def move_destinations(exclude_team, user):

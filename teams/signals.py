@@ -45,6 +45,30 @@ def private_team_deleted(sender, instance, **kwargs):
         )
 
 
+def person_saved(sender, instance, raw=False, **kwargs):
+    """Keep memberships' copy of the sort name (member lists sort on it) in step with the person."""
+    if raw or not instance.user_id:
+        return
+    from teams.models import Membership
+
+    Membership.objects.filter(user_id=instance.user_id).exclude(sort_name=instance.sort_name).update(
+        sort_name=instance.sort_name
+    )
+
+
+def refresh_sort_names(**kwargs):
+    """After a bulk write to people (the HR import): one UPDATE for the memberships whose copy differs."""
+    from django.db.models import OuterRef, Subquery
+
+    from people.models import Person
+    from teams.models import Membership
+
+    current = Subquery(Person.objects.filter(user_id=OuterRef("user_id")).values("sort_name")[:1])
+    Membership.objects.annotate(current=current).exclude(sort_name=current).filter(current__isnull=False).update(
+        sort_name=current
+    )
+
+
 def connect():
     from django.db.models.signals import post_delete
     from wagtail.contrib.redirects.models import Redirect
@@ -55,3 +79,9 @@ def connect():
 
     post_save.connect(comment_saved, sender=XtdComment, dispatch_uid="teams_comment_saved")
     post_save.connect(redirect_saved, sender=Redirect, dispatch_uid="teams_redirect_saved")
+
+    from people.models import Person
+    from people.signals import people_bulk_changed
+
+    post_save.connect(person_saved, sender=Person, dispatch_uid="teams_person_saved")
+    people_bulk_changed.connect(refresh_sort_names, dispatch_uid="teams_refresh_sort_names")

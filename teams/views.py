@@ -139,7 +139,10 @@ def _flat_comments(post):
 
 
 def members_page(request, team):
-    page = Paginator(selectors.all_members(team), MEMBERS_PER_PAGE).get_page(request.GET.get("page"))
+    paginator = Paginator(selectors.member_ids(team), MEMBERS_PER_PAGE)
+    paginator.count = team.member_count  # kept on the team: no COUNT over thousands of memberships
+    page = paginator.get_page(request.GET.get("page"))
+    page.object_list = selectors.members_by_ids(list(page.object_list))
     context = {
         "page": team,
         "self": team,

@@ -5,8 +5,7 @@ social layer, the notice board and the blogs with grouped queries, a fixed numbe
 """
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count, Q, Sum
-from django.db.models.functions import TruncWeek
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django_comments_xtd.models import XtdComment
@@ -15,11 +14,9 @@ from wagtail.models import Page
 from insights import charts
 from insights.metrics import optional
 from insights.metrics.common import Table, share
-from insights.models import DailyPageView
 from news.models import BlogPage
 from people.models import Person
 from prikbord.models import Post as NoticePost
-from social.models import Like
 
 # Content kinds for "popularity by type": (key, label, [(app_label, model), ...]).
 KINDS = [
@@ -57,37 +54,39 @@ def _kind_by_content_type():
     }
 
 
-def _per_week(queryset, field):
-    rows = queryset.annotate(week=TruncWeek(field)).values("week").annotate(n=Count("pk")).values_list("week", "n")
-    result = {}
-    for week, count in rows:
-        if week is not None:
-            day = week.date() if hasattr(week, "date") else week
-            result[day] = result.get(day, 0) + count
-    return result
-
-
 def participation(period, employees):
+    """The weekly series and popularity come from the daily roll-ups (insights.rollups) plus today
+    live; only "who wrote something" still reads the period's rows (a distinct count does not add up
+    over days)."""
+    from django.utils import timezone
+
+    from insights import rollups
+
     start, end = period.start_at, period.end_at
     comments_qs = XtdComment.objects.filter(submit_date__gte=start, submit_date__lt=end, is_public=True)
-    likes_qs = Like.objects.filter(created_at__gte=start, created_at__lt=end)
     notices_qs = NoticePost.objects.filter(created_at__gte=start, created_at__lt=end)
     blogs_qs = BlogPage.objects.live().filter(first_published_at__gte=start, first_published_at__lt=end)
+    today = timezone.localdate()
+    live = rollups.today_rows(period, today)
+    counts = rollups.add_today(rollups.weekly_counts(period, today), live, today)
 
-    comments = _per_week(comments_qs, "submit_date")
-    likes = _per_week(likes_qs, "created_at")
-    notices = _per_week(notices_qs, "created_at")
-    blogs = _per_week(blogs_qs, "first_published_at")
+    def summed(metric):
+        result = {}
+        for (row_metric, _key), weeks in counts.items():
+            if row_metric == metric:
+                for monday, n in weeks.items():
+                    result[monday] = result.get(monday, 0) + n
+        return result
+
+    posts_per_week = summed(rollups.POSTS)
+    comments = summed(rollups.COMMENTS)
+    likes = summed(rollups.LIKES)
     stats = optional.teams_stats()
-    # teams.stats gives one (monday, count) per week already.
-    team_posts = dict(stats.posts_per_week(period.start_at, period.end_at)) if stats else {}
-
     weeks = list(period.weeks())
-    weekly_rows = []
-    for monday in weeks:
-        posts = team_posts.get(monday, 0) + notices.get(monday, 0) + blogs.get(monday, 0)
-        weekly_rows.append([monday.isoformat(), posts, comments.get(monday, 0), likes.get(monday, 0)])
-
+    weekly_rows = [
+        [monday.isoformat(), posts_per_week.get(monday, 0), comments.get(monday, 0), likes.get(monday, 0)]
+        for monday in weeks
+    ]
     # Employees who wrote something: a comment, a team post, a notice or a blog (one counting query).
     wrote = (
         Q(user_id__in=comments_qs.values("user_id"))
@@ -123,31 +122,27 @@ def participation(period, employees):
         ],
         _("Posts (team posts, notices and blogs), comments and likes per ISO week."),
     )
-    tables = [weekly, *_popularity(period, comments_qs, likes_qs)]
+    tables = [weekly, *_popularity(period, counts, live, today)]
     return kpis, tables
 
 
-def _popularity(period, comments_qs, likes_qs):
+def _popularity(period, counts, live, today):
+    from insights import rollups
+
     kinds = _kind_by_content_type()
     labels = kind_labels()
-    views_by_kind, likes_by_kind, comments_by_kind = {}, {}, {}
-    views = (
-        DailyPageView.objects.filter(day__range=(period.start, period.end))
-        .values("page__content_type_id")
-        .annotate(n=Sum("views"))
-        .values_list("page__content_type_id", "n")
-    )
-    for content_type_id, count in views:
-        key = kinds.get(content_type_id, ("other",))[0]
-        views_by_kind[key] = views_by_kind.get(key, 0) + count
-    for source, target in ((likes_qs, likes_by_kind), (comments_qs, comments_by_kind)):
-        for content_type_id, count in (
-            source.values("content_type_id").annotate(n=Count("pk")).values_list("content_type_id", "n")
-        ):
-            key = kinds.get(content_type_id, ("other",))[0]
-            target[key] = target.get(key, 0) + count
+    totals = {rollups.VIEWS: {}, rollups.LIKES: {}, rollups.COMMENTS: {}}
+    for (metric, key), per_week in counts.items():
+        if metric in totals:
+            kind = kinds.get(int(key), ("other",))[0]
+            totals[metric][kind] = totals[metric].get(kind, 0) + sum(per_week.values())
     rows = [
-        [labels[key], views_by_kind.get(key, 0), likes_by_kind.get(key, 0), comments_by_kind.get(key, 0)]
+        [
+            labels[key],
+            totals[rollups.VIEWS].get(key, 0),
+            totals[rollups.LIKES].get(key, 0),
+            totals[rollups.COMMENTS].get(key, 0),
+        ]
         for key in [*(kind[0] for kind in KINDS), "other"]
     ]
     by_kind = Table(
@@ -168,14 +163,27 @@ def _popularity(period, comments_qs, likes_qs):
     hidden_pages = stats.closed_page_ids() if stats else []
     hidden_posts = stats.closed_post_ids() if stats else []
     post_type = next((pk for pk, (_key, app, model) in kinds.items() if (app, model) == ("teams", "teampost")), None)
-    top_views = list(
-        DailyPageView.objects.filter(day__range=(period.start, period.end))
-        .exclude(page_id__in=hidden_pages)
-        .values("page_id")
-        .annotate(n=Sum("views"))
-        .order_by("-n", "page_id")
-        .values_list("page_id", "page__title", "page__content_type_id", "n")[:TOP_ITEMS]
+
+    def visible_pages(pairs):
+        ids = [object_id for _key, object_id in pairs]
+        shown = set(Page.objects.filter(pk__in=ids).exclude(pk__in=hidden_pages).values_list("pk", flat=True))
+        return {pair for pair in pairs if pair[1] in shown}
+
+    def visible_items(pairs):
+        hidden = set()
+        if post_type is not None:
+            ids = [object_id for key, object_id in pairs if key == str(post_type)]
+            hidden = set(stats.closed_post_ids().filter(pk__in=ids).values_list("pk", flat=True)) if stats else set()
+        return {pair for pair in pairs if not (pair[0] == str(post_type) and pair[1] in hidden)}
+
+    top_pages = rollups.top(
+        rollups.TOP_VIEWED, period, today, live, exclude=Q(object_id__in=hidden_pages), visible=visible_pages
     )
+    page_titles = dict(Page.objects.filter(pk__in=[pk for _key, pk, _n in top_pages]).values_list("pk", "title"))
+    page_types = dict(
+        Page.objects.filter(pk__in=[pk for _key, pk, _n in top_pages]).values_list("pk", "content_type_id")
+    )
+    top_views = [(pk, page_titles.get(pk, "?"), page_types.get(pk), n) for _key, pk, n in top_pages]
     viewed = Table(
         "top-viewed",
         _("Most viewed pages"),
@@ -185,13 +193,13 @@ def _popularity(period, comments_qs, likes_qs):
         empty_text=_("No page views counted in this period yet."),
     )
 
-    top_likes = list(
-        likes_qs.exclude(content_type_id=post_type, object_id__in=hidden_posts)
-        .values("content_type_id", "object_id")
-        .annotate(n=Count("pk"))
-        .order_by("-n", "content_type_id", "object_id")
-        .values_list("content_type_id", "object_id", "n")[:TOP_ITEMS]
-    )
+    hidden_likes = Q(key=str(post_type), object_id__in=hidden_posts) if post_type is not None else Q(pk__in=[])
+    top_likes = [
+        (int(key), object_id, n)
+        for key, object_id, n in rollups.top(
+            rollups.TOP_LIKED, period, today, live, exclude=hidden_likes, visible=visible_items
+        )
+    ]
     titles = _titles(top_likes, kinds)
     liked = Table(
         "top-liked",

@@ -193,6 +193,14 @@ if REDIS_URL:
     # Sessions are written to the database and read through the cache: a Redis restart or flush
     # logs nobody out.
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+    # Wagtail writes its rendition cache on every {% image %}, even for a prefetched rendition: on Redis
+    # that is a network round trip per avatar (24 on a team page, one per comment). Renditions only
+    # change with their image, so each process keeps its own for a few minutes (issue 20).
+    CACHES["renditions"] = {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "TIMEOUT": 300,
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     SESSION_ENGINE = "django.contrib.sessions.backends.db"

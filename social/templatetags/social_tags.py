@@ -16,20 +16,30 @@ from social.forms import CommentForm
 register = template.Library()
 
 
-@register.inclusion_tag("social/comments.html", takes_context=True)
-def comments_for(context, target):
-    request = context["request"]
-    section = selectors.comment_section(target, request.user)
+def section_context(request, target, page_path, next_url, csrf_token):
+    """What social/comments.html and social/comment_page.html need: the page of threads asked for
+    (?reacties=<n>), or the page holding the comment a permalink names (?reactie=<id>)."""
+    page = request.GET.get("reacties")
+    if request.GET.get("reactie"):
+        page = selectors.page_of_comment(target, request.GET["reactie"]) or page
+    section = selectors.comment_section(target, request.user, page)
     section.update(
         {
             "request": request,
             "user": request.user,
             "form": CommentForm(),
-            "csrf_token": context.get("csrf_token"),
-            "next": request.get_full_path(),
+            "csrf_token": csrf_token,
+            "next": next_url,
+            "page_path": page_path,
         }
     )
     return section
+
+
+@register.inclusion_tag("social/comments.html", takes_context=True)
+def comments_for(context, target):
+    request = context["request"]
+    return section_context(request, target, request.path, request.get_full_path(), context.get("csrf_token"))
 
 
 @register.inclusion_tag("social/like_button.html", takes_context=True)

@@ -102,3 +102,22 @@ def test_notifications_page_is_accessible(new_page, site_with_news, assert_acces
     assert page.get_by_text("Je meldingsinstellingen zijn opgeslagen.").is_visible()
     assert page.get_by_label("Direct").is_checked()
     assert_accessible(page)
+
+
+def test_more_comments_appends_older_threads_and_moves_focus(new_page, site_with_news, assert_accessible):
+    from tests.social.test_comment_paging import discuss
+
+    news = site_with_news["news"]
+    discuss(news, 24, site_with_news["reader"])  # 25 threads with the author's: one more page of 5
+    page = new_page(user=site_with_news["reader"])
+    page.goto(news.url)
+    assert page.locator(".comment-page").count() == 1
+    assert page.get_by_text("Draad nummer 0", exact=True).count() == 0
+    page.get_by_role("link", name="Meer reacties").click()
+    page.locator(".comment-page").nth(1).wait_for()
+    assert page.url.endswith(news.url)  # appended in place, no navigation
+    assert page.get_by_text("Draad nummer 0", exact=True).is_visible()
+    assert page.get_by_role("link", name="Meer reacties").count() == 0
+    focused = page.evaluate("document.activeElement.closest('.comment-page') !== null")
+    assert focused and page.evaluate("document.activeElement.classList.contains('comment__body')")
+    assert_accessible(page)

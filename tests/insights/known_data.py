@@ -126,7 +126,18 @@ def make_everything(home):
     make_participation(anna, bas, cees)
     make_requests(home)
     make_searches()
+    roll_up(WEEK)
     return anna, bas, cees
+
+
+def roll_up(period):
+    """What the nightly job does: the dashboard reads history from the daily roll-ups."""
+    from insights.rollups import roll_up_insights
+
+    day = period.start
+    while day <= period.end:
+        roll_up_insights(day)
+        day += datetime.timedelta(days=1)
 
 
 def active_people():

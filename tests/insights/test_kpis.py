@@ -103,9 +103,12 @@ class FakeTeamsStats:
 
     @staticmethod
     def posts_per_week(start, end):
+        """Four team posts, all on Monday 1 June at ten (the roll-ups ask one day at a time)."""
         import datetime
 
-        return [(datetime.date(2026, 6, 1), 4)]
+        from tests.insights.known_data import at
+
+        return [(datetime.date(2026, 6, 1), 4 if start <= at(1) < end else 0)]
 
     @staticmethod
     def post_authors(start, end):

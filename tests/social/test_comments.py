@@ -22,7 +22,7 @@ def test_employee_comments_under_own_name(employee_client, news_page, person):
     response = post(employee_client, news_page, "Goed nieuws, dank!")
     comment = XtdComment.objects.get()
     assert response.status_code == 302
-    assert response["Location"] == f"{news_page.url}#c{comment.pk}"
+    assert response["Location"] == f"{news_page.url}?reactie={comment.pk}#c{comment.pk}"
     assert comment.user == person.user and comment.user_name == "Sanne de Boer"
     html = employee_client.get(news_page.url).content.decode()
     assert "Goed nieuws, dank!" in html
@@ -35,7 +35,7 @@ def test_page_author_is_notified(employee_client, news_page, author):
     post(employee_client, news_page, "Mooi!")
     notification = Notification.objects.get(recipient=author.user)
     assert notification.verb == Notification.Verb.COMMENT
-    assert notification.url.startswith(news_page.url + "#c")
+    assert notification.url.startswith(news_page.url + "?reactie=")
 
 
 def test_reply_notifies_parent_and_earlier_participants(client, news_page, author):

@@ -86,7 +86,7 @@ def test_immediate_mail_after_commit(news_page, author, commenter, django_captur
     message = mail.outbox[0]
     assert message.to == [author.user.email]
     assert "Karim Bakker reageerde op “Nieuwe werkplekken”" in message.body
-    assert f"https://intranet.gemeente.example{news_page.url}#c" in message.body
+    assert f"https://intranet.gemeente.example{news_page.url}?reactie=" in message.body
     assert "aanvaller.example" not in message.body
     assert Notification.objects.get(recipient=author.user).emailed_at is not None
 

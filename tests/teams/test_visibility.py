@@ -121,7 +121,7 @@ def test_an_outsider_comments_and_likes_in_an_open_team(client, teams, carol, al
     client.force_login(carol)
     response = client.post(comment_url(post), {"comment": "Mooie foto's!"})
     assert response.status_code == 302
-    assert response["Location"].startswith(post.get_absolute_url() + "#c")
+    assert response["Location"].startswith(post.get_absolute_url() + "?reactie=")
     assert client.post(like_url(post)).status_code == 302
     page = client.get(post.get_absolute_url())
     assert "Mooie foto&#x27;s!" in page.text
@@ -154,3 +154,17 @@ def test_a_member_who_left_hears_no_more_about_a_private_team(client, teams, ali
     client.force_login(alice)
     assert client.post(comment_url(post), {"comment": "Jammer dat je weg bent"}).status_code == 302
     assert not Notification.objects.filter(recipient=bob, verb="comment").exists()
+
+
+def test_a_private_team_posts_comment_pages_stay_hidden_from_outsiders(client, teams, alice, carol):
+    from django.contrib.contenttypes.models import ContentType
+    from django.urls import reverse
+
+    post = teams["posts"]["private"]
+    client.force_login(alice)
+    assert client.post(comment_url(post), {"comment": "Alleen voor het team"}).status_code == 302
+    url = reverse("social:comment_page", args=[ContentType.objects.get_for_model(post).pk, post.pk])
+    assert "Alleen voor het team" in client.get(url + "?reacties=1").text
+    client.force_login(carol)
+    assert client.get(url + "?reacties=1").status_code == 404
+    assert client.get(post.get_absolute_url() + "?reacties=1").status_code == 404

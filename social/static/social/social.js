@@ -60,5 +60,57 @@
         });
     }
 
+    window.pleinMentions = setup;
     document.querySelectorAll("textarea[data-mentions]").forEach(setup);
+})();
+
+/* "Meer reacties": without JavaScript the link opens the next page of older threads. With it, that
+   page is fetched alone and appended, and focus moves to its first comment so keyboard and screen
+   reader users continue where the new comments start. Reply boxes in it get the @mention picker. */
+(function () {
+    "use strict";
+
+    function load(link) {
+        var page = link.closest(".comment-page");
+        link.setAttribute("aria-busy", "true");
+        fetch(link.getAttribute("data-comment-more"), { credentials: "same-origin", headers: { Accept: "text/html" } })
+            .then(function (response) {
+                if (!response.ok) { throw new Error(response.status); }
+                return response.text();
+            })
+            .then(function (html) {
+                var holder = document.createElement("template");
+                holder.innerHTML = html;
+                var next = holder.content.querySelector(".comment-page");
+                if (!next) { throw new Error("no page"); }
+                page.parentNode.insertBefore(next, page.nextSibling);
+                link.parentNode.remove();
+                next.querySelectorAll("textarea[data-mentions]").forEach(window.pleinMentions || function () {});
+                next.querySelectorAll("a[data-comment-more]").forEach(enhance);
+                var first = next.querySelector(".comment__body");
+                if (first) {
+                    first.setAttribute("tabindex", "-1");
+                    first.focus();
+                }
+            })
+            .catch(function () {
+                window.location.href = link.href;  // the plain link still works
+            });
+    }
+
+    function enhance(link) {
+        link.addEventListener("click", function (event) {
+            event.preventDefault();
+            load(link);
+        });
+    }
+
+    document.querySelectorAll("a[data-comment-more]").forEach(enhance);
+
+    // An old link "…#c123" (made before long discussions were paged) to a comment on another page.
+    var wanted = /^#c(\d+)$/.exec(window.location.hash);
+    if (wanted && !document.getElementById("c" + wanted[1]) && document.getElementById("reacties")
+            && !/[?&]reactie=/.test(window.location.search)) {
+        window.location.replace(window.location.pathname + "?reactie=" + wanted[1] + window.location.hash);
+    }
 })();
