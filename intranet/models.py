@@ -72,3 +72,6 @@ class IntranetSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("intranet settings")
+
+
+from intranet.navigation import SectionLink, SectionNavigation  # noqa: E402, F401  (models of this app)
