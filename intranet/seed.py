@@ -3,9 +3,8 @@
 from django.utils import translation
 from wagtail.models import Site
 
-from intranet import caching, navigation
 from intranet.models import IntranetSettings
-from intranet.navigation import DEFAULT_SECTIONS, SectionLink, SectionNavigation
+from intranet.navigation import DEFAULT_SECTIONS
 
 
 def seed(context):
@@ -17,12 +16,10 @@ def seed(context):
         branding.name = "Plein · Gemeente Voorbeeldstad"
         branding.save()
 
-    # The section bar as editors will find it in the admin (Instellingen → Sectiebalk).
-    bar = SectionNavigation.load()
-    if not bar.links.exists():
+    # The section bar as editors will find it in the admin (Instellingen → Intranetinstellingen).
+    if not len(branding.section_links.raw_data):
         with translation.override("nl"):
-            SectionLink.objects.bulk_create(
-                SectionLink(navigation=bar, label=str(label), url=path, sort_order=n)
-                for n, (label, path) in enumerate(DEFAULT_SECTIONS)
-            )
-        caching.bump(navigation.GENERATION)  # bulk_create sends no signals
+            branding.section_links = [
+                ("section", {"label": str(label), "url": path}) for label, path in DEFAULT_SECTIONS
+            ]
+        branding.save()
