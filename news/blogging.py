@@ -10,8 +10,9 @@ check is here, not in the view.
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.html import escape
-from django.utils.text import slugify
 from wagtail.rich_text import RichText
+
+from news.services import free_slug
 
 
 def may_write(user, index):
@@ -25,15 +26,6 @@ def _body(text):
     return [("text", RichText(html))] if html else []
 
 
-def _free_slug(index, title):
-    base = slugify(title)[:60] or "blog"
-    taken = set(index.get_children().filter(slug__startswith=base).values_list("slug", flat=True))
-    slug, number = base, 2
-    while slug in taken:
-        slug, number = f"{base}-{number}", number + 1
-    return slug
-
-
 @transaction.atomic
 def write_blog(user, index, *, title, intro, text):
     """Make a blog post under the BlogIndexPage `index` as `user`; returns (page, published)."""
@@ -43,7 +35,7 @@ def write_blog(user, index, *, title, intro, text):
         raise PermissionDenied
     page = BlogPage(
         title=title,
-        slug=_free_slug(index, title),
+        slug=free_slug(index, title, "blog"),
         intro=intro,
         body=_body(text),
         author=getattr(user, "person", None),
