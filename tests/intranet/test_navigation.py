@@ -25,7 +25,9 @@ def _set_bar(*links):
 
 
 def _links(bar):
-    return re.findall(r'<a class="section-nav__link" href="([^"]+)"( aria-current="page")?>([^<]+)</a>', bar)
+    return re.findall(
+        r'<a class="section-nav__link utrecht-nav-list__link" href="([^"]+)"( aria-current="page")?>([^<]+)</a>', bar
+    )
 
 
 def test_without_editor_links_the_default_sections_are_shown_in_dutch(employee_client):
