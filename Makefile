@@ -9,7 +9,7 @@ BENCH_EMPLOYEES ?= 50000
 # Test workers (pytest-xdist); each gets its own test database.
 PYTEST_WORKERS ?= auto
 
-.PHONY: run test install install-test migrate seed bench loadtest lint messages clean
+.PHONY: run test install install-test migrate seed bench loadtest lint messages clean screenshots
 
 $(VENV)/bin/activate:
 	$(PYTHON) -c 'import sys; sys.exit(sys.version_info[:2] < (3, 11) and "Plein needs Python 3.11 or newer")'
@@ -70,3 +70,6 @@ messages: install
 
 clean:
 	rm -rf $(VENV) staticfiles test-media .pytest_cache
+
+screenshots: install-test
+	$(PY) -m tests.screenshots

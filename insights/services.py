@@ -3,10 +3,10 @@
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.html import escape, linebreaks
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from insights.models import VIEW_PERMISSION
+from news.services import free_slug
 
 TIPS_CATEGORY = ("Tips", "tips")
 
@@ -14,15 +14,6 @@ TIPS_CATEGORY = ("Tips", "tips")
 def can_view_insights(user):
     """Community managers (the Omgevingsbeheerders group holds the permission) and superusers."""
     return bool(user and user.is_authenticated and user.is_active and user.has_perm(VIEW_PERMISSION))
-
-
-def _free_slug(parent, title):
-    base = slugify(title)[:60] or "tip"
-    taken = set(parent.get_children().filter(slug__startswith=base).values_list("slug", flat=True))
-    slug, number = base, 2
-    while slug in taken:
-        slug, number = f"{base}-{number}", number + 1
-    return slug
 
 
 def publish_tip(user, *, title, text):
@@ -47,7 +38,7 @@ def publish_tip(user, *, title, text):
         person = getattr(user, "person", None)
         page = NewsPage(
             title=title,
-            slug=_free_slug(index, title),
+            slug=free_slug(index, title, "tip"),
             intro=text[:400],
             body=[{"type": "text", "value": linebreaks(escape(text))}],
             author=person,

@@ -3,9 +3,15 @@ import re
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import StreamField
+
+from intranet import navigation
+from intranet.navigation import SectionLinkBlock
 
 HEX_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 
@@ -62,13 +68,31 @@ class IntranetSettings(BaseSiteSetting):
         related_name="+",
     )
     header_photo_credit = models.CharField(_("photographer"), max_length=120, blank=True)
+    # In this row (not a table of its own) so that the bar on every page costs no query: the frame
+    # loads these settings anyway. Empty means the built-in sections (intranet/navigation.py).
+    section_links = StreamField(
+        [("section", SectionLinkBlock())],
+        verbose_name=_("section bar"),
+        blank=True,
+        help_text=_("The sections on top of every page, in this order. Leave empty for the standard sections."),
+    )
 
-    panels = [
-        FieldPanel("name"),
-        FieldPanel("logo"),
-        FieldPanel("primary_colour"),
-        MultiFieldPanel([FieldPanel("header_photo"), FieldPanel("header_photo_credit")], heading=_("Homepage")),
-    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(
+                [
+                    FieldPanel("name"),
+                    FieldPanel("logo"),
+                    FieldPanel("primary_colour"),
+                    MultiFieldPanel(
+                        [FieldPanel("header_photo"), FieldPanel("header_photo_credit")], heading=_("Homepage")
+                    ),
+                ],
+                heading=_("Look"),
+            ),
+            ObjectList([FieldPanel("section_links")], heading=_("Section bar")),
+        ]
+    )
 
     class Meta:
         verbose_name = _("intranet settings")
@@ -87,3 +111,8 @@ class ScheduledRun(models.Model):
 
     def __str__(self):
         return f"{self.name} {self.period}"
+
+
+@receiver([post_save, post_delete], sender=IntranetSettings, dispatch_uid="nav-settings-changed")
+def _settings_changed(sender, instance, **kwargs):
+    navigation.settings_changed(sender, instance)

@@ -2,15 +2,19 @@
 
 from home.blocks import HomeBlock, shared
 from news import selectors
-from news.models import NewsIndexPage, NewsPage
+from news.models import BlogIndexPage, NewsIndexPage, NewsPage
 
 
 def _latest():
     items = selectors.pinned_and_latest(NewsPage, limit=5)
-    return {"items": items, "index": NewsIndexPage.objects.live().order_by("path").first()}
+    return {
+        "items": items,
+        "index": NewsIndexPage.objects.live().order_by("path").first(),
+        "blogs": BlogIndexPage.objects.live().order_by("path").first(),
+    }
 
 
 def blocks(request):
     # Public news is the same for everyone: cached until a page is published, unpublished, moved or deleted.
     context = shared("news.latest", _latest)
-    return [HomeBlock(key="news.latest", template="news/home_block.html", context=context, order=20)]
+    return [HomeBlock(key="news.latest", template="news/home_block.html", context=context, order=20, wide=True)]

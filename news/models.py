@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import path
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
@@ -142,12 +143,17 @@ class BlogPage(ArticlePage):
 
 
 class NewsIndexPage(ArticleIndexMixin, Page):
+    def related_index(self):
+        """The blogs, linked from the news (one query)."""
+        return BlogIndexPage.objects.live().order_by("path").first()
+
     intro = models.CharField(_("intro"), max_length=250, blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     parent_page_types = ["home.HomePage"]
     subpage_types = ["news.NewsPage"]
     article_model = NewsPage
+    fallback_kind = "news"  # the icon on a list item's stand-in picture
 
     class Meta:
         verbose_name = _("news overview")
@@ -160,6 +166,19 @@ class BlogIndexPage(ArticleIndexMixin, Page):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["news.BlogPage"]
     article_model = BlogPage
+    fallback_kind = "blog"
+
+    def related_index(self):
+        return NewsIndexPage.objects.live().order_by("path").first()
+
+    @path("schrijven/", name="write")
+    def write_view(self, request):
+        from news.views import write_blog
+
+        return write_blog(request, self)
+
+    def write_url(self):
+        return self.url + self.reverse_subpage("write")
 
     class Meta:
         verbose_name = _("blog overview")

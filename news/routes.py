@@ -13,7 +13,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
-from news import selectors
+from news import blogging, selectors
 
 FEED_ITEMS = 30
 
@@ -51,6 +51,7 @@ class ArticleIndexMixin(RoutablePageMixin):
             "months": [(month, self.month_url(month)) for month in selectors.months(self.article_model, self)],
             "categories": self.with_urls(selectors.categories_in_use(self.article_model, self)),
             "feed_url": self.feed_url(),
+            "may_write": hasattr(self, "write_url") and blogging.may_write(request.user, self),
         }
         for article in context["articles"]:
             article.category_links = self.with_urls(article.categories.all())

@@ -109,6 +109,7 @@ def seed(context):
 
     users = [p.user for p in people]
     big_discussion = max(12, min(context.size // 45, 1100))
+    _pictures(news[:10] + blogs[:6])
     _discussions(rng, news + blogs, users, big_discussion)
     _likes(rng, news + blogs, users)
     context.log(f"news: {len(news)} news items, {len(blogs)} blog posts")
@@ -218,3 +219,20 @@ def _likes(rng, pages, users):
         for user in rng.sample(users, min(len(users), rng.randint(0, 12))):
             rows.append(Like(content_type=content_type, object_id=page.pk, user=user))
     Like.objects.bulk_create(rows, ignore_conflicts=True, batch_size=1000)
+
+
+def _pictures(pages):
+    """Header images for the newest articles: drawn town, office and meeting scenes (intranet.demo_images)."""
+    from django.core.files.base import ContentFile
+    from wagtail.images import get_image_model
+
+    from intranet.demo_images import picture
+
+    image_model = get_image_model()
+    for number, page in enumerate(pages):
+        if page.header_image_id:
+            continue
+        scene = ("town", "office", "meeting")[number % 3]
+        upload = ContentFile(picture(scene, page.slug), name=f"{page.slug[:60]}.jpg")
+        image = image_model.objects.create(title=page.title[:255], file=upload)
+        type(page).objects.filter(pk=page.pk).update(header_image=image)

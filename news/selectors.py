@@ -73,10 +73,11 @@ def article_detail(page):
 
 
 def pinned_and_latest(model, limit=5):
-    """The homepage block: pinned news first, then the newest."""
+    """The homepage block: pinned news first, then the newest, with their card pictures (two queries)."""
     return list(
         model.objects.live()
         .public()
-        .only("title", "slug", "url_path", "path", "depth", "date", "pinned")
+        .only("title", "slug", "url_path", "path", "depth", "date", "pinned", "intro", "header_image")
+        .prefetch_related(Prefetch("header_image", queryset=_images(LIST_IMAGE)))
         .order_by("-pinned", "-date", "-pk")[:limit]
     )

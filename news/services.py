@@ -7,6 +7,7 @@ whose one task is approved by the news editors. Index pages get this set-up when
 
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
+from django.utils.text import slugify
 from wagtail.models import GroupApprovalTask, GroupPagePermission, Workflow, WorkflowPage, WorkflowTask
 
 EDITORS = "Redactie Communicatie"
@@ -41,3 +42,13 @@ def set_up_index(index_page, *, bloggers_may_write):
         for permission in _page_permissions(BLOGGER_PAGE_PERMISSIONS):
             GroupPagePermission.objects.get_or_create(group=bloggers, page=index_page, permission=permission)
     WorkflowPage.objects.update_or_create(page=index_page, defaults={"workflow": editorial_workflow()})
+
+
+def free_slug(parent, title, fallback):
+    """A slug for a new child of `parent` from its title, numbered when taken (blogs, tips)."""
+    base = slugify(title)[:60] or fallback
+    taken = set(parent.get_children().filter(slug__startswith=base).values_list("slug", flat=True))
+    slug, number = base, 2
+    while slug in taken:
+        slug, number = f"{base}-{number}", number + 1
+    return slug

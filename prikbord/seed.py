@@ -1,13 +1,12 @@
 """Demo notice-board posts: about one per 30 employees, a few with a photo, some already expired."""
 
-import io
 from datetime import timedelta
 from decimal import Decimal
 
 from django.core.files.base import ContentFile
 from django.utils import timezone
-from PIL import Image
 
+from intranet.demo_images import picture
 from people.models import Person
 from prikbord.models import LIFETIME, Category, Photo, Post, Status
 
@@ -47,14 +46,11 @@ ITEMS = [
     ),
     (Category.CALL, "Oproep: koorleden gezocht", "Het personeelskoor zoekt nieuwe stemmen, vooral tenoren.", None),
 ]
-COLOURS = [(21, 66, 115), (27, 110, 45), (176, 0, 32), (120, 80, 20)]
 BATCH = 1000
 
 
 def _photo(rng):
-    buffer = io.BytesIO()
-    Image.new("RGB", (640, 480), rng.choice(COLOURS)).save(buffer, format="JPEG", quality=70)
-    return ContentFile(buffer.getvalue())
+    return ContentFile(picture("object", rng.random(), (640, 480)))
 
 
 def seed(context):
@@ -86,7 +82,7 @@ def seed(context):
             )
         Post.objects.bulk_create(posts)
         context.progress("Prikbord", min(start + BATCH, total), total)
-    for post in Post.objects.visible().order_by("-created_at")[:3]:
+    for post in Post.objects.visible().order_by("-created_at")[:6]:
         photo = Photo(post=post, position=0, width=640, height=480)
         photo.image.save("0.jpg", _photo(rng), save=False)
         photo.save()

@@ -94,6 +94,7 @@ def _shape(rows, index):
                     "text": Truncator(" ".join((row["post_text"] or "").split())).chars(EXCERPT),
                     "url": f"{team['url']}bericht/{row['post_id']}/",  # as TeamPost.get_absolute_url
                     "author": author,
+                    "initials": f"{(row['post_first_name'] or '')[:1]}{(row['post_last_name'] or '')[:1]}".upper(),
                     "created_at": row["post_at"],
                 }
             )

@@ -8,7 +8,6 @@ teams are found by slug and only missing ones are made, with their members and p
 relative to the day of seeding, so the quiet team is quiet whenever the demo is built.
 """
 
-import io
 import random
 from datetime import timedelta
 
@@ -19,10 +18,10 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 from django_comments_xtd.models import XtdComment
-from PIL import Image
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
+from intranet.demo_images import picture
 from social.models import Like
 from teams import seed_content as words
 from teams.models import Kind, Membership, Role, State, TeamPage, TeamPost
@@ -32,7 +31,6 @@ BATCH = 1000
 ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"  # treebeard's path digits
 STEPLEN = 4
 MAX_ANSWERED = 1500  # questions answered with real comments (each a few queries), whatever the size
-COLOURS = [(21, 66, 115), (27, 110, 45), (176, 0, 32), (120, 80, 20), (90, 40, 120)]
 
 
 def _step(number):
@@ -282,9 +280,8 @@ def _demo_files(index):
         team = TeamPage.objects.child_of(index).filter(slug=slugify(title)).first()
         if team is None or team.image:
             continue
-        buffer = io.BytesIO()
-        Image.new("RGB", (320, 320), rng.choice(COLOURS)).save(buffer, format="JPEG", quality=70)
-        team.image.save(f"{team.slug}.jpg", ContentFile(buffer.getvalue()), save=False)
+        scene = rng.choice(("meeting", "office", "town"))
+        team.image.save(f"{team.slug}.jpg", ContentFile(picture(scene, team.slug, (640, 360))), save=False)
         TeamPage.objects.filter(pk=team.pk).update(image=team.image.name)
         post = TeamPost.objects.filter(team=team, document="").order_by("-created_at").first()
         if post is not None:

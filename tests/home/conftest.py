@@ -67,6 +67,12 @@ def fill_homepage(home, person):
         for number in range(size):
             PersonFactory(start_date=timezone.localdate() - timedelta(days=number % 20), organisation_unit=unit)
 
+        from prikbord.services import create_post
+
+        for number in range(size):
+            photos = [image_upload(f"fiets-{number}.jpg", size=(120, 80))] if number % 2 == 0 else []
+            create_post(user, category="te-koop", title=f"Fiets {number}", text="Blauw.", photos=photos)
+
         photographer = PersonFactory(first_name="Fenna", last_name="Fotograaf")
         submission = home_services.submit_photo(photographer.user, title="Stadhuis", upload=image_upload())
         from wagtail.models import Site

@@ -14,6 +14,7 @@ ALL_BLOCKS = {
     "rooms.next",
     "home.new_colleagues",
     "home.header_photo",
+    "prikbord.newest",
 }
 
 
@@ -134,6 +135,11 @@ def test_welcome_shows_until_dismissed_and_stays_dismissed(employee_client, empl
     assert employee_client.get("/start/welkom/sluiten/").status_code == 405
 
 
-def test_homepage_search_box_sends_to_search(employee_client):
+def test_homepage_has_one_search_box_and_it_sends_to_search(employee_client):
     html = employee_client.get("/").content.decode()
-    assert 'action="/zoeken/"' in html and 'id="home-search-q"' in html
+    assert html.count('role="search"') == 1, "the homepage shows one search box, not two"
+    hero = html[html.index('class="home-hero') : html.index("</section>")]
+    assert 'action="/zoeken/"' in hero and 'id="site-search-q"' in hero
+    # Every other page keeps it in the header.
+    other = employee_client.get("/prikbord/").content.decode()
+    assert other.count('role="search"') >= 1 and 'id="site-search-q"' in other

@@ -85,3 +85,34 @@ def test_seed_leaves_the_job_queue_empty_and_the_index_built(settings):
     page = NewsPage.objects.live().order_by("pk").first()
     assert page in list(get_search_backend().search(page.title, NewsPage))
     assert ReferenceIndex.objects.exists()
+
+
+def test_seed_gives_news_teams_and_the_notice_board_pictures_and_the_section_bar():
+    from wagtail.models import Site
+
+    from intranet.models import IntranetSettings
+    from news.models import NewsPage
+    from prikbord.models import Photo
+    from teams.models import TeamPage
+
+    _seed(employees=60)
+    assert NewsPage.objects.exclude(header_image=None).count() >= 5
+    assert TeamPage.objects.exclude(image="").count() >= 5
+    assert Photo.objects.count() >= 3
+    labels = [block.value["label"] for block in IntranetSettings.for_site(Site.objects.get()).section_links]
+    assert labels[:3] == ["Nieuws", "Mensen", "Teams"] and "Prikbord" in labels
+
+
+def test_demo_pictures_are_deterministic_jpegs_with_more_than_a_few_colours():
+    import io
+
+    from PIL import Image
+
+    from intranet.demo_images import SCENES, picture
+
+    for scene in SCENES:
+        data = picture(scene, "x", (320, 180))
+        assert data == picture(scene, "x", (320, 180))
+        image = Image.open(io.BytesIO(data))
+        assert image.format == "JPEG" and image.size == (320, 180)
+        assert len(image.getcolors(maxcolors=100_000) or range(100_000)) > 1000  # shaded, not flat blocks
