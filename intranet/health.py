@@ -60,7 +60,9 @@ _smtp_verdict = {"at": float("-inf"), "value": None}
 
 def smtp_state():
     """ "ok", "error: …", or "not used" when mail does not go over SMTP (console, tests)."""
-    if not settings.EMAIL_BACKEND.endswith("smtp.EmailBackend"):
+    from intranet.mail import delivery_backend
+
+    if not delivery_backend().endswith("smtp.EmailBackend"):
         return "not used"
     now = time.monotonic()
     if now - _smtp_verdict["at"] < SMTP_CHECK_EVERY:

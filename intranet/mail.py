@@ -9,9 +9,13 @@ retry sends the rest and nobody gets a mail twice.
 
 import logging
 
-from django.core.mail import EmailMessage, get_connection
+from django.conf import settings
+from django.core.mail import EmailMessage, EmailMultiAlternatives, get_connection
+from django.core.mail.backends.base import BaseEmailBackend
 
 from intranet.jobs import PartlyDone
+
+QUEUED_BACKEND = "intranet.mail.QueuedBackend"
 
 logger = logging.getLogger(__name__)
 
@@ -29,7 +33,7 @@ def send_batch(messages, *, done=(), on_sent=None):
     if not todo:
         return 0
     sent = 0
-    connection = get_connection(fail_silently=False)
+    connection = get_connection(delivery_backend(), fail_silently=False)
     try:
         connection.open()
         for key, message in todo:
@@ -50,9 +54,33 @@ def send_batch(messages, *, done=(), on_sent=None):
     return sent
 
 
+def delivery_backend():
+    """The backend that really delivers: EMAIL_BACKEND, unless that is the queue (production), whose
+    jobs deliver through MAIL_DELIVERY_BACKEND (SMTP by default)."""
+    backend = settings.EMAIL_BACKEND
+    if backend == QUEUED_BACKEND:
+        return getattr(settings, "MAIL_DELIVERY_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+    return backend
+
+
+class QueuedBackend(BaseEmailBackend):
+    """EMAIL_BACKEND for mail Plein's own jobs do not send: Wagtail's moderation and workflow mails,
+    Django's own. Each message becomes a job (intranet.tasks.send_mails) in the caller's transaction,
+    so it is retried while the mail server is away and no request waits for it."""
+
+    def send_messages(self, email_messages):
+        from intranet.jobs import enqueue
+        from intranet.tasks import send_mails
+
+        messages = [as_data(message) for message in email_messages or ()]
+        for data in messages:
+            enqueue(send_mails, [data])
+        return len(messages)
+
+
 def as_data(message):
     """A message as JSON for a job's arguments (text attachments only: the rooms' .ics)."""
-    return {
+    data = {
         "subject": message.subject,
         "body": message.body,
         "from_email": message.from_email,
@@ -63,16 +91,30 @@ def as_data(message):
             for name, content, mimetype in message.attachments
         ],
     }
+    # Wagtail's mails carry an HTML alternative; others may have copies and headers.
+    for name in ("cc", "bcc"):
+        if getattr(message, name, None):
+            data[name] = list(getattr(message, name))
+    if getattr(message, "extra_headers", None):
+        data["headers"] = {str(key): str(value) for key, value in message.extra_headers.items()}
+    if getattr(message, "alternatives", None):
+        data["alternatives"] = [[str(content), mimetype] for content, mimetype in message.alternatives]
+    return data
 
 
 def from_data(data):
-    message = EmailMessage(
+    message = (EmailMultiAlternatives if data.get("alternatives") else EmailMessage)(
         subject=data["subject"],
         body=data["body"],
         from_email=data["from_email"],
         to=data["to"],
         reply_to=data["reply_to"] or None,
+        cc=data.get("cc"),
+        bcc=data.get("bcc"),
+        headers=data.get("headers"),
     )
+    for content, mimetype in data.get("alternatives", ()):
+        message.attach_alternative(content, mimetype)
     for name, content, mimetype in data["attachments"]:
         message.attach(name, content, mimetype)
     return message

@@ -285,7 +285,10 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 10_485_760
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
 
 # E-mail
-EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+# Every mail goes through the job queue (intranet.mail.QueuedBackend; Plein's own jobs send in
+# batches); the jobs deliver with MAIL_DELIVERY_BACKEND, which the environment's EMAIL_BACKEND sets.
+EMAIL_BACKEND = "intranet.mail.QueuedBackend"
+MAIL_DELIVERY_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")

@@ -5,7 +5,7 @@ from .base import STORAGES, os
 
 DEBUG = True
 SECRET_KEY = os.environ.get("SECRET_KEY", "dev-only-insecure-key-plein-do-not-use-in-production")
-EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+MAIL_DELIVERY_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 # runserver serves uncompressed files straight from the source folders.
 STORAGES = {
     "default": STORAGES["default"],  # the file system, or MEDIA_STORAGE=s3

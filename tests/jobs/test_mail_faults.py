@@ -45,7 +45,9 @@ def free_port():
 @pytest.fixture
 def smtp(settings):
     port = free_port()
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    # As in production: everything queued, the jobs deliver over SMTP.
+    settings.EMAIL_BACKEND = "intranet.mail.QueuedBackend"
+    settings.MAIL_DELIVERY_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", port, 2
     settings.TASKS = DATABASE_QUEUE
     return port
