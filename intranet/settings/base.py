@@ -432,6 +432,15 @@ if DATABASE_IS_POSTGRES:
     # Dutch stemming after folding accents; the text search configuration comes from
     # search/migrations/0002 (run `manage.py update_index` after switching an existing database).
     WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "plein_dutch"
+if os.environ.get("SEARCH_BACKEND") == "opensearch":
+    # Beyond one database (docs/search.md): needs `pip install opensearch-py` and `manage.py update_index`.
+    from search.opensearch import opensearch_backend
+
+    WAGTAILSEARCH_BACKENDS["default"] = opensearch_backend(
+        os.environ["SEARCH_URL"],
+        version=int(os.environ.get("SEARCH_OPENSEARCH_VERSION", "3")),
+        synonyms=os.environ.get("SEARCH_SYNONYMS", ""),
+    )
 
 # --- single sign-on (OpenID Connect, docs/sso.md): on only when a client id and an issuer are set ---
 OIDC_ISSUER = os.environ.get("OIDC_ISSUER", "").rstrip("/")
