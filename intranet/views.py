@@ -7,7 +7,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import SuspiciousFileOperation
 from django.db import connection
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect, JsonResponse
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.utils._os import safe_join
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
@@ -92,8 +92,20 @@ def login_elsewhere(request, default="/"):
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
         target = default
+    if _admin_refused(request, target):
+        return render(request, "no_admin_access.html", status=403)
     # Never shortcuts.redirect(): a `next` without a slash ("ab") would be looked up as a view name (a 500).
     return HttpResponseRedirect(target)
+
+
+def _admin_refused(request, target):
+    """Logged in without admin rights, on the way to the admin: Wagtail sends such a user to the login,
+    which sends a logged-in user back to `next`, for ever (ERR_TOO_MANY_REDIRECTS)."""
+    return (
+        request.user.is_authenticated
+        and target.startswith("/admin/")
+        and not request.user.has_perm("wagtailadmin.access_admin")
+    )
 
 
 def admin_password_reset(request, *args, **kwargs):
@@ -105,6 +117,11 @@ class LoginView(auth_views.LoginView):
 
     authentication_form = LoginForm
     redirect_authenticated_user = True
+
+    def dispatch(self, request, *args, **kwargs):
+        if _admin_refused(request, request.GET.get("next", "")):
+            return render(request, "no_admin_access.html", status=403)
+        return super().dispatch(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

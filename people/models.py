@@ -12,6 +12,7 @@ from django.db import models
 from django.db.models.signals import m2m_changed
 from django.dispatch import receiver
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from taggit.managers import TaggableManager
 from taggit.models import ItemBase, TagBase
 from treebeard.mp_tree import MP_Node
@@ -244,7 +245,7 @@ class ExternalIdentity(models.Model):
         related_name="external_identities",
     )
     issuer = models.CharField(_("issuer"), max_length=255)
-    subject = models.CharField(_("subject"), max_length=255)
+    subject = models.CharField(pgettext_lazy("login identity", "subject"), max_length=255)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

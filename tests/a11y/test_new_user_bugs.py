@@ -1,0 +1,65 @@
+"""Bugs a new user met (issue 15): each test fails without its fix."""
+
+import pytest
+
+from tests.factories import PersonFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_staff_without_admin_rights_get_a_friendly_page_not_a_redirect_loop(client):
+    client.force_login(PersonFactory().user)
+    response = client.get("/admin/", follow=True)
+    assert len(response.redirect_chain) < 5
+    assert response.status_code == 403
+    html = response.content.decode()
+    assert "Geen toegang tot de beheeromgeving" in html
+    assert 'href="/"' in html
+
+
+def test_the_notice_board_call_is_oproep_and_the_phone_call_is_bel(client):
+    from django.utils import translation
+
+    from prikbord.models import Category
+
+    with translation.override("nl"):
+        assert str(Category.CALL.label) == "Oproep"
+    person = PersonFactory(phone="06 12345678")
+    client.force_login(person.user)
+    html = client.get(person.get_absolute_url()).content.decode()
+    assert "Bel 06 12345678" in html
+
+
+def test_one_suggestion_is_announced_in_the_singular(client):
+    client.force_login(PersonFactory().user)
+    html = client.get("/zoeken/").content.decode()
+    assert 'data-count-one="1 suggestie beschikbaar."' in html
+    from pathlib import Path
+
+    from django.conf import settings
+
+    script = (Path(settings.BASE_DIR) / "search/static/search/search.js").read_text()
+    assert 'found === 1 ? "data-count-one"' in script
+
+
+def test_dates_use_dutch_lowercase_month_abbreviations():
+    """Django's "M" title-cases the month ("ma 7 Dec"); Dutch writes "ma 7 dec" ("b")."""
+    import datetime
+    import re
+    from pathlib import Path
+
+    from django.conf import settings
+    from django.template import Context, Template
+    from django.utils import translation
+
+    offenders = []
+    for template in Path(settings.BASE_DIR).glob("*/templates/**/*.html"):
+        if ".venv" in template.parts:
+            continue
+        for fmt in re.findall(r'\|date:"([^"]*)"', template.read_text()):
+            if re.search(r"(?<!\\)M", fmt):
+                offenders.append(f"{template.name}: {fmt}")
+    assert not offenders
+    with translation.override("nl"):
+        text = Template('{{ day|date:"D j b" }}').render(Context({"day": datetime.date(2026, 12, 7)}))
+    assert text == "ma 7 dec"
