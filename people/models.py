@@ -215,9 +215,11 @@ class Person(index.Indexed, models.Model):
             for i, day in enumerate(WEEKDAYS)
         ]
 
-    @property
-    def full_name(self):
+    def _full_name(self):
         return " ".join(part for part in (self.first_name, self.tussenvoegsel, self.last_name) if part)
+
+    _full_name.short_description = _("name")  # the admin's column heading, not "Full name"
+    full_name = property(_full_name)
 
     @property
     def initials(self):

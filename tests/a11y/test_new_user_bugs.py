@@ -63,3 +63,34 @@ def test_dates_use_dutch_lowercase_month_abbreviations():
     with translation.override("nl"):
         text = Template('{{ day|date:"D j b" }}').render(Context({"day": datetime.date(2026, 12, 7)}))
     assert text == "ma 7 dec"
+
+
+def test_no_english_left_in_the_admin(client, superuser):
+    import datetime
+    import re
+
+    from django.utils import timezone
+
+    from news.blocks import ArticleBody
+    from rooms.models import Booking, Building, Room
+
+    person = PersonFactory(first_name="Ria", last_name="Vos")
+    room = Room.objects.create(name="Zaal 1", building=Building.objects.create(name="Stadhuis"), capacity=4)
+    start = timezone.now() + datetime.timedelta(days=1)
+    booking = Booking.objects.create(title="Overleg", room=room, start=start, end=start + datetime.timedelta(hours=1),
+                                     organiser=person)
+    client.force_login(superuser)
+    people_list = client.get("/admin/people/person/").content.decode()
+    assert "Full name" not in people_list and "Naam" in people_list
+    from django.contrib.admin.utils import label_for_field
+    from django.utils import translation
+
+    from directregelen.admin_queue import RequestAdmin
+    from directregelen.models import Request
+
+    with translation.override("nl"):  # the column heading modeladmin's list draws
+        assert str(label_for_field("requester_name", Request, RequestAdmin())) == "aanvrager"
+    inspect = client.get(f"/admin/rooms/booking/inspect/{booking.pk}/").content.decode()
+    assert inspect.count("Overleg") and not re.search(r">\s*(True|False|None)\s*<", inspect)
+    labels = {name: str(block.label) for name, block in ArticleBody.base_blocks.items()}
+    assert "Image" not in labels.values() and "Quote" not in labels.values()
