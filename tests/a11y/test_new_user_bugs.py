@@ -77,8 +77,9 @@ def test_no_english_left_in_the_admin(client, superuser):
     person = PersonFactory(first_name="Ria", last_name="Vos")
     room = Room.objects.create(name="Zaal 1", building=Building.objects.create(name="Stadhuis"), capacity=4)
     start = timezone.now() + datetime.timedelta(days=1)
-    booking = Booking.objects.create(title="Overleg", room=room, start=start, end=start + datetime.timedelta(hours=1),
-                                     organiser=person)
+    booking = Booking.objects.create(
+        title="Overleg", room=room, start=start, end=start + datetime.timedelta(hours=1), organiser=person
+    )
     client.force_login(superuser)
     people_list = client.get("/admin/people/person/").content.decode()
     assert "Full name" not in people_list and "Naam" in people_list

@@ -96,5 +96,5 @@ def test_the_only_answer_is_preselected_so_the_first_click_accepts_it(client, qu
     answer = social.post_comment(bob, question, "Kaart ertegen houden.")
     client.force_login(alice)
     page = client.get(question.get_absolute_url()).text
-    radio = re.search(r'<input type="radio" name="comment" value="%d"[^>]*>' % answer.pk, page).group(0)
+    radio = re.search(rf'<input type="radio" name="comment" value="{answer.pk}"[^>]*>', page).group(0)
     assert "checked" in radio and "required" in radio
