@@ -9,6 +9,7 @@ from django.db import connection
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils._os import safe_join
+from django.utils.decorators import method_decorator
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
@@ -118,6 +119,7 @@ class LoginView(auth_views.LoginView):
     authentication_form = LoginForm
     redirect_authenticated_user = True
 
+    @method_decorator(login_not_required)  # an own dispatch would lose Django's mark: the login wall looped
     def dispatch(self, request, *args, **kwargs):
         if _admin_refused(request, request.GET.get("next", "")):
             return render(request, "no_admin_access.html", status=403)

@@ -95,3 +95,15 @@ def test_no_english_left_in_the_admin(client, superuser):
     assert inspect.count("Overleg") and not re.search(r">\s*(True|False|None)\s*<", inspect)
     labels = {name: str(block.label) for name, block in ArticleBody.base_blocks.items()}
     assert "Image" not in labels.values() and "Quote" not in labels.values()
+
+
+def test_a_mistyped_url_under_make_run_shows_pleins_404(client, settings):
+    from intranet.settings import dev
+
+    settings.DEBUG = True
+    settings.MIDDLEWARE = dev.MIDDLEWARE
+    client.force_login(PersonFactory().user)
+    response = client.get("/nieuws-bestaat-niet/")
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert "Pagina niet gevonden" in html and "Using the URLconf" not in html
