@@ -233,7 +233,7 @@ def pin(request, post_id):
     team_post = _post(request, post_id)
     services.pin_post(request.user, team_post, pin=request.POST.get("pin", "1") == "1")
     messages.success(request, _("The pinned post has been changed."))
-    return redirect(team_post.team.url)
+    return redirect(f"{team_post.team.url}#pin-{team_post.pk}")  # focus back on the button (plein.js)
 
 
 def move(request, post_id):
