@@ -99,7 +99,10 @@ def matching_sections(text):
     return [
         section
         for section in SECTIONS
-        if any(keyword.startswith(typed) or typed == keyword for keyword in (fold(word).lower() for word in section.keywords))
+        if any(
+            keyword.startswith(typed) or typed == keyword
+            for keyword in (fold(word).lower() for word in section.keywords)
+        )
     ]
 
 

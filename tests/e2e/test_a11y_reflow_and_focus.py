@@ -160,23 +160,23 @@ def test_keyboard_only_focus_stays_where_it_belongs(new_page, every_page_type):
     app = App.objects.get(name="E-mail")
     page.goto("/apps/")
     page.locator(f"#app-{app.pk} button[value=up]").focus()
-    page.keyboard.press("Enter")
-    page.wait_for_load_state()
-    assert page.evaluate("() => document.activeElement.closest('form')?.id") == f"app-{app.pk}"
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    page.wait_for_function(f"() => document.activeElement.closest('form')?.id === 'app-{app.pk}'")
 
     # Liking: focus back on the like button.
     page.goto(every_page_type["urls"][7])  # the news page
     page.locator(".like__button").first.focus()
-    page.keyboard.press("Enter")
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
     assert _focused(page).startswith("like-")
     assert page.locator(".like__button").first.get_attribute("aria-pressed") == "true"
 
     # A form with errors: focus on the error summary.
     page.goto("/prikbord/nieuw/")
-    page.locator("form[method=post] button[type=submit]").last.focus()
-    page.keyboard.press("Enter")
-    page.wait_for_load_state()
+    page.locator("main form[method=post] button[type=submit]").last.focus()
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
     assert "form-errors" in _focused(page)
 
     # The account menu closes when focus tabs out of it.
@@ -236,6 +236,6 @@ def test_mentions_are_a_combobox_and_the_directory_announces_a_count(new_page, e
 
     page.goto("/mensen/")
     assert page.locator("[data-people-results]").get_attribute("aria-live") is None
-    page.get_by_label("Zoek", exact=False).first.fill("Bos")
+    page.locator("[data-people-search] input[name=q]").fill("Bos")
     page.wait_for_function("() => document.querySelector('[data-people-status]').textContent.includes('gevonden')")
     assert page.locator("[data-people-status]").inner_text() == "1 collega gevonden"
