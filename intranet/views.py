@@ -130,3 +130,16 @@ class LoginView(auth_views.LoginView):
         context["sso_enabled"] = settings.OIDC_ENABLED
         context["sso_hide_local_login"] = settings.OIDC_HIDE_LOCAL_LOGIN
         return context
+
+
+def accessibility_statement(request):
+    """The toegankelijkheidsverklaring Dutch public bodies publish (model of digitoegankelijk.nl),
+    filled in from what the tests prove (docs/accessibility.md)."""
+    import datetime
+
+    try:
+        date = datetime.date.fromisoformat(settings.ACCESSIBILITY_STATEMENT_DATE)
+    except ValueError:
+        date = None
+    context = {"contact_email": settings.ACCESSIBILITY_CONTACT_EMAIL, "statement_date": date}
+    return render(request, "accessibility_statement.html", context)

@@ -113,6 +113,8 @@ class Photo(models.Model):
     width = models.PositiveIntegerField(default=0)
     height = models.PositiveIntegerField(default=0)
     position = models.PositiveSmallIntegerField(default=0)
+    # WCAG 1.1.1: what the uploader says the photo shows (empty: "Photo 1 of <title>").
+    alt = models.CharField(_("description of the photo"), max_length=250, blank=True)
     extension = "jpg"
 
     class Meta:

@@ -107,3 +107,16 @@ def test_a_mistyped_url_under_make_run_shows_pleins_404(client, settings):
     assert response.status_code == 404
     html = response.content.decode()
     assert "Pagina niet gevonden" in html and "Using the URLconf" not in html
+
+
+def test_the_accessibility_statement_is_linked_in_the_footer(client, settings):
+    settings.ACCESSIBILITY_CONTACT_EMAIL = "toegankelijkheid@gemeente.example"
+    client.force_login(PersonFactory().user)
+    home = client.get("/zoeken/").content.decode()
+    assert 'href="/toegankelijkheid/"' in home and "Toegankelijkheidsverklaring" in home
+    statement = client.get("/toegankelijkheid/").content.decode()
+    for heading in ("Nalevingsstatus", "Wat is onderzocht", "Bekende beperkingen", "Contact en klachten"):
+        assert heading in statement
+    assert "mailto:toegankelijkheid@gemeente.example" in statement
+    client.logout()
+    assert client.get("/toegankelijkheid/").status_code == 302  # behind the login, like the rest
