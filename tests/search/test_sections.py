@@ -16,7 +16,7 @@ def test_prikbord_finds_the_notice_board_first(employee_client):
     html = employee_client.get("/zoeken/", {"q": "prikbord"}).content.decode()
     links = BeautifulSoup(html, "html.parser").select("a.search-result__title")
     assert links[0].get_text(strip=True) == "Prikbord"
-    assert "%2Fprikbord%2F" in links[0]["href"] or links[0]["href"] == "/prikbord/"
+    assert links[0]["href"].startswith("/zoeken/ga/")  # counted, then on to /prikbord/
     assert "Verslag: het prikbord in de kantine" in [link.get_text(strip=True) for link in links[1:]]
 
 
@@ -51,7 +51,7 @@ def test_sections_by_name_in_the_suggestions(employee_client, typed, section):
     data = employee_client.get("/zoeken/suggesties/", {"q": typed}).json()
     first = data["groups"][0]
     assert first["kind"] == "sections"
-    assert any(section in result["title"] for result in first["results"]), first
+    assert any(section.lower() in result["title"].lower() for result in first["results"]), first
 
 
 def test_two_letters_or_an_unrelated_word_find_no_section(employee_client):
