@@ -31,7 +31,7 @@ migrate: install
 	$(PY) manage.py migrate --no-input
 
 run: migrate
-	$(PY) manage.py seed_demo --if-empty
+	$(PY) manage.py seed_demo --if-empty --port $(PORT)
 	@echo ""
 	@echo "Plein draait op http://$(HOST):$(PORT)/ — log in met een van de demo-accounts hierboven (wachtwoord: plein-demo)."
 	@echo "De achtergrondwerker (mail, periodieke taken) draait ernaast; Ctrl-C stopt beide."

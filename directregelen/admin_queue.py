@@ -133,8 +133,9 @@ class RequestAdmin(ModelAdmin):
             .select_related("department", "requester__person")
         )
 
-    @staticmethod
-    def requester_name(obj):
+    # A plain method: modeladmin reads short_description from what getattr returns, and through a
+    # staticmethod that is the bare function, so the column was headed "Requester name".
+    def requester_name(self, obj):
         user = obj.requester
         if user is None:
             return "—"

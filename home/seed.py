@@ -112,4 +112,4 @@ def _seed_header_photo(context):
         settings.header_photo = image
         settings.header_photo_credit = photographer.person.full_name
         settings.save()
-    context.log("Header photo of the month: Stadhuis bij avond")
+    context.log("  Headerfoto van de maand: Stadhuis bij avond")

@@ -181,6 +181,6 @@ def seed(context):
     snapshots = seed_snapshots(today)
     answers = seed_survey(rng, home, today)
     context.log(
-        f"insights: {days} days of activity, {views} page-view counters, {snapshots} snapshots, "
-        f"{answers} survey answers"
+        f"  Inzichten: {days} dagen activiteit, {views} paginatellers, {snapshots} momentopnames, "
+        f"{answers} enquêteantwoorden"
     )

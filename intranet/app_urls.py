@@ -5,7 +5,10 @@ Page-tree content (news, teams, people, Direct regelen) is served by Wagtail's r
 
 from django.urls import include, path
 
+from intranet.views import accessibility_statement
+
 urlpatterns = [
+    path("toegankelijkheid/", accessibility_statement, name="accessibility_statement"),
     path("zoeken/", include("search.urls")),
     path("zalen/", include("rooms.urls")),
     path("aanvragen/", include("directregelen.urls")),

@@ -41,3 +41,21 @@ def server_error(request):
         response["Retry-After"] = str(RETRY_AFTER)
         return response
     return HttpResponse(loader.get_template("500.html").render(), status=500)
+
+
+class FriendlyNotFoundMiddleware:
+    """Development only (settings.dev): a mistyped URL under `make run` shows Plein's Dutch 404 page,
+    as in production, instead of Django's English debug page. PLEIN_DEBUG_404=1 brings that back."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        from django.http import Http404
+
+        if isinstance(exception, Http404):
+            return page_not_found(request, exception)
+        return None

@@ -44,6 +44,7 @@ DOWNLOAD_TYPES = {
     "mp3": "audio/mpeg",
     "m4a": "audio/mp4",
     "ogg": "audio/ogg",
+    "vtt": "text/vtt; charset=utf-8",  # captions for videos (<track>)
 }
 MEDIA_TYPES = {**IMAGE_TYPES, **DOWNLOAD_TYPES}
 IMAGE_CSP = "sandbox; default-src 'none'; img-src 'self'"

@@ -6,8 +6,9 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import SuspiciousFileOperation
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect, JsonResponse
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.utils._os import safe_join
+from django.utils.decorators import method_decorator
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
@@ -103,8 +104,20 @@ def login_elsewhere(request, default="/"):
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
         target = default
+    if _admin_refused(request, target):
+        return render(request, "no_admin_access.html", status=403)
     # Never shortcuts.redirect(): a `next` without a slash ("ab") would be looked up as a view name (a 500).
     return HttpResponseRedirect(target)
+
+
+def _admin_refused(request, target):
+    """Logged in without admin rights, on the way to the admin: Wagtail sends such a user to the login,
+    which sends a logged-in user back to `next`, for ever (ERR_TOO_MANY_REDIRECTS)."""
+    return (
+        request.user.is_authenticated
+        and target.startswith("/admin/")
+        and not request.user.has_perm("wagtailadmin.access_admin")
+    )
 
 
 def admin_password_reset(request, *args, **kwargs):
@@ -117,8 +130,27 @@ class LoginView(auth_views.LoginView):
     authentication_form = LoginForm
     redirect_authenticated_user = True
 
+    @method_decorator(login_not_required)  # an own dispatch would lose Django's mark: the login wall looped
+    def dispatch(self, request, *args, **kwargs):
+        if _admin_refused(request, request.GET.get("next", "")):
+            return render(request, "no_admin_access.html", status=403)
+        return super().dispatch(request, *args, **kwargs)
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["sso_enabled"] = settings.OIDC_ENABLED
         context["sso_hide_local_login"] = settings.OIDC_HIDE_LOCAL_LOGIN
         return context
+
+
+def accessibility_statement(request):
+    """The toegankelijkheidsverklaring Dutch public bodies publish (model of digitoegankelijk.nl),
+    filled in from what the tests prove (docs/accessibility.md)."""
+    import datetime
+
+    try:
+        date = datetime.date.fromisoformat(settings.ACCESSIBILITY_STATEMENT_DATE)
+    except ValueError:
+        date = None
+    context = {"contact_email": settings.ACCESSIBILITY_CONTACT_EMAIL, "statement_date": date}
+    return render(request, "accessibility_statement.html", context)

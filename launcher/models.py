@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.templatetags.static import static
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
@@ -23,7 +24,7 @@ class Icon(models.TextChoices):
     CHART = "chart", _("Chart")
     DOCUMENT = "document", _("Document")
     CLOCK = "clock", _("Clock")
-    BOOK = "book", _("Book")
+    BOOK = "book", pgettext_lazy("icon", "Book")
     LINK = "link", _("Link")
 
 

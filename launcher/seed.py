@@ -156,7 +156,7 @@ def seed(context):
     if user is not None and not Pin.objects.filter(user=user).exists():
         for position, name in enumerate(["TOPdesk", "Declaraties"]):
             Pin.objects.create(user=user, app=App.objects.get(name=name), position=position)
-    context.log(f"Apps: {len(APPS)}")
+    context.log(f"  Apps: {len(APPS)}")
 
 
 def _demo_user():

@@ -1,3 +1,4 @@
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
@@ -29,6 +30,21 @@ class VideoBlock(blocks.StructBlock):
 
     video = VideoChooserBlock(label=_("video"))
     caption = blocks.CharBlock(label=_("caption"), required=False, max_length=250)
+    # WCAG 1.2.2: spoken words as captions, a WebVTT file uploaded as a document.
+    captions = DocumentChooserBlock(
+        label=_("captions (WebVTT file)"),
+        required=False,
+        help_text=_("Upload the subtitles as a .vtt file, so colleagues who cannot hear the video can read along."),
+    )
+
+    def clean(self, value):
+        value = super().clean(value)
+        captions = value.get("captions")
+        if captions is not None and not captions.file.name.lower().endswith(".vtt"):
+            raise blocks.StructBlockValidationError(
+                block_errors={"captions": ValidationError(_("Choose a WebVTT file (.vtt)."))}
+            )
+        return value
 
     class Meta:
         icon = "media"
@@ -58,8 +74,9 @@ class ArticleBody(blocks.StreamBlock):
     text = blocks.RichTextBlock(
         label=_("text"), features=["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"]
     )
-    image = ImageBlock()
-    quote = QuoteBlock()
-    video = VideoBlock()
-    document = DocumentBlock()
+    # Labels, or the admin names the blocks in English from their Python names ("Image", "Quote").
+    image = ImageBlock(label=_("image"))
+    quote = QuoteBlock(label=_("quote"))
+    video = VideoBlock(label=_("video"))
+    document = DocumentBlock(label=_("document"))
     call_to_action = CallToActionBlock(label=_("call to action"))

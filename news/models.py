@@ -48,6 +48,14 @@ class ArticlePage(Page):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    header_image_alt = models.CharField(
+        _("alternative text of the header image"),
+        max_length=250,
+        blank=True,
+        help_text=_(
+            "What the photo shows, for colleagues who cannot see it. Empty: the image's own description is used."
+        ),
+    )
     body = StreamField(ArticleBody(), verbose_name=_("text"), blank=True)
     date = models.DateTimeField(_("publish date"), default=timezone.now, db_index=True)
     author = models.ForeignKey(
@@ -60,9 +68,17 @@ class ArticlePage(Page):
     )
     allow_comments = models.BooleanField(_("allow comments"), default=True)
 
+    @property
+    def header_alt(self):
+        """WCAG 1.1.1: the editor's alt text, else the image's description in the media library."""
+        if self.header_image_alt:
+            return self.header_image_alt
+        return getattr(self.header_image, "description", "") or ""
+
     content_panels = Page.content_panels + [
         FieldPanel("intro"),
         FieldPanel("header_image"),
+        FieldPanel("header_image_alt"),
         FieldPanel("body"),
     ]
     search_fields = Page.search_fields + [

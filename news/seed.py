@@ -112,7 +112,7 @@ def seed(context):
     _pictures(news[:10] + blogs[:6])
     _discussions(rng, news + blogs, users, big_discussion)
     _likes(rng, news + blogs, users)
-    context.log(f"news: {len(news)} news items, {len(blogs)} blog posts")
+    context.log(f"  Nieuws: {len(news)} nieuwsberichten, {len(blogs)} blogberichten")
 
 
 def _editors(context):
@@ -174,7 +174,7 @@ def _articles(context, rng, index, model, count, categories, authors, kind):
         page.categories.set({categories[category], categories[extra_category]})
         page.save()
         made.append(page)
-        context.progress(f"{kind} pages", number, count)
+        context.progress("Nieuwsberichten" if kind == "news" else "Blogberichten", number, count)
     return made
 
 

@@ -13,6 +13,7 @@ from django.db import models
 from django.db.models.signals import m2m_changed
 from django.dispatch import receiver
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from taggit.managers import TaggableManager
 from taggit.models import ItemBase, TagBase
 from treebeard.mp_tree import MP_Node
@@ -232,9 +233,11 @@ class Person(index.Indexed, models.Model):
             for i, day in enumerate(WEEKDAYS)
         ]
 
-    @property
-    def full_name(self):
+    def _full_name(self):
         return " ".join(part for part in (self.first_name, self.tussenvoegsel, self.last_name) if part)
+
+    _full_name.short_description = _("name")  # the admin's column heading, not "Full name"
+    full_name = property(_full_name)
 
     @property
     def initials(self):
@@ -262,7 +265,7 @@ class ExternalIdentity(models.Model):
         related_name="external_identities",
     )
     issuer = models.CharField(_("issuer"), max_length=255)
-    subject = models.CharField(_("subject"), max_length=255)
+    subject = models.CharField(pgettext_lazy("login identity", "subject"), max_length=255)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -68,6 +68,12 @@ class PostForm(forms.ModelForm):
         help_text=_("At most 3 photos (JPEG, PNG or WebP), each at most 5 MB."),
         widget=MultiplePhotoInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
     )
+    photos_alt = forms.CharField(
+        label=_("What do the photos show?"),
+        required=False,
+        max_length=250,
+        help_text=_("A short description for colleagues who cannot see the photos, e.g. “Blue children's bike”."),
+    )
 
     class Meta:
         model = Post

@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from intranet.uploads import random_path
 from social import targets
@@ -22,7 +23,7 @@ class Category(models.TextChoices):
     FOR_SALE = "te-koop", _("For sale")
     WANTED = "gezocht", _("Wanted")
     FREE = "gratis", _("Free to collect")
-    CALL = "oproep", _("Call")
+    CALL = "oproep", pgettext_lazy("notice board category", "Call")  # not the phone "Call" (Bel)
 
 
 class Status(models.TextChoices):
@@ -112,6 +113,8 @@ class Photo(models.Model):
     width = models.PositiveIntegerField(default=0)
     height = models.PositiveIntegerField(default=0)
     position = models.PositiveSmallIntegerField(default=0)
+    # WCAG 1.1.1: what the uploader says the photo shows (empty: "Photo 1 of <title>").
+    alt = models.CharField(_("description of the photo"), max_length=250, blank=True)
     extension = "jpg"
 
     class Meta:

@@ -86,4 +86,4 @@ def seed(context):
         photo = Photo(post=post, position=0, width=640, height=480)
         photo.image.save("0.jpg", _photo(rng), save=False)
         photo.save()
-    context.log(f"Prikbord: {total} posts")
+    context.log(f"  Prikbord: {total} berichten")

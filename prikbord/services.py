@@ -37,7 +37,7 @@ def _require_owner(user, post):
         raise PermissionDenied(_("Only the author can do this."))
 
 
-def create_post(user, *, category, title, text, price=None, photos=()):
+def create_post(user, *, category, title, text, price=None, photos=(), photos_alt=""):
     _require_employee(user)
     photos = list(photos)
     if len(photos) > MAX_PHOTOS:
@@ -67,7 +67,9 @@ def create_post(user, *, category, title, text, price=None, photos=()):
         )
         for position, (upload, extension) in enumerate(zip(photos, extensions, strict=True)):
             width, height = get_image_dimensions(upload)
-            photo = Photo(post=post, position=position, width=width or 0, height=height or 0)
+            photo = Photo(
+                post=post, position=position, width=width or 0, height=height or 0, alt=(photos_alt or "")[:250]
+            )
             photo.extension = extension
             photo.image.save(f"photo.{extension}", upload, save=False)  # photo_path picks a random name
             photo.save()

@@ -75,6 +75,7 @@ def create(request):
                 text=data["text"],
                 price=data["price"],
                 photos=data["photos"],
+                photos_alt=data.get("photos_alt", ""),
             )
         except ValidationError as error:
             form.add_error(None, error)

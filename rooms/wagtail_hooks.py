@@ -3,7 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
-from wagtail_modeladmin.views import DeleteView
+from wagtail_modeladmin.views import DeleteView, InspectView
 
 from rooms import services
 from rooms.models import Booking, Building, Room
@@ -54,12 +54,25 @@ class CancelBookingView(DeleteView):
         services.cancel_booking(user=self.request.user, booking=self.instance)
 
 
+class BookingInspectView(InspectView):
+    """Yes/no and an empty dash in Dutch, not Python's "True" and "None"."""
+
+    def get_field_display_value(self, field_name, field=None):
+        value = super().get_field_display_value(field_name, field)
+        if isinstance(value, bool):
+            return _("Yes") if value else _("No")
+        if value is None or value == "":
+            return "—"
+        return value
+
+
 class BookingAdmin(ModelAdmin):
     model = Booking
     menu_icon = "date"
     permission_helper_class = BookingPermissionHelper
     delete_view_class = CancelBookingView
     inspect_view_enabled = True
+    inspect_view_class = BookingInspectView
     list_display = ("title", "room", "start", "end", "organiser")
     list_filter = ("room__building",)
     search_fields = ("title",)

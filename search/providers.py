@@ -1,4 +1,4 @@
-"""search/'s own providers: pages no app claims, and Wagtail documents."""
+"""search/'s own providers: the sections by name, pages no app claims, and Wagtail documents."""
 
 import os
 
@@ -47,4 +47,6 @@ class DocumentsProvider(SearchProvider):
 
 
 def providers():
-    return [OtherPagesProvider(), DocumentsProvider()]
+    from search.sections import SectionsProvider
+
+    return [SectionsProvider(), OtherPagesProvider(), DocumentsProvider()]

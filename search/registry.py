@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 # The kinds' names live here so that search/'s catalogue translates them for every provider.
 KIND_LABELS = {
+    "sections": _("Sections"),
     "people": _("People"),
     "services": _("Direct regelen"),
     "teams": _("Teams"),

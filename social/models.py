@@ -103,11 +103,12 @@ class FlaggedComment(XtdComment):
 
 
 class ModerationAction(models.Model):
-    """Why a community manager hid or restored a comment: the audit trail of the queue."""
+    """Why a community manager hid, restored or kept a comment: the audit trail of the queue."""
 
     class Action(models.TextChoices):
         HIDE = "hide", _("Hidden")
         RESTORE = "restore", _("Restored")
+        KEEP = "keep", _("Kept (reports rejected)")
 
     comment = models.ForeignKey(XtdComment, on_delete=models.CASCADE, related_name="moderation_actions")
     action = models.CharField(max_length=10, choices=Action.choices)

@@ -180,16 +180,24 @@ def comment_section(target, user, page=1, per_page=THREADS_PER_PAGE):
 
 
 def people_to_mention(text, limit=8):
-    """Active colleagues whose first or last name (or profile slug) starts with `text`."""
+    """Active colleagues whose first or last name (or profile slug) starts with `text`; with several
+    words ("ria vo") every word starts one of the names."""
     from people.models import Person
 
     text = (text or "").strip().lstrip("@")[:50]
     if len(text) < 2:
         return []
-    condition = Q(first_name__istartswith=text) | Q(last_name__istartswith=text) | Q(slug__startswith=text.lower())
+    condition = Q()
+    for word in text.split()[:4]:
+        condition &= (
+            Q(first_name__istartswith=word)
+            | Q(tussenvoegsel__istartswith=word)
+            | Q(last_name__istartswith=word)
+            | Q(slug__startswith=word.lower())
+        )
     return list(
         Person.objects.filter(condition, is_active=True)
-        .only("slug", "first_name", "tussenvoegsel", "last_name", "job_title")
+        .only("slug", "first_name", "tussenvoegsel", "last_name", "job_title", "user_id")
         .order_by("sort_name")[:limit]
     )
 

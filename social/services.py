@@ -229,9 +229,9 @@ def _moderate(moderator, comment, reason, action):
     if not reason:
         raise ValidationError({"reason": _("Give a reason.")})
     with transaction.atomic():
-        comment.is_public = action == ModerationAction.Action.RESTORE
+        comment.is_public = action != ModerationAction.Action.HIDE
         comment.save()
-        if action == ModerationAction.Action.RESTORE:
+        if action != ModerationAction.Action.HIDE:
             # The flags were weighed and rejected: the comment leaves the queue.
             CommentFlag.objects.filter(comment=comment, flag=CommentFlag.SUGGEST_REMOVAL).delete()
         return ModerationAction.objects.create(comment=comment, action=action, reason=reason, moderator=moderator)
@@ -243,3 +243,10 @@ def hide_comment(moderator, comment, reason):
 
 def restore_comment(moderator, comment, reason):
     return _moderate(moderator, comment, reason, ModerationAction.Action.RESTORE)
+
+
+def keep_comment(moderator, comment, reason):
+    """The reports were weighed and the comment is fine: it stays visible and leaves the queue."""
+    if not comment.is_public:
+        raise ValidationError({"reason": _("A hidden comment is restored, not kept.")})
+    return _moderate(moderator, comment, reason, ModerationAction.Action.KEEP)

@@ -36,14 +36,25 @@ class ModerationButtonHelper(ButtonHelper):
         if not self.request.user.has_perm(MODERATE_PERMISSION):
             return []
         hidden = not obj.is_public
-        return [
+        url = reverse("social_moderate", args=[quote(obj.pk)])
+        buttons = [
             {
-                "url": reverse("social_moderate", args=[quote(obj.pk)]),
+                "url": url,
                 "label": _("Restore") if hidden else _("Hide"),
                 "classname": "button button-small button-secondary",
                 "title": _("Restore this comment") if hidden else _("Hide this comment"),
             }
         ]
+        if not hidden and getattr(obj, "flag_count", 0):
+            buttons.append(
+                {
+                    "url": url + "?actie=behouden",
+                    "label": _("Keep"),
+                    "classname": "button button-small button-secondary",
+                    "title": _("Keep this comment: the reports are set aside"),
+                }
+            )
+        return buttons
 
 
 class ModerationQueueAdmin(ModelAdmin):

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 from django_comments_xtd.models import XtdComment
 
 from intranet.ids import parse_id
+from social.selectors import people_to_mention
 from teams import selectors, services, views
 from teams.forms import InviteForm, MoveForm, PostForm
 from teams.models import Membership, TeamPage, TeamPost
@@ -104,6 +105,10 @@ def _find_colleague(text):
         .select_related("user")
         .first()
     )
+    if person is None:
+        # Without JavaScript the name picker is a text field: a name that fits one colleague is enough.
+        named = [found for found in people_to_mention(text, limit=2) if found.user_id]
+        person = named[0] if len(named) == 1 else None
     return person.user if person else None
 
 
@@ -116,7 +121,12 @@ def invite(request, team_id):
     if form.is_valid():
         user = _find_colleague(form.cleaned_data["colleague"])
         if user is None:
-            form.add_error("colleague", _("We cannot find a colleague with that e-mail address or profile name."))
+            form.add_error(
+                "colleague",
+                _(
+                    "We cannot find one colleague by that name, e-mail address or profile name. Choose from the list, or give their e-mail address."
+                ),
+            )
         else:
             try:
                 services.invite(request.user, team, user)
@@ -223,7 +233,7 @@ def pin(request, post_id):
     team_post = _post(request, post_id)
     services.pin_post(request.user, team_post, pin=request.POST.get("pin", "1") == "1")
     messages.success(request, _("The pinned post has been changed."))
-    return redirect(team_post.team.url)
+    return redirect(f"{team_post.team.url}#pin-{team_post.pk}")  # focus back on the button (plein.js)
 
 
 def move(request, post_id):

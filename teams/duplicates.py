@@ -17,6 +17,7 @@ scores teams that share a word stem, and skips stems so common that they say not
 
 import re
 import unicodedata
+from difflib import SequenceMatcher
 from functools import lru_cache
 from itertools import combinations
 
@@ -37,12 +38,15 @@ MIN_STEM = 4
 PREFIX_MIN = 6  # "fotografie" and "fotograaf" share "fotogra"
 SUGGEST_THRESHOLD = 0.5  # word overlap (SQLite) for a suggestion
 TRIGRAM_THRESHOLD = 0.35  # pg_trgm similarity for a suggestion
-PAIR_THRESHOLD = 0.7  # word overlap for a likely duplicate pair
+PAIR_THRESHOLD = 0.75  # pair_similarity for a likely duplicate pair
+# In a pair's similarity the meaningful words weigh most; the spelling of the whole name breaks the ties,
+# so "Werkgroep Jeugdzorg"/"Team Jeugdzorg" is not "100%" like two teams named exactly alike.
+WORDS_WEIGHT = 0.7
 MAX_TEAMS = 5000  # the most teams compared when looking for pairs
 MAX_BUCKET = 300  # a stem shared by more teams than this is too common to signal a duplicate
 MAX_CANDIDATES = 40000  # pairs scored at most (rarer stems first): bounds the work whatever the names
 KEY_LENGTH = 5
-PAIRS_CACHE_KEY = "teams:duplicate-pairs:v1"
+PAIRS_CACHE_KEY = "teams:duplicate-pairs:v2"
 PAIRS_CACHE_SECONDS = 300
 MAX_PAIRS = 500  # kept and counted at most
 
@@ -101,6 +105,13 @@ def score(words_a, words_b):
     matched = sum(max(word_match(a, b) for b in words_b) for a in words_a)
     matched_back = sum(max(word_match(b, a) for a in words_a) for b in words_b)
     return round((matched / len(words_a) + matched_back / len(words_b)) / 2, 3)
+
+
+def pair_similarity(title_a, title_b, words_a=None, words_b=None):
+    """0..1: 1.0 only for names that are spelled alike once case and accents are folded."""
+    meaning = score(words(title_a) if words_a is None else words_a, words(title_b) if words_b is None else words_b)
+    spelling = SequenceMatcher(None, fold(title_a).strip(), fold(title_b).strip()).ratio()
+    return round(WORDS_WEIGHT * meaning + (1 - WORDS_WEIGHT) * spelling, 3)
 
 
 def _cleaned(title):
@@ -177,10 +188,13 @@ def scored_pairs(limit=None):
 
 def _score_all_pairs():
     teams = TeamPage.objects.live().filter(archived_at__isnull=True).order_by("pk")
-    rows = {pk: words(title) for pk, title in teams.values_list("pk", "title")[:MAX_TEAMS]}
+    titles = dict(teams.values_list("pk", "title")[:MAX_TEAMS])
+    rows = {pk: words(title) for pk, title in titles.items()}
     scored = []
     for a, b in _candidate_pairs(rows):
-        value = score(rows[a], rows[b])
+        if score(rows[a], rows[b]) < PAIR_THRESHOLD:
+            continue  # the cheap word score bounds the blend from above well enough to skip most pairs
+        value = pair_similarity(titles[a], titles[b], rows[a], rows[b])
         if value >= PAIR_THRESHOLD:
             scored.append((-value, a, b))
     scored.sort()

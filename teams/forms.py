@@ -2,6 +2,7 @@
 views put its Dutch errors beside the fields, keeping what the user typed."""
 
 from django import forms
+from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
 from intranet.text import clean_title_field
@@ -120,7 +121,9 @@ class InviteForm(forms.Form):
     colleague = forms.CharField(
         label=_("Colleague to invite"),
         max_length=254,
-        help_text=_("Their e-mail address or profile name (as in the address of their profile)."),
+        help_text=_("Type their name and choose from the list, or give their e-mail address or profile name."),
+        # The name picker (social/social.js) asks the @mention endpoint; without JS a name works too.
+        widget=forms.TextInput(attrs={"data-people-picker": reverse_lazy("social:mention_suggestions")}),
         error_messages={"required": _("Say whom to invite.")},
     )
 

@@ -97,7 +97,9 @@ def seed(context):
         )
         for start in range(0, len(new), BATCH):
             backend.add_bulk(TeamPage, list(TeamPage.objects.filter(pk__in=new[start : start + BATCH])))
-    context.log(f"teams: {made_teams} teams and {made_posts} posts made, {len(specs) - len(wanted)} existed")
+    context.log(
+        f"  Teams: {made_teams} teams en {made_posts} berichten aangemaakt, {len(specs) - len(wanted)} bestonden al"
+    )
 
 
 def _post_budget(specs, total_posts):

@@ -298,6 +298,9 @@ EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL")
 # Seconds per SMTP operation: a hanging mail server holds a job (never a request) this long at most.
 EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Plein <intranet@localhost>")
+# Where colleagues report an accessibility problem (the accessibility statement, /toegankelijkheid/).
+ACCESSIBILITY_CONTACT_EMAIL = os.environ.get("ACCESSIBILITY_CONTACT_EMAIL", "")
+ACCESSIBILITY_STATEMENT_DATE = os.environ.get("ACCESSIBILITY_STATEMENT_DATE", "2026-12-07")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Wagtail

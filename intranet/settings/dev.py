@@ -11,3 +11,7 @@ STORAGES = {
     "default": STORAGES["default"],  # the file system, or MEDIA_STORAGE=s3
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# A mistyped URL shows Plein's own 404 page, not Django's English debug page (set PLEIN_DEBUG_404=1
+# to see which URL patterns were tried).
+if os.environ.get("PLEIN_DEBUG_404", "") != "1":
+    MIDDLEWARE = [*MIDDLEWARE, "intranet.error_views.FriendlyNotFoundMiddleware"]  # noqa: F405

@@ -31,6 +31,31 @@
             if (!menu.contains(event.target)) { menu.removeAttribute("open"); }
         });
     });
+    // Tabbing out of the account menu closes it too (focus left, so the menu should not stay open).
+    document.addEventListener("focusout", function (event) {
+        document.querySelectorAll(".user-menu details[open]").forEach(function (menu) {
+            if (event.relatedTarget && !menu.contains(event.relatedTarget)) { menu.removeAttribute("open"); }
+        });
+    });
+    // After an action that reloads the page (like, pin, moving an app) focus goes back to the control
+    // named in the address's fragment, not to the top of the page.
+    // After load: the browser's own jump to the fragment would otherwise clear the focus again.
+    window.addEventListener("load", function () {
+        window.setTimeout(function () {
+            var anchor = /^#((?:like|pin|app)-[\w-]{1,60})$/.exec(window.location.hash);
+            var control = anchor && document.getElementById(anchor[1]);
+            if (control && !control.matches("button, a[href], input, select, textarea")) {
+                control = control.querySelector("button, a[href], input:not([type=hidden])");
+            }
+            if (control) { control.focus(); }
+        }, 0);
+    });
+    // A form sent back with errors: focus on the error summary, which says what to correct.
+    var summary = document.querySelector(".form-errors");
+    if (summary) {
+        summary.setAttribute("tabindex", "-1");
+        summary.focus();
+    }
     document.addEventListener("keydown", function (event) {
         if (event.key !== "Escape") { return; }
         document.querySelectorAll(".user-menu details[open]").forEach(function (menu) {

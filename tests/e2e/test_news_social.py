@@ -52,7 +52,7 @@ def test_employee_reads_comments_replies_and_likes(new_page, site_with_news, ass
     box = page.get_by_label("Je reactie")
     box.fill("Fijn, ik kom kijken! <b>vet</b> Dank")
     box.press_sequentially(" @Ingr")
-    page.get_by_role("button", name="Ingrid van der Linden (Webredacteur)").click()
+    page.get_by_role("option", name="Ingrid van der Linden (Webredacteur)").click()  # a combobox option now
     assert box.input_value().endswith(f"Dank @{site_with_news['news'].author.slug} ")
     page.get_by_role("button", name="Plaats reactie").click()
     page.wait_for_load_state()

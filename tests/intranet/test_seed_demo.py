@@ -16,7 +16,15 @@ def _seed(**options):
 
 
 def test_seed_builds_a_municipality_and_prints_the_logins():
-    output = _seed(employees=60)
+    output = _seed(employees=60, port="8123")
+    # The real port (make run passes PORT), and Dutch throughout: no English counts or app names.
+    assert "http://127.0.0.1:8123" in output and ":8000" not in output
+    import re
+
+    english = re.findall(
+        r"\b(?:pages|posts|made|existed|items|days|snapshots|answers|photo|people|news|rooms)\b", output
+    )
+    assert not english, output
     assert Person.objects.count() == 60 + 3  # employees plus the three demo accounts
     for department in ("P&O", "Communicatie", "ICT", "Facilitair"):
         assert OrganisationUnit.objects.filter(name=department, kind="afdeling").exists()

@@ -96,6 +96,7 @@ ENDPOINTS = {
         ("/prikbord/mijn-berichten/", ["page"]),
     ],
     "prikbord/templates/prikbord/board.html": [("/prikbord/", ["q", "categorie"])],
+    "social/admin_views.py": [("/admin/social/moderatie/1/", ["actie"])],  # hide, keep or restore
     "social/views.py": [
         ("/sociaal/noemen/", ["q"]),
         ("/sociaal/meldingen/", ["page"]),

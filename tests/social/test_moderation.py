@@ -89,3 +89,21 @@ def test_employees_cannot_hide(employee, rude_comment):
 def test_cannot_flag_a_hidden_comment(employee_client, moderator, rude_comment):
     services.hide_comment(moderator, rude_comment, "Weg ermee")
     assert employee_client.post(reverse("social:comment_flag", args=[rude_comment.pk])).status_code == 404
+
+
+def test_keep_a_flagged_comment_from_the_queue(client, employee, moderator, rude_comment, news_page):
+    """A report that does not hold: "Behouden" keeps the comment visible and empties its reports."""
+    services.flag_comment(employee, rude_comment)
+    client.force_login(moderator)
+    queue = client.get(QUEUE).content.decode()
+    keep_url = reverse("social_moderate", args=[rude_comment.pk]) + "?actie=behouden"
+    assert keep_url in queue and "Behouden" in queue
+    form = client.get(keep_url).content.decode()
+    assert "Reactie behouden" in form
+    response = client.post(keep_url, {"reason": "Scherp maar niet kwetsend"})
+    assert response.status_code == 302
+    rude_comment.refresh_from_db()
+    assert rude_comment.is_public
+    assert ModerationAction.objects.get().action == "keep"
+    assert not CommentFlag.objects.filter(comment=rude_comment).exists()
+    assert "Onaardige tekst" not in client.get(QUEUE).content.decode()

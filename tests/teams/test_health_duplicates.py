@@ -73,7 +73,12 @@ def test_likely_duplicate_pairs(make_team, moderator):
     assert frozenset((fotografie.pk, club.pk)) in found
     assert frozenset((hardlopers.pk, lunch.pk)) in found
     assert len(found) == 2
-    assert pairs[0][2] == 1.0  # the same words first
+    # Best first, with real figures: the same meaningful words but a different spelling is not 100%.
+    assert [frozenset((a.pk, b.pk)) for a, b, _score in pairs] == [
+        frozenset((fotografie.pk, club.pk)),
+        frozenset((hardlopers.pk, lunch.pk)),
+    ]
+    assert 0.9 < pairs[0][2] < 1.0 and pairs[1][2] < pairs[0][2]
     services  # noqa: B018 (the fixtures create teams through the service)
 
 
@@ -92,3 +97,21 @@ def test_likely_duplicate_pairs_are_bounded_and_quick_to_count(make_team, django
     with django_assert_max_num_queries(2):
         pairs = duplicates.likely_duplicate_pairs(limit=4)
     assert len(pairs) == 4
+
+
+def test_pairs_have_real_similarity_and_a_threshold(make_team):
+    """The demo's "Werkgroep X", "Team X", "Project X" were all "100%": spelling breaks the tie, and
+    teams that only share a topic word stay below the threshold."""
+    make_team("Werkgroep Jeugdzorg")
+    make_team("Team Jeugdzorg")
+    make_team("Project Jeugdzorg")
+    make_team("Overleg Jeugdzorg")
+    make_team("Jeugdzorg")
+    pairs = duplicates.likely_duplicate_pairs()
+    scores = [value for _a, _b, value in pairs]
+    assert scores == sorted(scores, reverse=True)
+    assert all(duplicates.PAIR_THRESHOLD <= value < 1.0 for value in scores)
+    assert len(set(scores)) > 1
+    names = {frozenset((a.title, b.title)) for a, b, _value in pairs}
+    assert frozenset(("Project Jeugdzorg", "Overleg Jeugdzorg")) not in names
+    assert frozenset(("Werkgroep Jeugdzorg", "Team Jeugdzorg")) in names

@@ -148,3 +148,24 @@ def test_an_archived_team_takes_no_new_members(client, open_team, bob):
     client.force_login(bob)
     assert client.post(reverse("teams:join", args=[open_team.pk])).status_code == 403
     assert not Membership.objects.filter(team=open_team, user=bob).exists()
+
+
+def test_invite_by_name_through_the_picker_or_typed_without_javascript(client, private_team, alice, bob, carol):
+    client.force_login(alice)
+    page = client.get(private_team.url).text
+    # The field is the name picker: it asks the @mention suggestions for colleagues.
+    assert f'data-people-picker="{reverse("social:mention_suggestions")}"' in page
+    assert "Bob Bakker" in client.get(reverse("social:mention_suggestions"), {"q": "bob bak"}).text
+    # No JavaScript: the full name of exactly one colleague is enough.
+    response = client.post(reverse("teams:invite", args=[private_team.pk]), {"colleague": "Bob Bakker"})
+    assert response.status_code == 302
+    assert Membership.objects.get(team=private_team, user=bob).state == "invited"
+
+
+def test_a_name_that_fits_two_colleagues_asks_to_choose(client, private_team, alice, make_user):
+    make_user("bram1", first_name="Bram", last_name="Berg")
+    make_user("bram2", first_name="Bram", last_name="Bos")
+    client.force_login(alice)
+    response = client.post(reverse("teams:invite", args=[private_team.pk]), {"colleague": "Bram"})
+    assert response.status_code == 400
+    assert "Kies uit de lijst" in response.text

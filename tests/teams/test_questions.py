@@ -88,3 +88,13 @@ def test_changing_the_accepted_answer_keeps_the_first_acceptance_time(question, 
     services.accept_answer(alice, fresh(question), second)
     assert fresh(question).accepted_answer == second
     assert fresh(question).accepted_at == accepted_at
+
+
+def test_the_only_answer_is_preselected_so_the_first_click_accepts_it(client, question, alice, bob):
+    import re
+
+    answer = social.post_comment(bob, question, "Kaart ertegen houden.")
+    client.force_login(alice)
+    page = client.get(question.get_absolute_url()).text
+    radio = re.search(rf'<input type="radio" name="comment" value="{answer.pk}"[^>]*>', page).group(0)
+    assert "checked" in radio and "required" in radio

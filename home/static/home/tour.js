@@ -9,6 +9,7 @@
     var count = panel.querySelector("[data-tour-count]");
     var dismiss = panel.querySelector("[data-tour-dismiss]");
     var steps = Array.prototype.slice.call(panel.querySelectorAll("[data-tour-step]"));
+    var status = panel.querySelector("[data-tour-status]");
     var current = -1;
     var highlighted = null;
 
@@ -30,12 +31,19 @@
             highlighted = element;
         }
         dialog.hidden = false;
+        // WCAG 4.1.3: the step is said, not only shown (focus on "Next" reads the button only).
+        status.textContent = count.textContent + ": " + text.textContent;
         dialog.querySelector("[data-tour-next]").focus();
     }
 
     function finish() {
         if (highlighted) highlighted.classList.remove("tour-highlight");
         dialog.hidden = true;
+        status.textContent = "";
+        // Focus must not fall to the top of the page (the welcome panel with the tour's opener closes):
+        // it goes to the start of the main content.
+        var main = document.getElementById("main");
+        if (main) { main.focus(); }
         // Remember on the server, so the tour is not shown again on any device.
         fetch(dismiss.action, { method: "POST", body: new FormData(dismiss), headers: { Accept: "application/json" }, credentials: "same-origin" })
             .then(function () { panel.hidden = true; });

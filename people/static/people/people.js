@@ -17,6 +17,10 @@
             .then(function (html) {
                 if (request !== latest) { return; } // an older answer arrived after a newer one
                 target.innerHTML = html;
+                // The status region says the new count; the list itself is not a live region.
+                var count = target.querySelector("#people-count");
+                var status = document.querySelector("[data-people-status]");
+                if (count && status) { status.textContent = count.textContent; }
                 window.history.replaceState(null, "", form.action + (query ? "?" + query : ""));
             })
             .catch(function () { /* the submit button still works */ });

@@ -109,7 +109,7 @@
             listbox.appendChild(all);
         }
         status.textContent = found
-            ? form.getAttribute("data-count-label").replace("%(count)s", found)
+            ? form.getAttribute(found === 1 ? "data-count-one" : "data-count-label").replace("%(count)s", found)
             : form.getAttribute("data-none-label");
         active = -1;
         if (document.activeElement === input) { open(); }
