@@ -95,6 +95,11 @@ def test_admin_health_and_background_requests_are_not_counted(browse, reader, he
 
 
 def test_posts_and_anonymous_visitors_are_not_counted(client, home, django_capture_on_commit_callbacks):
+    from wagtail.models import Site
+
+    from intranet.models import IntranetSettings
+
+    IntranetSettings.for_site(Site.objects.get(is_default_site=True))  # made once, on a site's first request
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         client.get("/inloggen/")
         client.post("/inloggen/", {"username": "x", "password": "y"})

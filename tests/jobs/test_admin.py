@@ -53,6 +53,7 @@ def test_the_list_costs_the_same_queries_with_more_jobs(admin_client, database_q
     failed_for_good(worker, "een")
     for n in range(3):
         jobs.enqueue(flaky, f"wacht{n}")
+    admin_client.get(URL)  # a first admin request makes the site's settings rows once
     with CaptureQueriesContext(connection) as few:
         admin_client.get(URL)
     for n in range(3):

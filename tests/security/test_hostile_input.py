@@ -112,6 +112,7 @@ ENDPOINTS = {
     "rooms/templates/rooms/day.html": [("/zalen/", ["building", "date"])],
     "directregelen/views.py": [("/aanvragen/", ["page"])],
     "news/routes.py": [("{news}", ["page"])],
+    "social/templatetags/social_tags.py": [("{news_item}", ["reacties", "reactie"])],  # comment paging
     "home/views.py": [("/start/fotos/", ["page"])],
     "intranet/views.py": [("/admin/login/", ["next"]), ("/_util/login/", ["next"])],
     "insights/admin_views.py": [("/admin/inzichten/", ["dagen", "van", "tot", "basis", "tabel", "format"])],
@@ -181,7 +182,12 @@ def site(home):
     for page in (NewsIndexPage(title="Nieuws", slug="nieuws"), DirectRegelenPage(title="DR", slug="direct-regelen")):
         home.add_child(instance=page)
         page.save_revision().publish()
+    from news.models import NewsPage
+
+    item = NewsIndexPage.objects.get().add_child(instance=NewsPage(title="Bericht", slug="bericht"))
+    item.save_revision().publish()
     return {
+        "news_item": NewsPage.objects.get().url,
         "people": PeopleIndexPage.objects.get().url,
         "teams": TeamIndexPage.objects.get().url,
         "news": NewsIndexPage.objects.get().url,
