@@ -104,13 +104,15 @@ def render_avatars(people, size=""):
     return {pk: mark_safe(found[key]) for pk, key in keys.items()}  # noqa: S308  (the avatar template's output)
 
 
-def render_avatar(person, size=""):
+def render_avatar(person, size="", described=False):
     """One avatar (the photo's rendition, or the initials), cached like the cards: the photo and its
-    rendition are only loaded when the avatar is not in the cache."""
+    rendition are only loaded when the avatar is not in the cache. Beside a name the photo is decorative
+    (alt=""); `described` (the profile page) gives it the owner's description as its alt text."""
 
     def render():
         prefetch_related_objects([person], card_prefetches()[0])
-        return get_template(AVATAR_TEMPLATE).render({"person": person, "size": size})
+        return get_template(AVATAR_TEMPLATE).render({"person": person, "size": size, "described": described})
 
-    html = caching.remember(GENERATION, ("avatar", size, person.pk), render, ttl=CARD_TTL)
+    key = ("avatar", size, person.pk, get_language()) if described else ("avatar", size, person.pk)
+    html = caching.remember(GENERATION, key, render, ttl=CARD_TTL)
     return mark_safe(html)  # noqa: S308  (the autoescaping avatar template's own output)

@@ -69,6 +69,12 @@ class ProfileForm(forms.ModelForm):
         help_text=_("A JPEG, PNG or WebP photo of at most 10 MB. It is shown as a square."),
         widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
     )
+    photo_description = forms.CharField(
+        label=_("What does your photo show?"),
+        required=False,
+        max_length=250,
+        help_text=_("A short description for colleagues who cannot see the photo, e.g. “Anna laughing on a bike”."),
+    )
     remove_photo = forms.BooleanField(label=_("Remove my photo"), required=False)
     expertise_text = forms.CharField(
         label=_("Ask me about"),
@@ -92,6 +98,7 @@ class ProfileForm(forms.ModelForm):
             self.fields[name].widget.attrs.update({"type": "tel", "autocomplete": "tel"})
         self.fields["bio"].help_text = _("A few lines about your work and yourself (at most 2000 characters).")
         if not self.is_bound:
+            self.initial["photo_description"] = self.instance.photo.description if self.instance.photo_id else ""
             self.initial["expertise_text"] = ", ".join(tag.name for tag in self.instance.expertise.all())
             self.initial["working_day_parts"] = [
                 value for value, _label in working_day_choices() if self.instance.working_days & int(value)

@@ -34,20 +34,27 @@ def photo_collection():
     return Collection.objects.filter(name=PHOTO_COLLECTION).first() or Collection.get_first_root_node()
 
 
-def _store_photo(person, upload, user):
+def _store_photo(person, upload, user, description=""):
     Image = get_image_model()
     upload.name = stored_name(upload)  # random, with the extension the photo check found
-    image = Image(title=person.full_name, file=upload, collection=photo_collection(), uploaded_by_user=user)
+    image = Image(
+        title=person.full_name,
+        file=upload,
+        description=description,
+        collection=photo_collection(),
+        uploaded_by_user=user,
+    )
     image.save()
     return image
 
 
 @transaction.atomic
-def update_profile(user, person, *, fields, expertise=None, photo=None, remove_photo=False):
+def update_profile(user, person, *, fields, expertise=None, photo=None, remove_photo=False, photo_description=None):
     """Save what an employee may change on their profile and score it again.
 
     `fields` holds the plain model fields of ProfileForm (phone, mobile, location, bio, working_days);
-    `expertise` a list of tag names (None leaves the tags alone); `photo` an already validated upload.
+    `expertise` a list of tag names (None leaves the tags alone); `photo` an already validated upload;
+    `photo_description` the photo's alt text, kept in the Wagtail image's `description` (None: unchanged).
     """
     if not can_edit_profile(user, person):
         raise PermissionDenied("You may only change your own profile.")
@@ -58,10 +65,14 @@ def update_profile(user, person, *, fields, expertise=None, photo=None, remove_p
     for name, value in fields.items():
         setattr(person, name, value)
     old_photo = person.photo if (photo or remove_photo) and person.photo_id else None
+    description = None if photo_description is None else " ".join(photo_description.split())[:250]
     if photo:
-        person.photo = _store_photo(person, photo, user)
+        person.photo = _store_photo(person, photo, user, description or "")
     elif remove_photo:
         person.photo = None
+    elif description is not None and person.photo_id and person.photo.description != description:
+        person.photo.description = description
+        person.photo.save(update_fields=["description"])
     if expertise is not None:
         person.expertise.set(expertise, clear=False)
     person.save()

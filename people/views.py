@@ -169,6 +169,7 @@ def edit(request, page, slug):
                     expertise=data["expertise_text"],
                     photo=data["photo_upload"],
                     remove_photo=data["remove_photo"],
+                    photo_description=data["photo_description"],
                 )
             except ValidationError as error:  # e.g. the photo could not be stored (intranet.storage)
                 form.add_error(None, error)

@@ -191,6 +191,7 @@ def post(request, team_id):
                 text=data["text"],
                 link=data["link"],
                 image=data["image"],
+                image_alt=data["image_alt"],
                 document=data["document"],
                 is_question=data["is_question"],
             )

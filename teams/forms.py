@@ -98,6 +98,12 @@ class PostForm(forms.Form):
         help_text=_("Optional: JPEG, PNG or WebP, at most 10 MB."),
         widget=forms.ClearableFileInput(attrs={"accept": PHOTO_ACCEPT}),
     )
+    image_alt = forms.CharField(
+        label=_("What does the photo show?"),
+        required=False,
+        max_length=250,
+        help_text=_("A short description for colleagues who cannot see the photo, e.g. “Cake for Anna's farewell”."),
+    )
     document = forms.FileField(
         label=_("Document"),
         required=False,

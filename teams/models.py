@@ -301,6 +301,7 @@ class TeamPost(models.Model):
     text = models.TextField(_("text"), max_length=POST_TEXT_MAX)
     link = models.URLField(_("link"), blank=True, max_length=500)
     image = models.FileField(_("image"), upload_to=post_image_path, blank=True, max_length=255, db_index=True)
+    image_alt = models.CharField(_("description of the photo"), max_length=250, blank=True)
     document = models.FileField(_("document"), upload_to=post_document_path, blank=True, max_length=255, db_index=True)
     document_name = models.CharField(_("document name"), blank=True, max_length=255)
     is_question = models.BooleanField(_("question"), default=False)
@@ -335,6 +336,14 @@ class TeamPost(models.Model):
     def get_absolute_url(self):
         # A page of its own (not an anchor on the timeline): comment links append "#c<id>" to it.
         return f"{self.team.get_url()}bericht/{self.pk}/"
+
+    @property
+    def author_name(self):
+        """As the post's heading names the author (the photo's fallback description uses it too)."""
+        person = getattr(self.author, "person", None) if self.author_id else None
+        if person:
+            return person.full_name
+        return self.author.get_username() if self.author_id else gettext("Former colleague")
 
     @property
     def title(self):

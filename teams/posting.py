@@ -61,7 +61,7 @@ def clean_post_fields(text, link, image, document):
     return text, link
 
 
-def create_post(user, team, *, text, link="", image=None, document=None, is_question=False):
+def create_post(user, team, *, text, link="", image=None, image_alt="", document=None, is_question=False):
     _require_employee(user)
     _require_open(team)
     if not team.is_member(user):
@@ -73,6 +73,7 @@ def create_post(user, team, *, text, link="", image=None, document=None, is_ques
         post = TeamPost(team=team, author=user, text=text, link=link, is_question=bool(is_question), created_at=now)
         if image:
             post.image.save(stored_name(image), image, save=False)
+            post.image_alt = (image_alt or "").strip()[:250]
         if document:
             # The uploader's name is shown and downloaded as, never used to store or serve the file.
             post.document_name = os.path.basename(document.name)[:255]

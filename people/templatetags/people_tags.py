@@ -41,6 +41,6 @@ def people_generation():
 
 
 @register.simple_tag
-def person_avatar(person, size=""):
+def person_avatar(person, size="", described=False):
     """The avatar of `person` (people/includes/avatar.html), from the cache where possible."""
-    return cards.render_avatar(person, size)
+    return cards.render_avatar(person, size, described)

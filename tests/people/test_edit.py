@@ -2,6 +2,7 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils.html import escape
 from wagtail.images.models import Image
 
 from people import services
@@ -173,3 +174,41 @@ def test_marking_ambassadors_needs_community_manager_or_hr(employee_client, pers
     assert client.post("/mensen/ander/ambassadeur/", {"value": "1"}).status_code == 302
     other.refresh_from_db()
     assert other.is_ambassador
+
+
+def test_the_profile_photo_carries_its_description_on_the_profile_page_only(employee_client, person):
+    from people.cards import render_avatar
+
+    description = '<i>"Ik" & mijn fiets</i>'
+    upload = SimpleUploadedFile("ik.png", image_bytes("PNG"), content_type="image/png")
+    response = employee_client.post(edit_url(person), valid_post(photo_upload=upload, photo_description=description))
+    assert response.status_code == 302
+    person.refresh_from_db()
+    assert person.photo.description == description
+    profile = employee_client.get(f"/mensen/{person.slug}/").content.decode()
+    assert 'alt="&lt;i&gt;&quot;Ik&quot; &amp; mijn fiets&lt;/i&gt;"' in profile and "<i>" not in profile
+    assert 'value="&lt;i&gt;&quot;Ik&quot; &amp; mijn fiets&lt;/i&gt;"' in employee_client.get(edit_url(person)).text
+    # Beside a name (cards, comments, the timeline) the avatar stays decorative.
+    small = render_avatar(person, "small")
+    assert 'aria-hidden="true"' in small and 'alt=""' in small and "fiets" not in small
+
+
+def test_the_photo_description_changes_without_a_new_photo_and_falls_back_to_the_name(employee_client, person):
+    upload = SimpleUploadedFile("ik.png", image_bytes("PNG"), content_type="image/png")
+    employee_client.post(edit_url(person), valid_post(photo_upload=upload))
+    person.refresh_from_db()
+    photo_pk = person.photo_id
+    profile = employee_client.get(f"/mensen/{person.slug}/").content.decode()
+    assert f'alt="Profielfoto van {escape(person.full_name)}"' in profile
+    employee_client.post(edit_url(person), valid_post(photo_description="Anna lachend op de fiets"))
+    person.refresh_from_db()
+    assert person.photo_id == photo_pk and person.photo.description == "Anna lachend op de fiets"
+    assert 'alt="Anna lachend op de fiets"' in employee_client.get(f"/mensen/{person.slug}/").content.decode()
+
+
+def test_the_edit_form_keeps_the_photo_description_after_an_error(employee_client, person):
+    response = employee_client.post(edit_url(person), valid_post(phone="geen nummer", photo_description="Op de fiets"))
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert 'value="Op de fiets"' in body and "Wat staat er op je foto?" in body
+    assert not Image.objects.exists()

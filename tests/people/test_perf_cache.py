@@ -45,7 +45,8 @@ def test_a_new_photo_and_its_removal_show_at_once(employee_client, person):
     services.update_profile(person.user, person, fields={}, photo=upload)
     assert "<img" in directory(employee_client).split('id="people-results"')[1]
     profile = f"/mensen/{person.slug}/"
-    assert '<span class="avatar avatar--large" aria-hidden="true"><img' in employee_client.get(profile).content.decode()
+    # On the profile page the photo is content: described, not hidden (people/includes/avatar.html).
+    assert '<span class="avatar avatar--large"><img' in employee_client.get(profile).content.decode()
     services.update_profile(person.user, person, fields={}, remove_photo=True)
     body = directory(employee_client)
     assert 'class="avatar" aria-hidden="true">SB</span>' in body

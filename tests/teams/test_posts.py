@@ -7,6 +7,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.html import escape
 
 from teams import services
 from teams.models import TeamPage, TeamPost
@@ -195,3 +196,34 @@ def test_post_text_is_escaped_and_mentions_link_to_the_profile(client, open_team
     page = client.get(open_team.url).text
     assert "<script>alert(1)</script>" not in page and "&lt;script&gt;" in page
     assert f'href="/mensen/{bob.person.slug}/">@Bob Bakker</a>' in page
+
+
+def test_a_post_photo_carries_the_uploaders_description_escaped(client, open_team, alice):
+    client.force_login(alice)
+    description = '<b>"Taart" & koffie</b>'
+    client.post(post_url(open_team), {"text": "Afscheid van Anna", "image": image_upload(), "image_alt": description})
+    post = TeamPost.objects.get()
+    assert post.image_alt == description
+    escaped = 'alt="&lt;b&gt;&quot;Taart&quot; &amp; koffie&lt;/b&gt;"'
+    for url in (open_team.url, post.get_absolute_url()):
+        page = client.get(url).text
+        assert escaped in page and "<b>" not in page.split('class="team-post__image"')[1].split(">", 1)[0]
+
+
+def test_a_post_photo_without_description_is_named_after_its_author(client, open_team, alice):
+    client.force_login(alice)
+    client.post(post_url(open_team), {"text": "Zonder beschrijving", "image": image_upload(), "image_alt": "  "})
+    post = TeamPost.objects.get()
+    assert post.image_alt == ""
+    page = client.get(post.get_absolute_url()).text
+    assert f'alt="Foto bij bericht van {escape(alice.person.full_name)}"' in page
+
+
+def test_the_post_form_keeps_the_photo_description_after_an_error(client, open_team, alice):
+    client.force_login(alice)
+    response = client.post(post_url(open_team), {"text": "", "image": image_upload(), "image_alt": "Taart voor Anna"})
+    assert response.status_code == 400 and not TeamPost.objects.exists()
+    page = response.text
+    assert 'name="image_alt"' in page and 'value="Taart voor Anna"' in page
+    assert "Wat staat er op de foto?" in page
+    assert '<details class="team__attachments" open>' in page
