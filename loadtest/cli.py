@@ -27,6 +27,7 @@ def parse(argv):
     parser.add_argument("--seconds", type=int, default=60, help="length of the load (normal mode)")
     parser.add_argument("--workers", type=int, default=4, help="gunicorn processes (4 threads each)")
     parser.add_argument("--faults", action="store_true", help="stop Redis, PostgreSQL and the mail server in turn")
+    parser.add_argument("--storm", type=int, default=0, help="N more users doing only long searches (isolation)")
     parser.add_argument("--db-name", default="plein_loadtest", help="its own database (name must end in loadtest)")
     parser.add_argument("--update-docs", action="store_true", help="write the tables into docs/performance.md")
     return parser.parse_args(argv)
@@ -110,10 +111,16 @@ def _load(args, port, plan_path, redis, door, mail):
     seconds = int(schedule.duration()) if args.faults else args.seconds
     log_path = RESULTS / "requests.log"
     log_path.write_text("")
-    env = {**os.environ, "LOADTEST_PLAN": str(plan_path), "LOADTEST_LOG": str(log_path)}
+    env = {
+        **os.environ,
+        "LOADTEST_PLAN": str(plan_path),
+        "LOADTEST_LOG": str(log_path),
+        "LOADTEST_STORM": str(args.storm),
+    }
+    users = args.users + args.storm
     command = [
         sys.executable, "-m", "locust", "-f", str(ROOT / "loadtest" / "locustfile.py"), "--headless",
-        "-u", str(args.users), "-r", str(args.users), "-t", f"{seconds}s", "--host", f"http://127.0.0.1:{port}",
+        "-u", str(users), "-r", str(users), "-t", f"{seconds}s", "--host", f"http://127.0.0.1:{port}",
         "--only-summary", "--loglevel", "WARNING", "--stop-timeout", "5",
     ]  # fmt: skip
     load = uptime()
@@ -137,7 +144,9 @@ def _load(args, port, plan_path, redis, door, mail):
     text = [
         f"Run of {time.strftime('%Y-%m-%d %H:%M')} UTC at commit {_commit()}: {plan['employees']} employees "
         "(the database is seeded once and reused), "
-        f"{args.users} simulated employees, {args.workers} gunicorn processes × 4 threads, {seconds} s; "
+        f"{args.users} simulated employees"
+        + (f" plus {args.storm} doing only long searches back to back" if args.storm else "")
+        + f", {args.workers} gunicorn processes × 4 threads, {seconds} s; "
         f"load average before the run {load}.",
         "",
         report.page_table(report.per_page(rows, seconds)),
@@ -151,9 +160,10 @@ def _load(args, port, plan_path, redis, door, mail):
     text += ["", f"`/health/` after the run: {health}"]
     body = "\n".join(text)
     print("\n" + body)
-    (RESULTS / ("faults.md" if args.faults else "load.md")).write_text(body + "\n")
+    kind = "faults" if args.faults else ("storm" if args.storm else "load")
+    (RESULTS / f"{kind}.md").write_text(body + "\n")
     if args.update_docs:
-        _update_docs(body, "faults" if args.faults else "load")
+        _update_docs(body, kind)
     return 0
 
 

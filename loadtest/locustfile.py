@@ -6,7 +6,7 @@ import random
 import re
 import time
 
-from locust import HttpUser, between, events, task
+from locust import HttpUser, between, constant, events, task
 
 PLAN = json.loads(open(os.environ["LOADTEST_PLAN"]).read())  # noqa: SIM115
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
@@ -121,3 +121,28 @@ class Employee(HttpUser):
             else:
                 data[field["name"]] = "Graag geregeld, dank je."
         self.post(form["url"], data, "request (submit)")
+
+
+# --storm N: N more users who do nothing but expensive searches, back to back (the outside test's
+# "32 long searches"), to see whether they starve the employees' cheap pages.
+STORM = int(os.environ.get("LOADTEST_STORM", "0"))
+# Typos and rare words: every kind falls back to its typo search, the slowest path.
+HEAVY_SEARCHES = ["declaratei", "zonnepanelne", "vergaderzaaal", "parkeervergunnnig", "ziekmeldne", "xq verlof jan"]
+
+
+if STORM:
+
+    class Searcher(HttpUser):
+        wait_time = constant(0)
+        fixed_count = STORM
+
+        def on_start(self):
+            self.username = random.choice(PLAN["usernames"])  # noqa: S311
+            Employee.login(self)
+
+        @task
+        def long_search(self):
+            query = random.choice(HEAVY_SEARCHES)  # noqa: S311
+            with self.client.get(f"/zoeken/?q={query}", name="storm: long search", catch_response=True) as response:
+                if response.status_code >= 400:
+                    response.failure(f"HTTP {response.status_code}")
