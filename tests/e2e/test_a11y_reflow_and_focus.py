@@ -126,7 +126,10 @@ def _context(browser, live_server, user, viewport):
 
 
 @pytest.mark.parametrize("viewport", [NARROW, DESKTOP], ids=["320px", "1280px"])
-def test_no_sideways_scroll_and_no_clipped_text_on_every_page_type(browser, live_server, every_page_type, viewport):
+def test_no_sideways_scroll_and_no_clipped_text_on_every_page_type(
+    browser, live_server, every_page_type, viewport, assert_accessible
+):
+    """Every page type at 320 and 1280 px: axe-core clean, no sideways scroll, nothing clipped."""
     context = _context(browser, live_server, every_page_type["person"].user, viewport)
     page = context.new_page()
     problems = []
@@ -134,6 +137,10 @@ def test_no_sideways_scroll_and_no_clipped_text_on_every_page_type(browser, live
         for url in every_page_type["urls"]:
             response = page.goto(url)
             assert response.status == 200, url
+            try:
+                assert_accessible(page)
+            except AssertionError as violations:
+                problems.append(str(violations))
             if page.evaluate(SIDEWAYS) > 0:
                 problems.append(f"{url} scrolls {page.evaluate(SIDEWAYS)}px sideways: {page.evaluate(CULPRITS)}")
             page.add_style_tag(content=TEXT_SPACING)
