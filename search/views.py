@@ -7,6 +7,7 @@ from django.utils.http import urlencode
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from intranet import concurrency
 from search import services
 
 
@@ -22,7 +23,14 @@ def search(request):
     text = request.GET.get("q", "")
     kind = request.GET.get("soort", "")
     page = _page_number(request.GET.get("pagina"))
-    outcome = services.run_search(text, request.user, kind=kind, page=page)
+    try:
+        with concurrency.slot("search"):
+            outcome = services.run_search(text, request.user, kind=kind, page=page)
+    except concurrency.Busy:
+        # Many long searches at once: a quick answer keeps threads free for the rest (intranet.concurrency).
+        response = render(request, "search/busy.html", {"query": text}, status=503)
+        response["Retry-After"] = "5"
+        return response
     if outcome.query.normalised and not outcome.kind and page == 1:
         services.log_query(outcome.query.text, outcome.total, request.user)
     return render(request, "search/results.html", {"query": outcome.query.text, "outcome": outcome})

@@ -431,6 +431,9 @@ PRIVACY_TECHNICAL_RETENTION_DAYS = int(os.environ.get("PRIVACY_TECHNICAL_RETENTI
 PRIVACY_FORMER_COLLEAGUE = "Oud-collega"
 
 # --- search ---
+# Threads of a worker process that long searches may hold at once (intranet.concurrency); gunicorn
+# runs 4 per process (deploy/gunicorn.conf.py), so 2 always stay free for everything else.
+EXPENSIVE_REQUESTS_PER_PROCESS = int(os.environ.get("EXPENSIVE_REQUESTS_PER_PROCESS", "2"))
 if DATABASE_IS_POSTGRES:
     # Dutch stemming after folding accents; the text search configuration comes from
     # search/migrations/0002 (run `manage.py update_index` after switching an existing database).
