@@ -60,8 +60,10 @@ def test_employee_reads_comments_replies_and_likes(new_page, site_with_news, ass
     assert page.get_by_text("Fijn, ik kom kijken! <b>vet</b>").is_visible()
     assert page.get_by_role("link", name="@Ingrid van der Linden").is_visible()
 
-    page.locator(".comment__reply summary").first.click()
-    page.get_by_label("Je antwoord aan Ingrid van der Linden").fill("Ik ook!")
+    # Newest threads first (the comment just placed leads): open the reply box under Ingrid's comment.
+    reply_to_ingrid = page.get_by_label("Je antwoord aan Ingrid van der Linden")
+    page.locator(".comment__reply", has=reply_to_ingrid).locator("summary").click()
+    reply_to_ingrid.fill("Ik ook!")
     page.get_by_role("button", name="Plaats antwoord").click()
     page.wait_for_load_state()
     assert page.locator(".comment-list--replies").get_by_text("Ik ook!").is_visible()
