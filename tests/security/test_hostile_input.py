@@ -76,6 +76,7 @@ ENDPOINTS = {
         ("/zoeken/ga/", ["r"]),
     ],
     "search/templates/search/results.html": [("/zoeken/", ["q"])],
+    "search/templates/search/busy.html": [("/zoeken/", ["q"])],  # the same view when searches are busy
     "search/templates/search/includes/header_search.html": [("/zoeken/", ["q"])],
     "home/templates/home/home_page.html": [("/", ["q"])],
     "search/admin_views.py": [("/admin/reports/zoekstatistieken/", ["dagen"])],
