@@ -18,11 +18,9 @@ same transaction as the job), however often and on however many machines it runs
 
 import datetime
 import functools
-import importlib
 import logging
 from dataclasses import dataclass
 
-from django.apps import apps
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django_tasks import task, task_backends
@@ -202,16 +200,9 @@ class Periodic:
 
 def periodic_jobs():
     """Every app's `PERIODIC` from `<app>/tasks.py`, in INSTALLED_APPS order."""
-    found = []
-    for config in apps.get_app_configs():
-        try:
-            module = importlib.import_module(f"{config.name}.tasks")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"{config.name}.tasks":
-                raise
-            continue
-        found.extend(getattr(module, "PERIODIC", ()))
-    return found
+    from intranet.plugins import app_modules
+
+    return [job for _, module in app_modules("tasks") for job in getattr(module, "PERIODIC", ())]
 
 
 def run_due(now=None):

@@ -8,7 +8,6 @@ import os
 from pathlib import Path
 
 import dj_database_url
-from csp.constants import NONCE
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -331,55 +330,9 @@ COMMENTS_XTD_MAX_THREAD_LEVEL = 1  # two levels: a comment and its replies
 COMMENTS_XTD_CONFIRM_EMAIL = False
 COMMENTS_XTD_SALT = os.environ.get("COMMENTS_XTD_SALT", "plein-comments").encode()
 
-# Security headers that hold in every environment.
-X_FRAME_OPTIONS = "DENY"
-SECURE_CONTENT_TYPE_NOSNIFF = True
-SECURE_REFERRER_POLICY = "same-origin"
-SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
-SESSION_COOKIE_HTTPONLY = True
-SESSION_COOKIE_SAMESITE = "Lax"
-CSRF_COOKIE_HTTPONLY = True
-
-# Content-Security-Policy: the front end allows no inline script at all; styles only from our own
-# files plus the one nonce'd block that carries the organisation's colour.
-CONTENT_SECURITY_POLICY = {
-    "DIRECTIVES": {
-        "default-src": ["'self'"],
-        "script-src": ["'self'"],
-        "style-src": ["'self'", NONCE],
-        "img-src": ["'self'", "data:", "blob:"],
-        "media-src": ["'self'", "blob:"],
-        "font-src": ["'self'"],
-        "connect-src": ["'self'"],
-        "frame-ancestors": ["'none'"],
-        "form-action": ["'self'"],
-        "base-uri": ["'self'"],
-        "object-src": ["'none'"],
-    }
-}
-# The Wagtail admin gets a policy of its own that still keeps everything on our own origin. Wagtail 8
-# boots widgets from inline <script> elements whose text varies per field (choosers, date pickers,
-# inline panels) and re-runs them when a form row is added, so script elements keep 'unsafe-inline';
-# inline event handlers and javascript: in attributes are refused (script-src-attr), as Wagtail uses
-# none. See docs/security.md.
-CONTENT_SECURITY_POLICY_ADMIN = {
-    "DIRECTIVES": {
-        "default-src": ["'self'"],
-        "script-src": ["'self'", "'unsafe-inline'"],
-        "script-src-attr": ["'none'"],
-        "style-src": ["'self'", "'unsafe-inline'"],
-        "img-src": ["'self'", "data:", "blob:"],
-        "media-src": ["'self'", "blob:"],
-        "font-src": ["'self'", "data:"],
-        "connect-src": ["'self'"],
-        "frame-src": ["'self'"],
-        "frame-ancestors": ["'self'"],
-        "form-action": ["'self'"],
-        "base-uri": ["'self'"],
-        "object-src": ["'none'"],
-    }
-}
-CSP_ADMIN_PREFIXES = ("/admin/", "/django-admin/")
+# Security headers and Content-Security-Policy (intranet/settings/security.py).
+from .security import *  # noqa: E402, F401, F403
+from .security import CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY_ADMIN  # noqa: E402
 
 LOGGING = {
     "version": 1,
@@ -390,45 +343,8 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
 
-# --- social ---
-# Only logged-in employees comment (xtd reads this at start-up); our own views do the posting.
-COMMENTS_XTD_APP_MODEL_OPTIONS = {
-    "default": {"who_can_post": "users", "allow_flagging": True, "allow_feedback": False, "show_feedback": False}
-}
-COMMENTS_XTD_THREADED_EMAILS = False
-COMMENT_MAX_LENGTH = 3000
-SOCIAL_COMMENTS_PER_MINUTE = int(os.environ.get("SOCIAL_COMMENTS_PER_MINUTE", "5"))
-# A post notifies at most this many @mentioned colleagues; above it the post is refused (spam).
-MENTIONS_PER_TEXT = int(os.environ.get("MENTIONS_PER_TEXT", "10"))
-# intranet/throttle.py: per person and action, at most n per "minute"/"hour"/"day" (counted in the cache).
-# Far above what a person does; comments' per-minute limit is SOCIAL_COMMENTS_PER_MINUTE.
-THROTTLE_LIMITS = {
-    "comment": {"hour": 120},
-    "team_post": {"minute": 10, "hour": 60},
-    "board_post": {"minute": 5, "hour": 30},
-    "team_invite": {"minute": 20, "hour": 50},
-    "join_request": {"minute": 5, "hour": 20},
-    "request": {"minute": 5, "hour": 30},
-    "room_invite": {"minute": 10, "hour": 60},
-    # Each new like notifies (and may mail) its author.
-    "like": {"minute": 30, "hour": 300},
-    # Per client address: starting an SSO login (each start keeps a state in a new session).
-    "sso_start": {"minute": 30, "hour": 300},
-    # "Mijn gegevens": building an export is heavy work and ends in a notification.
-    "privacy_export": {"hour": 3, "day": 5},
-}
-
-# --- privacy (docs/privacy.md) ---
-# Days a finished data export can be downloaded; its ZIP is deleted after that.
-PRIVACY_EXPORT_DAYS = int(os.environ.get("PRIVACY_EXPORT_DAYS", "7"))
-# Days after the HR import deactivated someone before the leavers' job erases their personal data.
-PRIVACY_LEAVER_GRACE_DAYS = int(os.environ.get("PRIVACY_LEAVER_GRACE_DAYS", "30"))
-# Keep a leaver's team posts and comments (as "Oud-collega") for the conversation, or remove them.
-PRIVACY_KEEP_CONTENT = os.environ.get("PRIVACY_KEEP_CONTENT", "1") == "1"
-# Days technical data is kept: comment IP addresses, login logs, ended sessions, finished job rows.
-PRIVACY_TECHNICAL_RETENTION_DAYS = int(os.environ.get("PRIVACY_TECHNICAL_RETENTION_DAYS", "30"))
-# Stored in place of an erased person's name (in the database, so not translated per reader).
-PRIVACY_FORMER_COLLEAGUE = "Oud-collega"
+# Comments, limits and privacy periods (intranet/settings/features.py).
+from .features import *  # noqa: E402, F401, F403
 
 # --- search ---
 # Threads of a worker process that long searches may hold at once (intranet.concurrency); gunicorn
@@ -448,33 +364,11 @@ if os.environ.get("SEARCH_BACKEND") == "opensearch":
         synonyms=os.environ.get("SEARCH_SYNONYMS", ""),
     )
 
-# --- single sign-on (OpenID Connect, docs/sso.md): on only when a client id and an issuer are set ---
-OIDC_ISSUER = os.environ.get("OIDC_ISSUER", "").rstrip("/")
-OIDC_DISCOVERY_URL = os.environ.get("OIDC_DISCOVERY_URL", "") or (
-    f"{OIDC_ISSUER}/.well-known/openid-configuration" if OIDC_ISSUER else ""
-)
-OIDC_RP_CLIENT_ID = os.environ.get("OIDC_RP_CLIENT_ID", "")
-OIDC_RP_CLIENT_SECRET = os.environ.get("OIDC_RP_CLIENT_SECRET", "")
-OIDC_ENABLED = bool(OIDC_RP_CLIENT_ID and OIDC_DISCOVERY_URL)
-OIDC_RP_SCOPES = os.environ.get("OIDC_RP_SCOPES", "openid email profile")
-OIDC_RP_SIGN_ALGO = "RS256"  # keys from the provider's JWKS (people/sso.py reads the endpoints from discovery)
-OIDC_USE_PKCE = True
-OIDC_USE_NONCE = True
-OIDC_STORE_ID_TOKEN = True  # the provider's logout needs it as id_token_hint
-OIDC_TIMEOUT = int(os.environ.get("OIDC_TIMEOUT", "10"))
-# Claims: the stable id (falls back to `sub`), the employee number, and the roles (or "groups").
-OIDC_SUBJECT_CLAIM = os.environ.get("OIDC_SUBJECT_CLAIM", "oid")
-OIDC_EMPLOYEE_NUMBER_CLAIM = os.environ.get("OIDC_EMPLOYEE_NUMBER_CLAIM", "employee_number")
-OIDC_ROLES_CLAIM = os.environ.get("OIDC_ROLES_CLAIM", "roles")
-# Unknown employees get an account only when this is on; otherwise the HR import makes them.
-OIDC_CREATE_USERS = env_bool("OIDC_CREATE_USERS")
-OIDC_CREATE_USER = False  # mozilla-django-oidc's own switch; Plein decides in people/sso.py
-# Hide the local username/password form behind a link (it stays reachable for administrators).
-OIDC_HIDE_LOCAL_LOGIN = env_bool("OIDC_HIDE_LOCAL_LOGIN")
-# An SSO session is renewed at the provider (silently) at the latest after this many seconds.
-OIDC_RENEW_ID_TOKEN_EXPIRY_SECONDS = int(os.environ.get("OIDC_RENEW_ID_TOKEN_EXPIRY_SECONDS", "900"))
-OIDC_OP_LOGOUT_URL_METHOD = "people.sso.provider_logout_url"
-OIDC_EXEMPT_URLS = ["oidc_authentication_init", "oidc_authentication_callback", "logout", "login"]
+# Single sign-on (intranet/settings/sso.py): when on, its backend, session refresh and the
+# provider's logout form target join the lists above.
+from .sso import *  # noqa: E402, F401, F403
+from .sso import OIDC_DISCOVERY_URL, OIDC_ENABLED, OIDC_ISSUER  # noqa: E402
+
 if OIDC_ENABLED:
     AUTHENTICATION_BACKENDS.append("people.sso.PleinOIDCBackend")
     MIDDLEWARE.insert(

@@ -73,3 +73,21 @@ def test_a_video_gets_its_webvtt_captions_served_as_text_vtt(client, home):
     assert f'<track kind="captions" src="{captions.url}" srclang="nl"' in html
     response = client.get(captions.url)
     assert response.status_code == 200 and response["Content-Type"].startswith("text/vtt")
+
+
+def test_a_caption_file_carrying_a_web_page_is_never_served_as_one(client):
+    """A .vtt that is also HTML with script: served with its stored type, nosniff and a sandbox, so a
+    browser never runs it as a page of the intranet."""
+    from django.core.files.base import ContentFile
+    from wagtail.documents import get_document_model
+
+    from tests.factories import PersonFactory
+
+    page = b"WEBVTT\n\n00:00.000 --> 00:02.000\n<html><body><script>alert(document.cookie)</script></body></html>\n"
+    captions = get_document_model().objects.create(title="Ondertitels", file=ContentFile(page, name="x.vtt"))
+    client.force_login(PersonFactory().user)
+    response = client.get(captions.url)
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/vtt")
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Content-Security-Policy"].startswith("sandbox")

@@ -77,6 +77,7 @@ ENDPOINTS = {
     ],
     "search/templates/search/results.html": [("/zoeken/", ["q"])],
     "search/templates/search/busy.html": [("/zoeken/", ["q"])],  # the same view when searches are busy
+    "search/templates/search/includes/search_form.html": [("/zoeken/", ["q", "soort"])],
     "search/templates/search/includes/header_search.html": [("/zoeken/", ["q"])],
     "home/templates/home/home_page.html": [("/", ["q"])],
     "search/admin_views.py": [("/admin/reports/zoekstatistieken/", ["dagen"])],
