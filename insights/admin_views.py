@@ -35,7 +35,10 @@ def dashboard(request):
         return forbidden(request)
     form = PeriodForm(request.GET or None)
     period = form.period()
-    report = kpis.collect(period)
+    if request.method == "POST":  # "Recompute now", then back to the same period (no resubmit on reload)
+        kpis.stored_report(period, refresh=True, unless_younger_than=kpis.REFRESH_AFTER_SECONDS)
+        return redirect(request.get_full_path())
+    report = kpis.stored_report(period)
     baseline = form.cleaned_data.get("basis") if form.is_bound and form.is_valid() else None
 
     table_key = request.GET.get("tabel")

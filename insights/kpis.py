@@ -2,6 +2,8 @@
 
 from dataclasses import dataclass, field
 
+from django.core.cache import cache
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from insights.metrics import adoption, participation, people, work
@@ -71,6 +73,8 @@ class Report:
     period: object
     kpis: dict
     sections: list = field(default_factory=list)
+    # When the figures were computed; the dashboard says so, since it shows a stored report.
+    computed_at: object = None
 
     def table(self, key):
         for section in self.sections:
@@ -107,7 +111,43 @@ def collect(period):
         available = result[2] if len(result) == 3 else True
         kpis.update(result[0])
         sections.append(_section(key, result[0], result[1], available))
-    return Report(period, kpis, sections)
+    return Report(period, kpis, sections, computed_at=timezone.now())
+
+
+# The dashboard reads a stored report: the people and teams sections aggregate every employee and
+# team, too much to do per view at 50,000 people. The hourly job below recomputes the preset periods
+# in the worker; a period nobody asked for yet is computed once on first view.
+REPORT_SECONDS = 2 * 60 * 60
+PRESET_DAYS = (7, 30, 90, 365)
+
+
+def _report_key(period):
+    return f"insights:report:v1:{period.start:%Y%m%d}:{period.end:%Y%m%d}"
+
+
+# "Recompute now" is ignored for a report younger than this, so repeated clicks cost nothing.
+REFRESH_AFTER_SECONDS = 60
+
+
+def stored_report(period, *, refresh=False, unless_younger_than=0):
+    """The report of `period` as last computed (at most two hours, normally one, old), or a fresh one;
+    `refresh` recomputes it unless it is younger than `unless_younger_than` seconds."""
+    report = cache.get(_report_key(period))
+    if refresh and report is not None and report.computed_at:
+        refresh = (timezone.now() - report.computed_at).total_seconds() >= unless_younger_than
+    if report is None or refresh:
+        report = collect(period)
+        cache.set(_report_key(period), report, REPORT_SECONDS)
+    return report
+
+
+def refresh_stored_reports(today=None):
+    """Recompute the presets ending today (the periods the dashboard opens with)."""
+    from insights.metrics.common import Period
+
+    for days in PRESET_DAYS:
+        stored_report(Period.last(days, end=today), refresh=True)
+    return len(PRESET_DAYS)
 
 
 @dataclass

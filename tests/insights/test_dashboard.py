@@ -6,10 +6,16 @@ import io
 
 import pytest
 from django.contrib.auth.models import Group, Permission
+from django.core.cache import cache
 from django.core.management import call_command
+
+from insights import kpis
+from insights.forms import PeriodForm
 
 from insights.metrics import optional
 from insights.models import DailyActivity, KpiSnapshot, PeriodActivity
+from insights.tasks import refresh_dashboard
+from people.models import Person
 from search.models import DailyQuery
 from tests.factories import PersonFactory
 from tests.insights.known_data import make_everything
@@ -164,12 +170,48 @@ def test_query_count_does_not_grow_with_the_data(
     call_command("snapshot_kpis", date="2026-06-07", days=7, stdout=io.StringIO())
     url = URL + "?dagen=365&basis=" + str(KpiSnapshot.objects.get().pk)
     manager_client.get(url)  # warm caches (content types, site root)
+    # Computing the report (what the hourly job and a first view do) is fixed too, not only reading it.
+    cache.clear()
     with django_assert_max_num_queries(MAX_QUERIES) as small:
         assert manager_client.get(url).status_code == 200
     _grow(home, 40)
+    cache.clear()
     with django_assert_max_num_queries(MAX_QUERIES) as large:
         assert manager_client.get(url).status_code == 200
     assert len(large.captured_queries) == len(small.captured_queries)
+
+
+def test_the_dashboard_reads_the_stored_report_until_the_hourly_job_or_a_click_recomputes_it(
+    manager_client, home, django_assert_max_num_queries, monkeypatch
+):
+    """At 50,000 people the sections cost seconds (issue 20): a view reads what the job stored."""
+    make_everything(home)
+    url = URL + "?dagen=30"
+    first = manager_client.get(url).content.decode()
+    assert "Deze cijfers zijn berekend op" in first
+    before = Person.objects.filter(is_active=True).count()
+    PersonFactory.create_batch(3)
+    with django_assert_max_num_queries(16) as stored:  # the admin frame only
+        html = manager_client.get(url).content.decode()
+    assert not any("people_person" in query["sql"] for query in stored.captured_queries)
+    assert "Deze cijfers zijn berekend op" in html and _stored_employees() == before
+
+    refresh_dashboard.call()  # the hourly job recomputes the presets
+    assert _stored_employees() == before + 3
+
+    PersonFactory.create_batch(2)
+    assert manager_client.post(url).status_code == 302  # a click right after the job: not recomputed
+    assert _stored_employees() == before + 3
+    monkeypatch.setattr(kpis, "REFRESH_AFTER_SECONDS", 0)
+    response = manager_client.post(url)
+    assert response.status_code == 302 and response["Location"] == url
+    assert _stored_employees() == before + 5
+
+
+def _stored_employees():
+    """The employee count the dashboard's stored report of the last 30 days holds."""
+    report = kpis.stored_report(PeriodForm({"dagen": "30"}).period())
+    return report.kpis["adoption.employees"]
 
 
 def test_questions_and_teams_come_from_the_teams_app(client, manager, home, monkeypatch):
