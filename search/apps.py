@@ -34,3 +34,9 @@ def _content_changed(sender, **kwargs):
         return
     if meta.app_label in WATCHED_APPS or sender is Synonym or issubclass(sender, Page):
         forget_results()
+        return
+    from search.registry import get_providers
+
+    for provider in get_providers():
+        if meta.app_label in provider.watched_apps:
+            forget_results(provider.kind)

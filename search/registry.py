@@ -57,6 +57,8 @@ class SearchProvider:
     order = 100
     # Page models this provider answers for, so the generic pages provider leaves them out.
     page_models = ()
+    # Apps (labels) whose changes make only this kind's cached answers stale (search/apps.py).
+    watched_apps = frozenset()
 
     def search(self, query, user, limit, offset=0):
         """Return (total, [SearchResult]) for a search.query.SearchQuery; limit 0 counts only."""

@@ -128,7 +128,9 @@ def _cached(kind_of_call, provider, query, user, *args):
     visibility = provider.visibility_key(user)
     if visibility is None or not user.is_authenticated:
         return call(query, user, *args)
-    generation = cache.get_or_set(GENERATION_KEY, 0, None)
+    kind_key = f"{GENERATION_KEY}:{provider.kind}"
+    generations = cache.get_many([GENERATION_KEY, kind_key])
+    generation = f"{generations.get(GENERATION_KEY, 0)}.{generations.get(kind_key, 0)}"
     raw = "|".join([kind_of_call, provider.kind, visibility, query.normalised, *map(str, args)])
     key = f"search:v1:{generation}:{hashlib.sha256(raw.encode()).hexdigest()}"
     answer = cache.get(key)
@@ -138,12 +140,14 @@ def _cached(kind_of_call, provider, query, user, *args):
     return answer
 
 
-def forget_results(**kwargs):
-    """Content changed: every cached answer is stale (the generation is part of each key)."""
+def forget_results(kind="", **kwargs):
+    """Content changed: every cached answer is stale (the generation is part of each key), or only
+    one kind's, for an app whose rows only that kind shows (team posts change all day long)."""
+    key = f"{GENERATION_KEY}:{kind}" if kind else GENERATION_KEY
     try:
-        cache.incr(GENERATION_KEY)
+        cache.incr(key)
     except ValueError:
-        cache.set(GENERATION_KEY, 1, None)
+        cache.set(key, 1, None)
 
 
 def _group_rank(query, group, order):

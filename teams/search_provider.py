@@ -13,6 +13,8 @@ asks only when the whole search found little (the likeness is computed per team)
 A results page costs one query per kind (no COUNT while the page is not full).
 """
 
+import hashlib
+
 from django.db import connection
 from django.db.models import Case, IntegerField, Q, Value, When
 from django.utils import timezone
@@ -23,7 +25,7 @@ from django.utils.translation import ngettext
 
 from search.registry import KIND_LABELS, SearchProvider, SearchResult
 from teams.health_queries import readable_posts, viewable_teams
-from teams.models import TeamPage, kind_label
+from teams.models import Kind, Membership, State, TeamPage, kind_label
 
 TYPO_LIKENESS = 0.5  # pg_trgm word similarity for a name found despite a typo
 MAX_WORDS = 8
@@ -82,6 +84,19 @@ def page_and_total(queryset, limit, offset):
     return found, queryset.count()
 
 
+def membership_key(user, kinds):
+    """The per-query cache's visibility class for team content: the teams of `kinds` the user is an
+    active member of (everyone sees the rest alike); superusers see everything."""
+    if user.is_superuser:
+        return "all"
+    team_ids = (
+        Membership.objects.filter(user_id=user.pk, state=State.ACTIVE, team__kind__in=kinds)
+        .order_by("team_id")
+        .values_list("team_id", flat=True)
+    )
+    return "m:" + hashlib.sha256(",".join(map(str, team_ids)).encode()).hexdigest()[:24]
+
+
 def archived_label():
     return _("archived")
 
@@ -91,6 +106,10 @@ class TeamsProvider(SearchProvider):
     label = KIND_LABELS["teams"]
     order = 25
     page_models = (TeamPage,)
+    watched_apps = frozenset({"teams"})
+
+    def visibility_key(self, user):
+        return membership_key(user, [Kind.PRIVATE])
 
     def matching(self, query, user, fields=("title", "description"), typos=False):
         texts = query.all_texts
@@ -168,6 +187,10 @@ class TeamPostsProvider(SearchProvider):
     kind = "posts"
     label = KIND_LABELS["posts"]
     order = 45
+    watched_apps = frozenset({"teams"})
+
+    def visibility_key(self, user):
+        return membership_key(user, [Kind.CLOSED, Kind.PRIVATE])
 
     def matching(self, query, user):
         posts = readable_posts(user).filter(_match_all(query.all_texts, ("text",), accents=False))

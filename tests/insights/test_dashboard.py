@@ -11,7 +11,6 @@ from django.core.management import call_command
 
 from insights import kpis
 from insights.forms import PeriodForm
-
 from insights.metrics import optional
 from insights.models import DailyActivity, KpiSnapshot, PeriodActivity
 from insights.tasks import refresh_dashboard

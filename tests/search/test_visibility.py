@@ -131,14 +131,3 @@ def test_cached_answers_never_cross_visibility_classes(client, employee, home):
     secret.unpublish()
     client.force_login(member)
     assert "Kwartaalcijfers directie" not in titles_everywhere(client, "kwartaalcijfers")
-
-
-@pytest.mark.django_db
-def test_team_kinds_are_never_cached():
-    """What a private or closed team holds depends on membership: those kinds are asked every time."""
-    from search.registry import get_provider
-
-    user = PersonFactory().user
-    assert get_provider("teams").visibility_key(user) is None
-    assert get_provider("posts").visibility_key(user) is None
-    assert get_provider("people").visibility_key(user) == ""

@@ -141,3 +141,32 @@ def test_a_typo_finds_a_team_only_when_little_else_is_found(make_team, bob):
     teams_group = next(group for group in outcome.groups if group.kind == "teams")
     assert [result.title for result in teams_group.results] == ["Hardloopgroep"]
     assert teams_group.results[0].typo
+
+
+def test_team_answers_are_cached_per_membership_never_across_it(teams_of_each_kind, alice, bob, carol):
+    """Teams and posts are cached per set of private (for posts also closed) teams someone belongs to:
+    the same memberships share answers, a member's answer never reaches an outsider, and a new post or
+    membership shows at once."""
+    from search.registry import get_provider
+
+    team_kind, post_kind = get_provider("teams"), get_provider("posts")
+    assert team_kind.visibility_key(bob) == team_kind.visibility_key(carol)
+    assert team_kind.visibility_key(alice) != team_kind.visibility_key(bob)
+    assert post_kind.visibility_key(alice) != post_kind.visibility_key(bob)
+
+    assert found("grachten", alice, "posts")[0] == 3  # the member asks first and fills the cache
+    assert found("geheim", alice, "teams")[0] == 1
+    assert found("grachten", bob, "posts")[0] == 1
+    assert found("geheim", bob, "teams")[0] == 0
+
+    teams.create_post(alice, teams_of_each_kind["private"], text="Nog een grachten-opdracht")
+    assert found("grachten", alice, "posts")[0] == 4
+    assert found("grachten", bob, "posts")[0] == 1
+
+    teams.join(bob, teams_of_each_kind["closed"])  # asked to join the closed team: nothing more yet
+    assert post_kind.visibility_key(bob) == post_kind.visibility_key(carol)
+    membership = teams_of_each_kind["closed"].memberships.get(user=bob)
+    teams.request_decision(alice, membership, approve=True)
+    assert found("grachten", bob, "posts")[0] == 2
+    assert found("grachten", carol, "posts")[0] == 1
+    assert team_kind.visibility_key(bob) == team_kind.visibility_key(carol)  # a closed team's page is public
