@@ -59,6 +59,8 @@ class SearchProvider:
     page_models = ()
     # Apps (labels) whose changes make only this kind's cached answers stale (search/apps.py).
     watched_apps = frozenset()
+    # Answers from memory, no query: needs no slot among the expensive requests (intranet.concurrency).
+    cheap = False
 
     def search(self, query, user, limit, offset=0):
         """Return (total, [SearchResult]) for a search.query.SearchQuery; limit 0 counts only."""

@@ -110,6 +110,7 @@ class SectionsProvider(SearchProvider):
     kind = "sections"
     label = KIND_LABELS["sections"]
     order = 0  # before everything: a section's own name says where someone wants to go
+    cheap = True
 
     def _results(self, query, user):
         results = []

@@ -14,7 +14,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.search.utils import normalise_query_string
 
-from intranet import counting
+from intranet import concurrency, counting
 from search import query as search_query
 from search.models import DailyClick, DailyQuery
 from search.registry import SearchResult, get_providers
@@ -127,6 +127,8 @@ def _cached(kind_of_call, provider, query, user, *args):
     call = getattr(provider, kind_of_call)
     visibility = provider.visibility_key(user)
     if visibility is None or not user.is_authenticated:
+        if not provider.cheap:
+            concurrency.needed()
         return call(query, user, *args)
     kind_key = f"{GENERATION_KEY}:{provider.kind}"
     generations = cache.get_many([GENERATION_KEY, kind_key])
@@ -135,6 +137,7 @@ def _cached(kind_of_call, provider, query, user, *args):
     key = f"search:v1:{generation}:{hashlib.sha256(raw.encode()).hexdigest()}"
     answer = cache.get(key)
     if answer is None:
+        concurrency.needed()  # a slot for the real work only (intranet.concurrency)
         answer = call(query, user, *args)
         cache.set(key, answer, CACHE_SECONDS)
     return answer

@@ -24,7 +24,7 @@ def search(request):
     kind = request.GET.get("soort", "")
     page = _page_number(request.GET.get("pagina"))
     try:
-        with concurrency.slot("search"):
+        with concurrency.slot_when_needed("search"):
             outcome = services.run_search(text, request.user, kind=kind, page=page)
     except concurrency.Busy:
         # Many long searches at once: a quick answer keeps threads free for the rest (intranet.concurrency).

@@ -350,6 +350,11 @@ from .features import *  # noqa: E402, F401, F403
 # Threads of a worker process that long searches may hold at once (intranet.concurrency); gunicorn
 # runs 4 per process (deploy/gunicorn.conf.py), so 2 always stay free for everything else.
 EXPENSIVE_REQUESTS_PER_PROCESS = int(os.environ.get("EXPENSIVE_REQUESTS_PER_PROCESS", "2"))
+# ... and how many run at once over all workers and app servers (PostgreSQL advisory locks): unset is
+# one fewer than the cores, so a storm of searches leaves CPU for the rest; 0 turns it off (pgbouncer).
+EXPENSIVE_REQUESTS_TOTAL = (
+    int(os.environ["EXPENSIVE_REQUESTS_TOTAL"]) if os.environ.get("EXPENSIVE_REQUESTS_TOTAL") else None
+)
 if DATABASE_IS_POSTGRES:
     # Dutch stemming after folding accents; the text search configuration comes from
     # search/migrations/0002 (run `manage.py update_index` after switching an existing database).
