@@ -59,6 +59,7 @@ loadtest: $(VENV)/.installed-loadtest
 lint: install-test
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy
 
 # Refresh and compile the Dutch translations: the frame's (templates/, intranet/) in locale/, each
 # app's in <app>/locale/.

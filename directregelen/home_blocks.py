@@ -1,7 +1,7 @@
 """Direct regelen on the homepage: the most used services and the way to one's own requests."""
 
 from directregelen import selectors
-from home.blocks import HomeBlock, shared
+from intranet.plugins import HomeBlock, shared
 
 SHORTCUTS = 5
 

@@ -1,16 +1,16 @@
 """Direct regelen in the one search box (owned by search/, issue 7): the portal, departments,
 services and request forms; the services' own search keywords are indexed and boosted."""
 
+from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
 from directregelen.models import DepartmentPage, DirectRegelenPage, RequestFormPage, ServicePage
 from search.page_provider import PageSearchProvider
-from search.registry import KIND_LABELS
 
 
 class DirectRegelenProvider(PageSearchProvider):
     kind = "services"
-    label = KIND_LABELS["services"]
+    label = _("Direct regelen")
     order = 20
     model = Page
     page_models = (DirectRegelenPage, DepartmentPage, ServicePage, RequestFormPage)

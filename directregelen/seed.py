@@ -25,6 +25,7 @@ from directregelen.models import (
 )
 from directregelen.seed_content import DEPARTMENTS, RICH, TASKS
 from directregelen.services import next_reference
+from intranet.pages import homepage
 from people.models import Person
 
 PORTAL_SLUG = "direct-regelen"
@@ -222,9 +223,7 @@ def seed_requests(context, departments):
 
 
 def seed(context):
-    from home.models import HomePage
-
-    home = HomePage.objects.first()
+    home = homepage()
     if home is None:
         return
     portal = seed_portal(home)

@@ -30,8 +30,8 @@ def _portal_location():
 
 def portal_link():
     """{"url", "title"} of the live portal, or None; cached because every homepage view asks for it,
-    until the page tree changes (home.blocks.shared: published, unpublished, moved or deleted)."""
-    from home.blocks import shared
+    until the page tree changes (intranet.plugins.shared: published, unpublished, moved or deleted)."""
+    from intranet.plugins import shared
 
     return shared("directregelen.portal", _portal_location, seconds=3600) or None
 

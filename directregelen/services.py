@@ -7,7 +7,7 @@ check and transaction. Mail is sent after commit and may fail without losing any
 import logging
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -166,10 +166,4 @@ def record_service_view(page, day=None, user=None):
     day = day or timezone.localdate()
     if not counting.first_time_today("directregelen.service", user, page.pk, day):
         return
-    if ServiceDailyView.objects.filter(page_id=page.pk, day=day).update(count=F("count") + 1):
-        return
-    try:
-        with transaction.atomic():
-            ServiceDailyView.objects.create(page_id=page.pk, day=day, count=1)
-    except IntegrityError:  # another request made today's row first
-        ServiceDailyView.objects.filter(page_id=page.pk, day=day).update(count=F("count") + 1)
+    counting.add_to_day(ServiceDailyView, {"page_id": page.pk, "day": day}, {"count": 1})

@@ -1,47 +1,22 @@
 """The homepage asks each app for its block; it knows no other app's models.
 
 An app offers blocks in a module `<app>/home_blocks.py` with a function `blocks(request)` that returns
-a list of HomeBlock. Each block renders its own template with its own context, and must keep its
-query count fixed whatever the data size. A module may also define `BLOCKS = {key: label}` so editors
+a list of intranet.plugins.HomeBlock (the contract lives in the frame). Each block renders its own
+template with its own context, and must keep its query count fixed whatever the data size. A module may also define `BLOCKS = {key: label}` so editors
 can pick its blocks by name in the admin (HomePage > Blocks); known keys are listed below.
 
 Editors order and hide blocks on the HomePage; `collect(request, page)` applies their list. Blocks
 the list does not name follow in their own `order`.
 """
 
-import importlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from django.apps import apps
 from django.core.cache import cache
-from django.core.signals import setting_changed
-from django.dispatch import receiver
 from django.utils.translation import gettext_lazy as _
 
-from intranet import caching
-
-
-@dataclass
-class HomeBlock:
-    key: str  # stable identifier, e.g. "people.nudge"
-    template: str
-    context: dict = field(default_factory=dict)
-    order: int = 100  # lower comes first
-    wide: bool = False  # spans the whole row
-
+from intranet.plugins import found_modules
 
 SETTINGS_CACHE_SECONDS = 300
-# Bumped by home/signals.py whenever a page is published, unpublished, moved or deleted, or its view
-# restrictions change: everything a shared block part can show from the page tree.
-PAGES_GENERATION = "pages"
-SHARED_SECONDS = 60
-
-
-def shared(key, compute, seconds=SHARED_SECONDS):
-    """The part of a block's context that is the same for every reader (e.g. the latest public news),
-    computed once per change to the page tree and at most `seconds` old. Personal parts (pins, one's
-    own requests) must stay outside: this cache has no user in its key."""
-    return caching.remember(PAGES_GENERATION, ("home-block", key), compute, ttl=seconds)
 
 
 @dataclass
@@ -64,30 +39,7 @@ KNOWN_BLOCKS = {
 
 
 def _modules():
-    # Found once per process: trying to import a missing module costs file-system lookups and an
-    # exception for every app on every homepage view.
-    global _found_modules
-    if _found_modules is None:
-        found = []
-        for config in apps.get_app_configs():
-            try:
-                found.append(importlib.import_module(f"{config.name}.home_blocks"))
-            except ModuleNotFoundError as exc:
-                if exc.name != f"{config.name}.home_blocks":
-                    raise
-        _found_modules = found
-    return iter(_found_modules)
-
-
-_found_modules = None
-
-
-@receiver(setting_changed)
-def _forget_modules(setting, **kwargs):
-    """Tests that change INSTALLED_APPS see their apps' blocks."""
-    global _found_modules
-    if setting == "INSTALLED_APPS":
-        _found_modules = None
+    return iter(found_modules("home_blocks"))
 
 
 def _providers():

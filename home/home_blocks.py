@@ -1,7 +1,7 @@
 """The homepage's own blocks: new colleagues and the header photo of the month."""
 
 from home import selectors
-from home.blocks import HomeBlock
+from intranet.plugins import HomeBlock
 
 
 def blocks(request):

@@ -3,12 +3,12 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from home import selectors, services
 from home.forms import PhotoSubmissionForm
+from intranet.web import safe_next, wants_json
 from social import selectors as social
 
 
@@ -37,9 +37,6 @@ def photos(request):
 @require_POST
 def dismiss_welcome(request):
     services.dismiss_welcome(request.user)
-    if request.headers.get("Accept", "").startswith("application/json"):
+    if wants_json(request):
         return JsonResponse({"dismissed": True})
-    target = request.POST.get("next", "/")
-    if not url_has_allowed_host_and_scheme(target, {request.get_host()}, require_https=request.is_secure()):
-        target = "/"
-    return redirect(target)
+    return redirect(safe_next(request, "/"))

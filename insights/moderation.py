@@ -12,8 +12,7 @@ from django.utils import timezone
 from django_comments.models import CommentFlag
 
 from insights.metrics import optional
-from prikbord.models import Post as NoticePost
-from prikbord.models import Status as NoticeStatus
+from prikbord import stats as prikbord_stats
 from social.models import FlaggedComment
 
 LIMIT = 10
@@ -42,11 +41,7 @@ def flagged_comments(limit=LIMIT):
 
 def new_notices(limit=LIMIT, now=None):
     since = (now or timezone.now()) - timedelta(days=NEW_NOTICES_DAYS)
-    rows = list(
-        NoticePost.objects.filter(status=NoticeStatus.OPEN, created_at__gte=since)
-        .select_related("author")
-        .order_by("-created_at", "-pk")[:limit]
-    )
+    rows = list(prikbord_stats.open_posts_since(since)[:limit])
     for post in rows:
         post.action_url = url_or_none("prikbord:moderate", post.pk)
     return rows

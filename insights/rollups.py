@@ -30,8 +30,8 @@ def day_rows(day):
     """{(metric, key, object_id): value} of `day`: a fixed number of queries."""
     from django_comments_xtd.models import XtdComment
 
-    from news.models import BlogPage
-    from prikbord.models import Post as NoticePost
+    from news import stats as news_stats
+    from prikbord import stats as prikbord_stats
     from social.models import Like
 
     period = Period(day, day)
@@ -62,8 +62,8 @@ def day_rows(day):
     stats = optional.teams_stats()
     posts = {
         "team": sum(n for _monday, n in stats.posts_per_week(start, end)) if stats else 0,
-        "notice": NoticePost.objects.filter(created_at__gte=start, created_at__lt=end).count(),
-        "blog": BlogPage.objects.live().filter(first_published_at__gte=start, first_published_at__lt=end).count(),
+        "notice": prikbord_stats.posts_created(start, end).count(),
+        "blog": news_stats.blogs_published(start, end).count(),
     }
     for key, n in posts.items():
         rows[(POSTS, key, 0)] = n

@@ -12,12 +12,12 @@ import random
 from django.utils import timezone
 from wagtail.models import Page
 
-from home.models import HomePage
 from insights.activity import month_end, month_start, week_start
 from insights.kpis import take_snapshot
 from insights.metrics.common import Period
 from insights.models import DailyActivity, DailyPageView, DailyRouteView, KpiSnapshot, PeriodActivity
 from insights.surveys.models import SurveyAnswer, SurveyFormField, SurveyPage
+from intranet.pages import homepage
 from people.models import Person
 
 # A year and a month: the baseline snapshot of a year ago then has a full month of figures behind it.
@@ -170,7 +170,7 @@ class _Account:
 
 
 def seed(context):
-    home = HomePage.objects.first()
+    home = homepage()
     if home is None:
         return
     rng = random.Random(f"insights-{context.size}")

@@ -14,7 +14,7 @@ import re
 import secrets
 
 from django.core.cache import cache
-from django.db import DatabaseError, IntegrityError, connection, transaction
+from django.db import DatabaseError, IntegrityError, transaction
 from django.utils import timezone
 
 from insights.models import ActivityMark, DailyPageView, DailyRouteView, Device, RotatingSalt
@@ -87,27 +87,12 @@ def should_count(request, response):
     return response.get("Content-Type", "").startswith("text/html")
 
 
-def _increment(table, key_columns, values):
-    quote = connection.ops.quote_name
-    table_name = quote(table)
-    columns = ", ".join(quote(column) for column in key_columns)
-    placeholders = ", ".join(["%s"] * len(values))
-    # Table and column names are our own model's, quoted; the values go in as parameters.
-    views = quote("views")
-    sql = (
-        f"INSERT INTO {table_name} ({columns}, {views}) VALUES ({placeholders}, 1) "  # noqa: S608
-        f"ON CONFLICT ({columns}) DO UPDATE SET {views} = {table_name}.{views} + 1"
-    )
-    with connection.cursor() as cursor:
-        cursor.execute(sql, values)
-
-
 def count_page_view(page_id, day=None):
-    _increment(DailyPageView._meta.db_table, ["day", "page_id"], [day or timezone.localdate(), page_id])
+    counting.add_to_day(DailyPageView, {"day": day or timezone.localdate(), "page_id": page_id}, {"views": 1})
 
 
 def count_route_view(route, day=None):
-    _increment(DailyRouteView._meta.db_table, ["day", "route"], [day or timezone.localdate(), route[:100]])
+    counting.add_to_day(DailyRouteView, {"day": day or timezone.localdate(), "route": route[:100]}, {"views": 1})
 
 
 def mark_active(user_id, device, day=None):

@@ -7,7 +7,8 @@ class IntranetConfig(AppConfig):
     verbose_name = _("Intranet")
 
     def ready(self):
-        from intranet import renditions, spreadsheets
+        from intranet import plugins, renditions, spreadsheets
 
         spreadsheets.install()  # every CSV export, Wagtail's included, escapes formula-like cells
         renditions.install()  # a rendition the disk refuses shows the original; made once at a time
+        plugins.connect_page_tree_signals()  # the page-tree cache generation (intranet.plugins.shared)

@@ -41,3 +41,36 @@ def first_time_today(kind, user, thing, day=None):
         return True
     day = day or timezone.localdate()
     return cache.add(seen_key(kind, user_id, thing, day), True, timeout=SEEN_SECONDS)
+
+
+def add_to_day(model, key, counters, defaults=None):
+    """Add `counters` ({field: n}) to the row of `model` identified by `key` ({field: value}, the fields
+    of a unique constraint, e.g. day and page), making the row with `defaults` when it is not there yet.
+
+    One statement (INSERT ... ON CONFLICT DO UPDATE, SQLite and PostgreSQL alike), atomic by itself, so
+    concurrent requests never lose a count and no transaction or savepoint is needed around it. The
+    daily aggregates of insights, search and Direct regelen all count through here.
+    """
+    from django.db import connection
+
+    quote = connection.ops.quote_name
+    table = quote(model._meta.db_table)
+    fields = {**key, **counters, **(defaults or {})}
+    columns, values = [], []
+    for name, value in fields.items():
+        field = model._meta.get_field(name)
+        columns.append(quote(field.column))
+        values.append(field.get_db_prep_save(value, connection))
+    conflict = ", ".join(quote(model._meta.get_field(name).column) for name in key)
+    updates = ", ".join(
+        f"{column} = {table}.{column} + excluded.{column}"
+        for column in (quote(model._meta.get_field(name).column) for name in counters)
+    )
+    placeholders = ", ".join(["%s"] * len(values))
+    # Table and column names are the model's own, quoted; the values go in as parameters.
+    sql = (
+        f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({placeholders}) "  # noqa: S608
+        f"ON CONFLICT ({conflict}) DO UPDATE SET {updates}"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, values)

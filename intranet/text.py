@@ -26,6 +26,12 @@ def _visible(char):
     return not (category == "Cc" and not char.isspace())
 
 
+def fold(text) -> str:
+    """Accents off ("Çelik" -> "Celik"); what has no ASCII form (Cyrillic, emoji) goes. The one accent
+    folding of Plein: people's sort names, search's words, teams' duplicate finder."""
+    return unicodedata.normalize("NFKD", str(text or "")).encode("ascii", "ignore").decode("ascii")
+
+
 def clean_title(value):
     """`value` in NFKC without invisible or control characters, on one line, single-spaced, stripped."""
     text = unicodedata.normalize("NFKC", str(value or ""))

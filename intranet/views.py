@@ -9,11 +9,11 @@ from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirec
 from django.shortcuts import redirect, render
 from django.utils._os import safe_join
 from django.utils.decorators import method_decorator
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from intranet.auth_forms import LoginForm
+from intranet.web import safe_next
 
 
 @login_not_required
@@ -99,11 +99,7 @@ def login_elsewhere(request, default="/"):
     Anonymous visitors never get here: the login middleware sends them to /inloggen/ first, with this
     URL as `next`, so after logging in they land where the admin wanted them.
     """
-    target = request.GET.get("next") or default
-    if not url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        target = default
+    target = safe_next(request, default)
     if _admin_refused(request, target):
         return render(request, "no_admin_access.html", status=403)
     # Never shortcuts.redirect(): a `next` without a slash ("ab") would be looked up as a view name (a 500).

@@ -1,6 +1,6 @@
 """The homepage block "My apps": pinned apps first, then the unit's defaults (three queries)."""
 
-from home.blocks import HomeBlock
+from intranet.plugins import HomeBlock
 from launcher import selectors
 
 LIMIT = 12

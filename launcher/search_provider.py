@@ -1,13 +1,15 @@
 """Apps in the one search box (owned by search/, issue 7): every active app of the catalogue."""
 
+from django.utils.translation import gettext_lazy as _
+
+from intranet.plugins import SearchResult
 from launcher.models import App
 from search.model_provider import FieldsSearchProvider
-from search.registry import KIND_LABELS, SearchResult
 
 
 class AppsProvider(FieldsSearchProvider):
     kind = "apps"
-    label = KIND_LABELS["apps"]
+    label = _("Apps")
     order = 60
     fields = ("name", "description")
     ordering = ("sort_order", "name")

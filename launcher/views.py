@@ -2,11 +2,11 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from intranet.web import safe_next
 from launcher import selectors, services
 from launcher.models import App, Category
 
@@ -50,7 +50,4 @@ def act(request, pk):
             messages.error(request, " ".join(error.messages))
         else:
             messages.success(request, str(message) % {"name": app.name})
-    target = request.POST.get("next", "")
-    if not url_has_allowed_host_and_scheme(target, {request.get_host()}, require_https=request.is_secure()):
-        target = reverse("launcher:index")
-    return redirect(target)
+    return redirect(safe_next(request, reverse("launcher:index")))

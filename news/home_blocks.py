@@ -1,6 +1,6 @@
 """The homepage's news block: pinned news first, then the latest (a fixed number of queries)."""
 
-from home.blocks import HomeBlock, shared
+from intranet.plugins import HomeBlock, shared
 from news import selectors
 from news.models import BlogIndexPage, NewsIndexPage, NewsPage
 

@@ -2,16 +2,16 @@
 
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
 from news.models import BlogPage, NewsPage
 from search.page_provider import PageSearchProvider
-from search.registry import KIND_LABELS
 
 
 class NewsProvider(PageSearchProvider):
     kind = "news"
-    label = KIND_LABELS["news"]
+    label = _("News and blogs")
     order = 30
     model = Page
     # The overview pages stay under "Pages"; this kind holds the articles themselves.

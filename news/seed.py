@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django_comments_xtd.models import XtdComment
 
-from home.models import HomePage
+from intranet.pages import homepage
 from news.models import BlogIndexPage, BlogPage, Category, NewsIndexPage, NewsPage
 from news.services import EDITORS
 from people.models import Person
@@ -85,7 +85,7 @@ REPLIES = [
 
 
 def seed(context):
-    home = HomePage.objects.first()
+    home = homepage()
     if home is None:
         return
     # A generator of our own: what other seeders draw before us must not change our demo data.

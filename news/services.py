@@ -7,6 +7,7 @@ whose one task is approved by the news editors. Index pages get this set-up when
 
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
+from django.utils.html import escape, linebreaks
 from django.utils.text import slugify
 from wagtail.models import GroupApprovalTask, GroupPagePermission, Workflow, WorkflowPage, WorkflowTask
 
@@ -52,3 +53,32 @@ def free_slug(parent, title, fallback):
     while slug in taken:
         slug, number = f"{base}-{number}", number + 1
     return slug
+
+
+def news_overview():
+    """The first live news overview (where tips go), or None."""
+    from news.models import NewsIndexPage
+
+    return NewsIndexPage.objects.live().order_by("path").first()
+
+
+@transaction.atomic
+def publish_item(user, index, *, title, text, category, fallback_slug):
+    """Publish a plain-text news item by `user` under `index` in `category` (name, slug), made when
+    missing. The caller decides who may: insights lets community managers publish tips this way."""
+    from news.models import Category, NewsPage
+
+    name, slug = category
+    found, _created = Category.objects.get_or_create(slug=slug, defaults={"name": name})
+    page = NewsPage(
+        title=title,
+        slug=free_slug(index, title, fallback_slug),
+        intro=text[:400],
+        body=[{"type": "text", "value": linebreaks(escape(text))}],
+        author=getattr(user, "person", None),
+        owner=user,
+    )
+    page.categories = [found]
+    index.add_child(instance=page)
+    page.save_revision(user=user, log_action=True).publish(user=user, skip_permission_checks=True)
+    return page

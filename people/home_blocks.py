@@ -1,6 +1,6 @@
 """The homepage nudge: how complete my profile is and the one thing to add next (gone at 100%)."""
 
-from home.blocks import HomeBlock
+from intranet.plugins import HomeBlock
 from people import routing, selectors
 
 

@@ -17,10 +17,9 @@ from django.core.validators import validate_email
 from django.db import transaction
 from django.utils import timezone
 
-from intranet.jobs import enqueue
+from intranet.plugins import changed_in_bulk
 from people import completeness, signals
 from people.models import Location, OrganisationUnit, Person, TaggedExpertise, dutch_sort_key, search_name_key
-from search import tasks as search_tasks
 
 COLUMNS = [
     "employee_number",
@@ -245,7 +244,7 @@ def _apply(rows, seen, result):
     changed |= {existing[number].pk for number in new_numbers}
     for chunk in _chunks(sorted(changed)):
         # Re-indexed by the worker, after the import committed: a large import returns sooner.
-        enqueue(search_tasks.reindex, "people", "person", chunk)
+        changed_in_bulk.send(sender=Person, pks=chunk)
 
 
 def _save_changes(fields, people):

@@ -5,7 +5,6 @@ much and give users nothing. The people index page serves them (issue: People).
 """
 
 import re
-import unicodedata
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -19,7 +18,9 @@ from taggit.models import ItemBase, TagBase
 from treebeard.mp_tree import MP_Node
 from wagtail.search import index
 
+from intranet.text import fold
 from people import completeness
+from people.pages import PeopleIndexPage  # noqa: F401  (Wagtail finds page models in models.py)
 
 
 class OrganisationUnit(MP_Node):
@@ -64,14 +65,14 @@ def dutch_sort_key(first_name, tussenvoegsel, last_name):
     Accents are folded so that "Çelik" sits with the C's.
     """
     text = f"{last_name} {first_name}".strip().lower()
-    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    folded = fold(text)
     return " ".join(folded.split())
 
 
 def name_words(text):
     """Lower-case, accent-folded words of a name as people type it: apostrophes dropped ("'t" -> "t"),
     other signs split words ("Berg, van den" -> "berg van den")."""
-    folded = unicodedata.normalize("NFKD", str(text or "").lower()).encode("ascii", "ignore").decode("ascii")
+    folded = fold(str(text or "").lower())
     return re.sub(r"[^a-z0-9]+", " ", re.sub(r"['`]", "", folded)).split()
 
 
@@ -250,9 +251,6 @@ def _expertise_changed(sender, instance, action, **kwargs):
     if action in ("post_add", "post_remove", "post_clear") and isinstance(instance, Person):
         instance.__dict__.get("_prefetched_objects_cache", {}).pop("expertise", None)
         instance.refresh_completeness()
-
-
-from people.pages import PeopleIndexPage  # noqa: E402,F401  (Wagtail finds page models in models.py)
 
 
 class ExternalIdentity(models.Model):

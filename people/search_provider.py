@@ -7,10 +7,11 @@ with 50,000 people. Typos fall back to trigram similarity on PostgreSQL.
 
 from django.db import connection
 from django.db.models import Case, Q, Value, When
+from django.utils.translation import gettext_lazy as _
 
+from intranet.plugins import SearchProvider, SearchResult
 from people.models import Person, name_words
 from people.selectors import AVATAR_SPEC, photo_prefetch
-from search.registry import KIND_LABELS, SearchProvider, SearchResult
 
 PHOTO_SPEC = AVATAR_SPEC  # the spec people's cards already render, so no new renditions
 
@@ -49,7 +50,7 @@ def query_words(query):
 
 class PeopleProvider(SearchProvider):
     kind = "people"
-    label = KIND_LABELS["people"]
+    label = _("People")
     order = 10
 
     def matching(self, query, with_function):

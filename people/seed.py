@@ -2,7 +2,6 @@
 
 import io
 import random
-import unicodedata
 from datetime import date, timedelta
 
 from django.contrib.auth import get_user_model
@@ -18,6 +17,7 @@ from wagtail.images import get_image_model
 from wagtail.search.backends import get_search_backend
 
 from intranet import demo_names as names
+from intranet.text import fold
 from people import completeness
 from people.models import (
     ExpertiseTag,
@@ -44,7 +44,7 @@ DEMO_ACCOUNTS = [
 
 
 def ascii_slug(text):
-    return slugify(unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii"))
+    return slugify(fold(text))
 
 
 def seed_organisation(context):

@@ -5,6 +5,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from intranet.moderation import REASON_MAX
 from intranet.text import clean_title_field
 from prikbord.models import MAX_PHOTOS, TEXT_MAX, TITLE_MAX, Category, Post
 from prikbord.uploads import check_photo
@@ -112,7 +113,7 @@ class ModerationForm(forms.Form):
     category = forms.ChoiceField(label=_("New category"), choices=Category.choices, required=False)
     reason = forms.CharField(
         label=_("Reason for the author"),
-        max_length=500,
+        max_length=REASON_MAX,
         error_messages={"required": _("Tell the author why.")},
-        widget=forms.Textarea(attrs={"rows": 3, "maxlength": 500}),
+        widget=forms.Textarea(attrs={"rows": 3, "maxlength": REASON_MAX}),
     )

@@ -1,12 +1,12 @@
 """The homepage's notice-board block: the newest open posts with their first photo.
 
-The same for every reader, so it is shared (home.blocks.shared): two queries a minute at most, none on
+The same for every reader, so it is shared (intranet.plugins.shared): two queries a minute at most, none on
 a warm homepage. A new post may take up to that minute to show here; the board itself is always current.
 """
 
 from django.utils.translation import gettext_lazy as _
 
-from home.blocks import HomeBlock, shared
+from intranet.plugins import HomeBlock, shared
 from prikbord import selectors
 
 SHOWN = 4

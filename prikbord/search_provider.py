@@ -1,14 +1,16 @@
 """Notice-board posts in the one search box (owned by search/, issue 7): only what the board shows
 everyone (open, not expired); removed or expired posts are never found."""
 
+from django.utils.translation import gettext_lazy as _
+
+from intranet.plugins import SearchResult
 from prikbord.models import Post
 from search.model_provider import FieldsSearchProvider
-from search.registry import KIND_LABELS, SearchResult
 
 
 class NoticeBoardProvider(FieldsSearchProvider):
     kind = "prikbord"
-    label = KIND_LABELS["prikbord"]
+    label = _("Notice board")
     order = 50
     fields = ("title", "text")
     ordering = ("-created_at", "-pk")

@@ -5,6 +5,11 @@ from django.db.models import Prefetch, Q
 from prikbord.models import Category, Photo, Post
 
 
+def categories():
+    """[(value, label)] of the notice board's categories (teams offers them as a place to move a post)."""
+    return list(Category.choices)
+
+
 def _with_cards(queryset):
     return queryset.select_related("author__person").prefetch_related(
         Prefetch("photos", queryset=Photo.objects.order_by("position", "pk"))

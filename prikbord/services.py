@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from intranet import throttle
+from intranet.moderation import check_reason
 from prikbord.models import LIFETIME, MAX_PHOTOS, TEXT_MAX, Category, Photo, Post, Status
 from prikbord.uploads import check_photo
 from social import services as social_services
@@ -97,11 +98,9 @@ def mark_done(user, post):
 
 
 def _clean_reason(reason):
-    reason = (reason or "").strip()
-    if not reason:
-        raise ValidationError({"reason": _("Tell the author why.")})
-    if len(reason) > 500:
-        raise ValidationError({"reason": _("Keep the reason under 500 characters.")})
+    reason, problem = check_reason(reason, _("Tell the author why."))
+    if problem:
+        raise ValidationError({"reason": problem})
     return reason
 
 

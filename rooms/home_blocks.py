@@ -1,6 +1,6 @@
 """The homepage block "My next room bookings": two queries at most, whatever the data size."""
 
-from home.blocks import HomeBlock
+from intranet.plugins import HomeBlock
 from rooms import selectors
 
 

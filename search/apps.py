@@ -9,6 +9,7 @@ class SearchConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import m2m_changed, post_delete, post_save
 
+        from intranet.plugins import changed_in_bulk
         from search.models import Synonym
         from search.query import forget_synonyms
 
@@ -16,6 +17,15 @@ class SearchConfig(AppConfig):
             signal.connect(forget_synonyms, sender=Synonym, dispatch_uid=f"search-synonyms-{signal}")
         for signal in (post_save, post_delete, m2m_changed):
             signal.connect(_content_changed, dispatch_uid=f"search-results-{signal}")
+        changed_in_bulk.connect(_reindex_later, dispatch_uid="search-reindex-bulk")
+
+
+def _reindex_later(sender, pks, **kwargs):
+    """Rows a bulk write changed (the HR import) are re-indexed by the worker, after that commits."""
+    from intranet.jobs import enqueue
+    from search import tasks
+
+    enqueue(tasks.reindex, sender._meta.app_label, sender._meta.model_name, list(pks))
 
 
 # Apps whose rows cached search answers are made of (people, pages, restrictions, documents, apps,

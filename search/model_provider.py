@@ -2,7 +2,7 @@
 
 from django.db.models import Q
 
-from search.registry import SearchProvider
+from intranet.plugins import SearchProvider
 
 
 class FieldsSearchProvider(SearchProvider):

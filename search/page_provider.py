@@ -3,8 +3,8 @@
 from django.db import connection
 from wagtail.models import Page
 
+from intranet.plugins import SearchProvider, SearchResult
 from search.query import title_score
-from search.registry import SearchProvider, SearchResult
 from search.visibility import page_visibility_key, visible_pages
 
 # The best hits are re-ranked by page type (e.g. a service above its department) within this window.

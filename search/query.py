@@ -1,11 +1,12 @@
 """What the searcher typed, normalised and widened with the editors' synonyms."""
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
 from wagtail.search.query import Or, PlainText
+
+from intranet.text import fold
 
 MAX_QUERY_LENGTH = 200
 MAX_ALTERNATIVES = 8
@@ -15,11 +16,6 @@ SYNONYM_CACHE_KEY = "search:synonyms:v1"
 def normalise(text):
     """Lower case, single spaces, at most 100 characters: the form queries are counted in."""
     return " ".join((text or "").lower().split())[:100]
-
-
-def fold(text):
-    """Accents off ("Çelik" -> "celik"), as people's sort_name stores names."""
-    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
 
 
 @dataclass

@@ -11,8 +11,8 @@ from django.apps import apps
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 
+from intranet.plugins import SearchProvider, SearchResult
 from search.query import fold
-from search.registry import KIND_LABELS, SearchProvider, SearchResult
 from search.visibility import visible_pages
 
 
@@ -108,7 +108,7 @@ def matching_sections(text):
 
 class SectionsProvider(SearchProvider):
     kind = "sections"
-    label = KIND_LABELS["sections"]
+    label = _("Sections")
     order = 0  # before everything: a section's own name says where someone wants to go
     cheap = True
 

@@ -6,8 +6,6 @@ from urllib.parse import urlencode
 
 from django.core import signing
 from django.core.cache import cache
-from django.db import IntegrityError, transaction
-from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -15,9 +13,10 @@ from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.search.utils import normalise_query_string
 
 from intranet import concurrency, counting
+from intranet.plugins import SearchResult
 from search import query as search_query
 from search.models import DailyClick, DailyQuery
-from search.registry import SearchResult, get_providers
+from search.registry import get_providers
 from search.visibility import hidden_page_paths
 
 PREVIEW_PER_KIND = 4
@@ -233,22 +232,11 @@ def suggest(text, user):
     return query, [group for group in _order(query, groups, providers) if group.results]
 
 
-def _bump(model, lookup, counters, defaults=None):
-    updated = model.objects.filter(**lookup).update(**{name: F(name) + value for name, value in counters.items()})
-    if updated:
-        return
-    try:
-        with transaction.atomic():
-            model.objects.create(**lookup, **counters, **(defaults or {}))
-    except IntegrityError:  # created by a concurrent request in between
-        model.objects.filter(**lookup).update(**{name: F(name) + value for name, value in counters.items()})
-
-
 def log_query(text, total, user=None):
     """Count the query for today, once per person (intranet.counting); who searched is never stored."""
     normalised = search_query.normalise(text)
     if normalised and counting.first_time_today("search.query", user, normalised):
-        _bump(
+        counting.add_to_day(
             DailyQuery,
             {"day": timezone.localdate(), "query": normalised},
             {"searches": 1, "zero_results": 0 if total else 1},
@@ -259,7 +247,7 @@ def log_click(data, user=None):
     """Count an opened result for today, once per person and address."""
     if not counting.first_time_today("search.click", user, data["u"][:500]):
         return
-    _bump(
+    counting.add_to_day(
         DailyClick,
         {"day": timezone.localdate(), "url": data["u"][:500]},
         {"clicks": 1},

@@ -4,6 +4,7 @@ from django.core.validators import MaxLengthValidator
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
+from intranet.moderation import REASON_MAX
 from social.models import NotificationPreference
 
 
@@ -30,8 +31,8 @@ class CommentForm(forms.Form):
 class ReasonForm(forms.Form):
     reason = forms.CharField(
         label=_("Reason"),
-        widget=forms.Textarea(attrs={"rows": 3}),
-        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3, "maxlength": REASON_MAX}),
+        max_length=REASON_MAX,
         error_messages={"required": _("Give a reason.")},
     )
 

@@ -19,6 +19,7 @@ from django_comments.models import CommentFlag
 from django_comments_xtd.models import XtdComment
 
 from intranet import throttle
+from intranet.moderation import check_reason
 from social import mentions, selectors, targets
 from social.models import Like, ModerationAction, Notification
 from social.notifications import notify
@@ -225,9 +226,9 @@ def _moderate(moderator, comment, reason, action):
     if not selectors.moderatable_comments(moderator).filter(pk=comment.pk).exists():
         # Reported comments, or what the manager could read on the site anyway (docs/privacy.md).
         raise PermissionDenied("Not reported and not visible to this moderator.")
-    reason = (reason or "").strip()
-    if not reason:
-        raise ValidationError({"reason": _("Give a reason.")})
+    reason, problem = check_reason(reason, _("Give a reason."))
+    if problem:
+        raise ValidationError({"reason": problem})
     with transaction.atomic():
         comment.is_public = action != ModerationAction.Action.HIDE
         comment.save()

@@ -11,21 +11,13 @@ from django.views.decorators.http import require_POST
 
 from intranet.client_ip import client_ip
 from intranet.ids import parse_ids
+from intranet.web import safe_next, wants_json
 from social import notifications, selectors, services, targets
 from social.forms import CommentForm, PreferenceForm
 
 
 def _back(request, fallback):
-    candidate = request.POST.get("next") or request.GET.get("next")
-    if candidate and url_has_allowed_host_and_scheme(
-        candidate, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return candidate
-    return fallback or "/"
-
-
-def _wants_json(request):
-    return "application/json" in request.headers.get("Accept", "")
+    return safe_next(request, fallback or "/")
 
 
 @require_POST
@@ -34,16 +26,16 @@ def toggle_like(request, content_type_id, object_id):
     try:
         liked = services.toggle_like(request.user, obj)
     except targets.Closed as refusal:  # seen but closed (an archived team): say why, change nothing
-        if _wants_json(request):
+        if wants_json(request):
             return JsonResponse({"error": refusal.args[0]}, status=400)
         messages.error(request, refusal.args[0])
         return redirect(_back(request, targets.url_of(obj)))
     except ValidationError as refusal:  # too many likes too quickly (intranet.throttle)
-        if _wants_json(request):
+        if wants_json(request):
             return JsonResponse({"error": refusal.messages[0]}, status=429)
         messages.error(request, refusal.messages[0])
         return redirect(_back(request, targets.url_of(obj)))
-    if _wants_json(request):
+    if wants_json(request):
         summary = selectors.summary_for(selectors.like_summary([obj], request.user), obj)
         return JsonResponse({"liked": liked, "count": summary.count, "names": summary.names})
     return redirect(_back(request, targets.url_of(obj)))
@@ -138,7 +130,7 @@ def notification_list(request):
 def mark_read(request):
     ids = request.POST.getlist("notification")
     count = notifications.mark_read(request.user, parse_ids(ids) if ids else None)
-    if _wants_json(request):
+    if wants_json(request):
         return JsonResponse({"marked": count, "unread": selectors.unread_count(request.user)})
     messages.success(request, _("Marked as read."))
     return redirect(_back(request, "social:notifications"))

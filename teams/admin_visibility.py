@@ -35,8 +35,8 @@ from wagtail.models import Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from intranet.ids import parse_ids
-from teams.health_queries import active_membership
 from teams.models import Kind, TeamPage
+from teams.visibility import active_membership
 
 
 def hidden_team_ids(user):

@@ -23,10 +23,10 @@ from django.utils.translation import gettext as _
 
 from social.services import can_moderate
 from teams.duplicates import forget_pairs
-from teams.health_queries import manager_can_see
 from teams.home_blocks import forget as forget_activity
 from teams.models import Membership, Role, State, TeamPage
-from teams.rules import _notice as notice
+from teams.rules import notice
+from teams.visibility import manager_can_see
 
 QUIET_DAYS = 180
 KEEP_DAYS = 180

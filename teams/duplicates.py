@@ -16,7 +16,6 @@ scores teams that share a word stem, and skips stems so common that they say not
 """
 
 import re
-import unicodedata
 from difflib import SequenceMatcher
 from functools import lru_cache
 from itertools import combinations
@@ -25,8 +24,9 @@ from django.core.cache import cache
 from django.db import connection
 from django.db.models.functions import Greatest, Lower
 
-from teams.health_queries import viewable_teams
+from intranet.text import fold as accents_off
 from teams.models import TeamPage
+from teams.visibility import viewable_teams
 
 # Words that say nothing about what a team is for (Dutch and English filler).
 STOP_WORDS = frozenset(
@@ -52,7 +52,7 @@ MAX_PAIRS = 500  # kept and counted at most
 
 
 def fold(text):
-    return unicodedata.normalize("NFKD", text or "").encode("ascii", "ignore").decode("ascii").lower()
+    return accents_off(text).lower()
 
 
 def words(title):

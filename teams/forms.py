@@ -5,8 +5,9 @@ from django import forms
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
+from intranet.moderation import REASON_MAX
 from intranet.text import clean_title_field
-from prikbord.models import Category as BoardCategory
+from prikbord import selectors as prikbord_selectors
 from teams import uploads
 from teams.models import DESCRIPTION_MAX, NAME_MAX, POST_TEXT_MAX, Kind
 
@@ -138,13 +139,14 @@ class MoveForm(forms.Form):
     destination = forms.ChoiceField(label=_("Move to"), error_messages={"required": _("Choose where the post goes.")})
     reason = forms.CharField(
         label=_("Reason for the author"),
+        max_length=REASON_MAX,
         error_messages={"required": _("Tell the author why the post is moved.")},
-        widget=forms.Textarea(attrs={"rows": 3}),
+        widget=forms.Textarea(attrs={"rows": 3, "maxlength": REASON_MAX}),
     )
 
     def __init__(self, *args, teams=(), **kwargs):
         super().__init__(*args, **kwargs)
-        board = [(f"prikbord:{value}", label) for value, label in BoardCategory.choices]
+        board = [(f"prikbord:{value}", label) for value, label in prikbord_selectors.categories()]
         team_choices = [(f"team:{pk}", title) for pk, title in teams]
         self.fields["destination"].choices = [
             ("", _("Choose…")),

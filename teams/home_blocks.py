@@ -15,9 +15,9 @@ from django.db.models import Count, OuterRef, Subquery, Window
 from django.db.models.functions import Substr
 from django.utils import translation
 
-from home.blocks import HomeBlock
 from intranet import caching
-from teams.health_queries import team_url, teams_index
+from intranet.plugins import HomeBlock
+from teams.addresses import index_location, team_url
 from teams.models import Membership, State, TeamPost
 
 TEAMS_SHOWN = 6
@@ -103,7 +103,7 @@ def _shape(rows, index):
 
 
 def _build(user):
-    index = teams_index()
+    index = index_location()
     context = _shape(activity(user), index)
     context["index_url"] = index["url"] if index else "/teams/"
     return context

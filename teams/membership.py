@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 
 from intranet import throttle
 from teams.models import Kind, Membership, Role, State
-from teams.rules import _count_members, _name, _notice, _require_admin, _require_employee, _require_open, touch
+from teams.rules import count_members, display_name, notice, require_admin, require_employee, require_open, touch
 
 
 def _membership(team, user):
@@ -22,8 +22,8 @@ def _admins(team):
 
 def join(user, team):
     """Open: a member at once. Closed: a request the admins decide on. Private: only by invitation."""
-    _require_employee(user)
-    _require_open(team)
+    require_employee(user)
+    require_open(team)
     membership = _membership(team, user)
     if membership is not None:
         if membership.state == State.INVITED:
@@ -38,18 +38,18 @@ def join(user, team):
         with transaction.atomic():
             if team.kind == Kind.OPEN:
                 membership = Membership.objects.create(team=team, user=user, state=State.ACTIVE, decided_at=now)
-                _count_members(team, +1)
+                count_members(team, +1)
                 touch(team, now)
                 return membership
             membership = Membership.objects.create(team=team, user=user, state=State.REQUESTED)
     except IntegrityError:
         # A double click (or a join racing an invitation): the first request's membership stands.
         return _membership(team, user)
-    _notice(
+    notice(
         _admins(team),
         user,
         team,
-        _("%(name)s asks to join %(team)s") % {"name": _name(user), "team": team.title},
+        _("%(name)s asks to join %(team)s") % {"name": display_name(user), "team": team.title},
         team.get_url() or "",
     )
     return membership
@@ -80,7 +80,7 @@ def _delete(team, membership):
     with transaction.atomic():
         deleted, _rows = Membership.objects.filter(pk=membership.pk, state=membership.state).delete()
         if deleted and membership.state == State.ACTIVE:
-            _count_members(team, -1)
+            count_members(team, -1)
     return bool(deleted)
 
 
@@ -90,7 +90,7 @@ def _activate(team, membership, was):
     updated = Membership.objects.filter(pk=membership.pk, state=was).update(state=State.ACTIVE, decided_at=now)
     if updated:
         membership.state, membership.decided_at = State.ACTIVE, now
-        _count_members(team, +1)
+        count_members(team, +1)
         touch(team, now)
     return bool(updated)
 
@@ -104,8 +104,8 @@ def _forget_home_block(user=None):
 
 def request_decision(admin, membership, approve):
     team = membership.team
-    _require_admin(admin, team)
-    _require_open(team)
+    require_admin(admin, team)
+    require_open(team)
     decided = ValidationError(_("This request has already been dealt with."), code="decided")
     if membership.state != State.REQUESTED:
         raise decided
@@ -119,17 +119,17 @@ def request_decision(admin, membership, approve):
             if not _delete(team, membership):
                 raise decided
             message = _("Your request to join %(team)s was declined") % {"team": team.title}
-        _notice([membership.user], admin, team, message, url)
+        notice([membership.user], admin, team, message, url)
     return membership
 
 
 def invite(admin, team, user):
-    _require_admin(admin, team)
-    _require_open(team)
-    _require_employee(user)
+    require_admin(admin, team)
+    require_open(team)
+    require_employee(user)
     membership = _membership(team, user)
     if membership is not None and membership.state == State.ACTIVE:
-        raise ValidationError(_("%(name)s is already a member.") % {"name": _name(user)}, code="member")
+        raise ValidationError(_("%(name)s is already a member.") % {"name": display_name(user)}, code="member")
     throttle.hit(admin, "team_invite", message=_("You are sending very many invitations. Wait a while and try again."))
     if membership is not None and membership.state == State.REQUESTED:
         return request_decision(admin, membership, approve=True)
@@ -141,19 +141,19 @@ def invite(admin, team, user):
             return _membership(team, user)
         team.__dict__.pop("_membership_cache", None)
     with transaction.atomic():
-        _notice(
+        notice(
             [user],
             admin,
             team,
-            _("%(name)s invites you to join %(team)s") % {"name": _name(admin), "team": team.title},
+            _("%(name)s invites you to join %(team)s") % {"name": display_name(admin), "team": team.title},
             team.get_url() or "",
         )
     return membership
 
 
 def accept_invite(user, team):
-    _require_employee(user)
-    _require_open(team)
+    require_employee(user)
+    require_open(team)
     membership = _membership(team, user)
     if membership is None or membership.state != State.INVITED:
         raise PermissionDenied(_("There is no invitation for you in this team."))
@@ -163,8 +163,8 @@ def accept_invite(user, team):
 
 
 def remove_member(admin, team, user):
-    _require_admin(admin, team)
-    _require_open(team)
+    require_admin(admin, team)
+    require_open(team)
     if user == admin:
         return leave(user, team)
     membership = _membership(team, user)
@@ -176,8 +176,8 @@ def remove_member(admin, team, user):
 
 
 def set_role(admin, team, user, role):
-    _require_admin(admin, team)
-    _require_open(team)
+    require_admin(admin, team)
+    require_open(team)
     if role not in Role.values:
         raise ValidationError(_("Choose admin or member."), code="role")
     membership = _membership(team, user)

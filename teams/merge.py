@@ -18,10 +18,10 @@ from wagtail.models import Site
 
 from social.services import can_moderate
 from teams.duplicates import forget_pairs
-from teams.health_queries import manager_can_see
 from teams.home_blocks import forget as forget_activity
 from teams.models import Kind, Membership, Role, State, TeamPage, TeamPost
-from teams.rules import _notice as notice
+from teams.rules import notice
+from teams.visibility import manager_can_see
 
 # Who sees a team's content, from most to fewest people: content may only move towards fewer.
 OPENNESS = {Kind.OPEN: 0, Kind.CLOSED: 1, Kind.PRIVATE: 2}

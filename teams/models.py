@@ -365,7 +365,7 @@ class TeamPost(models.Model):
     @classmethod
     def social_visible(cls, user):
         """user_can_view as a queryset (notifications and the moderation queue filter with it)."""
-        from teams.health_queries import readable_posts
+        from teams.visibility import readable_posts
 
         return readable_posts(user)
 

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from intranet import throttle
+from intranet.moderation import check_reason
 from intranet.uploads import stored_name
 from social import mentions
 from social.models import Notification
@@ -18,7 +19,7 @@ from social.notifications import notify
 from social.services import can_moderate
 from teams import uploads
 from teams.models import POST_TEXT_MAX, TeamPage, TeamPost
-from teams.rules import _notice, _require_admin, _require_employee, _require_open, touch
+from teams.rules import notice, require_admin, require_employee, require_open, touch
 
 
 def clean_post_fields(text, link, image, document):
@@ -62,8 +63,8 @@ def clean_post_fields(text, link, image, document):
 
 
 def create_post(user, team, *, text, link="", image=None, image_alt="", document=None, is_question=False):
-    _require_employee(user)
-    _require_open(team)
+    require_employee(user)
+    require_open(team)
     if not team.is_member(user):
         raise PermissionDenied(_("Only members can post in this team."))
     text, link = clean_post_fields(text, link, image, document)
@@ -99,7 +100,7 @@ def delete_post(user, post):
     if post.author_id != user.pk and not post.team.is_admin(user) and not can_moderate(user):
         raise PermissionDenied(_("Only the author or a team admin can delete this post."))
     if not can_moderate(user):  # an archived team is read-only; moderators may still take a post down
-        _require_open(post.team)
+        require_open(post.team)
     _delete_post_social(post)
     post.delete()
     _forget_home_blocks()
@@ -137,7 +138,7 @@ def accept_answer(user, post, comment):
     """The asker marks a colleague's comment as the answer."""
     if post.author_id != user.pk:
         raise PermissionDenied(_("Only the person who asked can accept an answer."))
-    _require_open(post.team)
+    require_open(post.team)
     if not post.is_question:
         raise ValidationError(_("This post is not a question."), code="not_question")
     content_type = ContentType.objects.get_for_model(TeamPost)
@@ -162,8 +163,8 @@ def accept_answer(user, post, comment):
 def pin_post(admin, post, pin=True):
     """Pin a post at the top of the team page (one at a time); pin=False takes it off."""
     team = post.team
-    _require_admin(admin, team)
-    _require_open(team)
+    require_admin(admin, team)
+    require_open(team)
     team.pinned_post = post if pin else None
     TeamPage.objects.filter(pk=team.pk).update(pinned_post=team.pinned_post)
     return team
@@ -176,12 +177,8 @@ def move_post(moderator, post, *, to_team=None, to_prikbord_category=None, reaso
     """
     if not can_moderate(moderator):
         raise PermissionDenied(_("Only community managers can move posts."))
-    reason = (reason or "").strip()
-    errors = {}
-    if not reason:
-        errors["reason"] = _("Tell the author why the post is moved.")
-    elif len(reason) > 1000:
-        errors["reason"] = _("Keep the reason under %(max)d characters.") % {"max": 1000}
+    reason, problem = check_reason(reason, _("Tell the author why the post is moved."))
+    errors = {"reason": problem} if problem else {}
     if (to_team is None) == (not to_prikbord_category):
         errors["destination"] = _("Choose one team or one notice-board category.")
     elif to_team is not None and (to_team.pk == post.team_id or to_team.is_archived):
@@ -202,7 +199,7 @@ def move_post(moderator, post, *, to_team=None, to_prikbord_category=None, reaso
                 message = _("A community manager moved your post to %(team)s") % {"team": to_team.title}
             else:  # the name of a team the author cannot see is not theirs to learn
                 message = _("A community manager moved your post to another team")
-            _notice(
+            notice(
                 [author],
                 moderator,
                 post if visible else None,
@@ -225,7 +222,7 @@ def move_post(moderator, post, *, to_team=None, to_prikbord_category=None, reaso
         except ValidationError as error:
             raise ValidationError({"destination": error.messages}) from error
         message = _("A community manager moved your post to the notice board")
-        _notice([author], moderator, board_post, message, board_post.get_absolute_url(), excerpt=reason)
+        notice([author], moderator, board_post, message, board_post.get_absolute_url(), excerpt=reason)
         TeamPage.objects.filter(pinned_post=post).update(pinned_post=None)
         _delete_post_social(post)
         post.delete()

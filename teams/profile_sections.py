@@ -3,8 +3,9 @@ only to a viewer who is a member too. Archived teams are left out, as from every
 
 from django.db.models import Count, Exists, Q, Window
 
-from teams.health_queries import active_membership, team_url, teams_index
+from teams.addresses import index_location, team_url
 from teams.models import Kind, Membership, State
+from teams.visibility import active_membership
 
 TEAMS_SHOWN = 30
 
@@ -31,7 +32,7 @@ def sections(request, person):
     memberships, count = person_teams(person, request.user)
     if not memberships:
         return []
-    index = teams_index()
+    index = index_location()
     teams = [
         {
             "title": m.team.title,

@@ -1,5 +1,9 @@
 """What every team action checks first, and the small helpers they share (teams.services re-exports)."""
 
+from collections.abc import Iterable
+from datetime import datetime
+from typing import Any
+
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db.models import F
@@ -12,35 +16,35 @@ from teams.models import TeamPage
 NOTICE = "notice"  # a notification whose title is the whole message (see social/notification_text.html)
 
 
-def _require_employee(user):
+def require_employee(user: Any) -> Any:
     person = getattr(user, "person", None) if user.is_authenticated and user.is_active else None
     if person is None or not person.is_active:
         raise PermissionDenied(_("Only employees with a profile take part in teams."))
     return person
 
 
-def _require_admin(user, team):
+def require_admin(user: Any, team: TeamPage) -> None:
     if not team.is_admin(user):
         raise PermissionDenied(_("Only the team's admins can do this."))
 
 
-def _require_open(team):
+def require_open(team: TeamPage) -> None:
     if team.is_archived:
         raise PermissionDenied(_("This team is archived: it is read-only."))
 
 
-def _notice(recipients, actor, target, message, url, excerpt=""):
+def notice(recipients: Iterable[Any], actor: Any, target: Any, message: str, url: str, excerpt: str = "") -> None:
     with translation.override(settings.LANGUAGE_CODE):
         text = str(message)
     notify(recipients, verb=NOTICE, actor=actor, target=target, title=text, url=url, excerpt=excerpt)
 
 
-def _name(user):
+def display_name(user: Any) -> str:
     person = getattr(user, "person", None)
     return person.full_name if person else user.get_username()
 
 
-def touch(team, when=None):
+def touch(team: TeamPage, when: datetime | None = None) -> None:
     """Bump the team's last activity (posts, comments and joins keep a team off the quiet list)."""
     when = when or timezone.now()
     TeamPage.objects.filter(pk=team.pk, last_activity_at__lt=when).update(last_activity_at=when)
@@ -48,7 +52,7 @@ def touch(team, when=None):
         team.last_activity_at = when
 
 
-def _count_members(team, delta):
+def count_members(team: TeamPage, delta: int) -> None:
     TeamPage.objects.filter(pk=team.pk).update(member_count=F("member_count") + delta)
     team.member_count = max(0, team.member_count + delta)
     team.__dict__.pop("_membership_cache", None)

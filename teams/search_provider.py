@@ -21,11 +21,12 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 
-from search.registry import KIND_LABELS, SearchProvider, SearchResult
-from teams.health_queries import readable_posts, viewable_teams
+from intranet.plugins import SearchProvider, SearchResult
+from intranet.text import fold
 from teams.models import Kind, Membership, State, TeamPage, kind_label
+from teams.visibility import readable_posts, viewable_teams
 
 TYPO_LIKENESS = 0.5  # pg_trgm word similarity for a name found despite a typo
 MAX_WORDS = 8
@@ -42,8 +43,6 @@ def _contains(field, word, accents):
 
 
 def _words(text, accents=True):
-    from search.query import fold
-
     words = text.split()
     if accents and _postgres():
         # Folding drops what has no ASCII form (Cyrillic, emoji): such a word is compared as typed, so a
@@ -103,7 +102,7 @@ def archived_label():
 
 class TeamsProvider(SearchProvider):
     kind = "teams"
-    label = KIND_LABELS["teams"]
+    label = gettext_lazy("Teams")
     order = 25
     page_models = (TeamPage,)
     watched_apps = frozenset({"teams"})
@@ -185,7 +184,7 @@ class TeamsProvider(SearchProvider):
 
 class TeamPostsProvider(SearchProvider):
     kind = "posts"
-    label = KIND_LABELS["posts"]
+    label = gettext_lazy("Posts")
     order = 45
     watched_apps = frozenset({"teams"})
 

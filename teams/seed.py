@@ -58,7 +58,7 @@ def team_specs(size):
 
 
 def seed(context):
-    from teams.services import team_index
+    from teams.services import ensure_index_page
 
     user_ids = list(
         get_user_model()
@@ -68,7 +68,7 @@ def seed(context):
     )
     if not user_ids:
         return
-    index = team_index()
+    index = ensure_index_page()
     demo = get_user_model().objects.filter(username="medewerker").values_list("pk", flat=True).first()
     specs = team_specs(context.size)
     existing = set(TeamPage.objects.child_of(index).values_list("slug", flat=True))

@@ -15,8 +15,8 @@ from wagtail.images import get_image_model
 from social import mentions
 from social import selectors as social
 from social.services import can_moderate
-from teams.health_queries import active_membership, viewable_teams
 from teams.models import Membership, Role, State, TeamPage, TeamPost
+from teams.visibility import active_membership, viewable_teams, visible_teams  # noqa: F401 (part of the API)
 
 MEMBERS_SHOWN = 24
 POSTS_PER_PAGE = 20
@@ -26,11 +26,6 @@ AVATAR_SPEC = "fill-256x256"  # the same rendition as people's avatars, so they 
 
 def _person_photos(prefix="user__person__photo"):
     return Prefetch(prefix, queryset=get_image_model().objects.prefetch_renditions(AVATAR_SPEC))
-
-
-def visible_teams(user):
-    """Teams in the lists: live, not archived, private ones only for their members."""
-    return viewable_teams(user, include_archived=False)
 
 
 def teams_of(user, *, include_archived=False):

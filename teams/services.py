@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from intranet.pages import index_page
 from intranet.text import clean_title
 from intranet.uploads import stored_name
 from social.services import can_moderate  # noqa: F401 (part of this module's API for the views)
@@ -35,19 +36,14 @@ from teams.posting import (  # noqa: F401 (re-exported)
     pin_post,
     record_answer,
 )
-from teams.rules import NOTICE, _require_admin, _require_employee, _require_open, touch  # noqa: F401
+from teams.rules import NOTICE, require_admin, require_employee, require_open, touch  # noqa: F401
 
 
-def team_index():
+def ensure_index_page():
     """The /teams/ page (made by migration 0002); put back under the homepage if someone deleted it."""
-    index = TeamIndexPage.objects.first()
+    index = index_page(TeamIndexPage, "Teams", "teams")
     if index is None:
-        from home.models import HomePage
-
-        home = HomePage.objects.first()
-        if home is None:
-            raise PermissionDenied("No homepage to put /teams/ under.")
-        index = home.add_child(instance=TeamIndexPage(title="Teams", slug="teams"))
+        raise PermissionDenied("No homepage to put /teams/ under.")
     return index
 
 
@@ -105,9 +101,9 @@ def _unique_slug(index, title, kind):
 
 def create_team(user, *, title, description, kind, image=None):
     """Any employee may start a team and becomes its first admin."""
-    _require_employee(user)
+    require_employee(user)
     title, description = clean_team_fields(title, description, kind, image, user=user)
-    index = team_index()
+    index = ensure_index_page()
     now = timezone.now()
     with transaction.atomic():
         team = TeamPage(
@@ -128,8 +124,8 @@ def create_team(user, *, title, description, kind, image=None):
 
 
 def update_team(admin, team, *, title, description, kind, image=None, remove_image=False):
-    _require_admin(admin, team)
-    _require_open(team)
+    require_admin(admin, team)
+    require_open(team)
     title, description = clean_team_fields(title, description, kind, image, exclude=team, user=admin)
     team.title, team.draft_title, team.description, team.kind = title, title, description, kind
     if remove_image:

@@ -75,7 +75,7 @@ def unanswered_questions(older_than_hours=UNANSWERED_HOURS, limit=20, *, user=No
     Only open teams' questions are listed (their text is public to every employee); with `user`, also
     those of teams whose timeline that user may read. Private content never reaches the dashboard.
     """
-    from teams.health_queries import readable_posts
+    from teams.visibility import readable_posts
 
     now = now or timezone.now()
     posts = readable_posts(user) if user is not None else TeamPost.objects.filter(team__live=True, team__kind=Kind.OPEN)

@@ -14,9 +14,9 @@ from wagtail.models import Page
 from insights import charts
 from insights.metrics import optional
 from insights.metrics.common import Table, share
-from news.models import BlogPage
+from news import stats as news_stats
 from people.models import Person
-from prikbord.models import Post as NoticePost
+from prikbord import stats as prikbord_stats
 
 # Content kinds for "popularity by type": (key, label, [(app_label, model), ...]).
 KINDS = [
@@ -64,8 +64,8 @@ def participation(period, employees):
 
     start, end = period.start_at, period.end_at
     comments_qs = XtdComment.objects.filter(submit_date__gte=start, submit_date__lt=end, is_public=True)
-    notices_qs = NoticePost.objects.filter(created_at__gte=start, created_at__lt=end)
-    blogs_qs = BlogPage.objects.live().filter(first_published_at__gte=start, first_published_at__lt=end)
+    notices_qs = prikbord_stats.posts_created(start, end)
+    blogs_qs = news_stats.blogs_published(start, end)
     today = timezone.localdate()
     live = rollups.today_rows(period, today)
     counts = rollups.add_today(rollups.weekly_counts(period, today), live, today)

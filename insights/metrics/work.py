@@ -1,13 +1,12 @@
 """Questions, Direct regelen, teams and search: how fast people get answers and what they look for."""
 
-from django.db.models import Count, Q, Sum
 from django.utils.translation import gettext as _
 
-from directregelen.models import Request
+from directregelen import stats as directregelen_stats
 from insights import charts
 from insights.metrics import optional
 from insights.metrics.common import Table, hours, medians, share
-from search.models import DailyQuery
+from search import stats as search_stats
 from search.selectors import popular_queries, queries_without_results
 
 TOP_QUERIES = 20
@@ -59,17 +58,8 @@ def _url(post):
 
 
 def directregelen(period):
-    requests = Request.objects.filter(submitted_at__gte=period.start_at, submitted_at__lt=period.end_at)
-    per_department = list(
-        requests.values("department_id", "department__title")
-        .annotate(
-            total=Count("pk"),
-            open=Count("pk", filter=~Q(status=Request.Status.DONE)),
-            done=Count("pk", filter=Q(status=Request.Status.DONE)),
-        )
-        .order_by("-total", "department__title")
-        .values_list("department_id", "department__title", "total", "open", "done")
-    )
+    requests = directregelen_stats.requests_submitted(period.start_at, period.end_at)
+    per_department = directregelen_stats.per_department(requests)
     first = medians(requests, "department_id", "first_response_at", "submitted_at")
     done = medians(requests, "department_id", "done_at", "submitted_at")
     overall_first = medians(requests, None, "first_response_at", "submitted_at")[None]
@@ -133,9 +123,7 @@ def teams(period):
 
 
 def search(period):
-    queries = DailyQuery.objects.filter(day__range=(period.start, period.end))
-    totals = queries.aggregate(searches=Sum("searches"), empty=Sum("zero_results"))
-    searches, empty = totals["searches"] or 0, totals["empty"] or 0
+    searches, empty = search_stats.totals(period.start, period.end)
     dates = {"limit": TOP_QUERIES, "start": period.start, "end": period.end}
     popular = [[row["query"], row["total"], row["empty"]] for row in popular_queries(**dates)]
     without = [[row["query"], row["empty"]] for row in queries_without_results(**dates)]

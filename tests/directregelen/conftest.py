@@ -22,8 +22,8 @@ PDF = b"%PDF-1.4\n" + b"0" * 64
 @pytest.fixture(autouse=True)
 def _forget_portal_link():
     """The portal link is cached across requests; a rolled-back test must not leave it to the next."""
-    from home.blocks import PAGES_GENERATION
     from intranet import caching
+    from intranet.plugins import PAGES_GENERATION
 
     caching.bump(PAGES_GENERATION)
     yield

@@ -1,7 +1,8 @@
 import pytest
 
-from home.blocks import HomeBlock, arrange
+from home.blocks import arrange
 from home.models import HomeBlockSetting, WelcomeDismissal
+from intranet.plugins import HomeBlock
 from tests.factories import PersonFactory
 
 pytestmark = pytest.mark.django_db

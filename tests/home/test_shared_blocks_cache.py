@@ -1,4 +1,4 @@
-"""The homepage's shared block parts (home.blocks.shared; the latest news) are cached, and every change
+"""The homepage's shared block parts (intranet.plugins.shared; the latest news) are cached, and every change
 to the live page tree shows at once: publishing, unpublishing, moving, deleting, view restrictions."""
 
 import pytest

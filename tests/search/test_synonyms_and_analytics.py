@@ -7,9 +7,9 @@ from bs4 import BeautifulSoup
 from django.urls import reverse
 from django.utils import timezone
 
+from intranet.plugins import SearchResult
 from search import query as search_query
 from search.models import DailyClick, DailyQuery, Synonym
-from search.registry import SearchResult
 from search.services import click_url
 from tests.factories import PersonFactory
 from tests.search.conftest import add_page, make_service

@@ -90,7 +90,7 @@ def test_the_kpi_dashboard_lists_only_terms_of_three_people(client, superuser):
 
 
 def test_one_person_opening_a_result_again_counts_once(client, employee):
-    from search.registry import SearchResult
+    from intranet.plugins import SearchResult
     from search.services import click_url
 
     link = click_url(SearchResult(title="Verlof", url="/verlof/", kind="pages"))

@@ -11,7 +11,7 @@ from urllib.parse import quote
 import pytest
 from django.conf import settings
 
-from search.registry import SearchResult
+from intranet.plugins import SearchResult
 from search.services import click_url
 from tests.factories import PersonFactory
 
@@ -83,7 +83,7 @@ ENDPOINTS = {
     "search/admin_views.py": [("/admin/reports/zoekstatistieken/", ["dagen"])],
     "teams/views.py": [("{teams}", ["q", "page"])],
     "teams/templates/teams/index.html": [("{teams}", ["q"])],
-    "teams/health_views.py": [
+    "teams/upkeep/views.py": [
         ("/teams-acties/beheer/stil/", ["page"]),
         ("/teams-acties/beheer/gearchiveerd/", ["page"]),
         ("/teams-acties/beheer/samenvoegen/", ["source", "target"]),
@@ -117,6 +117,7 @@ ENDPOINTS = {
     "social/templatetags/social_tags.py": [("{news_item}", ["reacties", "reactie"])],  # comment paging
     "home/views.py": [("/start/fotos/", ["page"])],
     "intranet/views.py": [("/admin/login/", ["next"]), ("/_util/login/", ["next"])],
+    "intranet/web.py": [("/admin/login/", ["next"]), ("/sociaal/meldingen/instellingen/", ["next"])],  # safe_next
     "insights/admin_views.py": [("/admin/inzichten/", ["dagen", "van", "tot", "basis", "tabel", "format"])],
     "insights/templates/insights/admin/dashboard.html": [("/admin/inzichten/", ["dagen", "van", "tot"])],
     # With SSO off these are 404; tests/people/test_sso.py throws the same strings at them with SSO on.

@@ -5,7 +5,7 @@ import pytest
 from django.core.cache import cache
 from django.test import RequestFactory
 
-from home.blocks import HomeBlock
+from intranet.plugins import HomeBlock
 from teams import home_blocks, services
 from teams.archiving import archive_team
 from teams.models import Kind

@@ -17,7 +17,7 @@ from django.test import Client
 from django.urls import reverse
 from wagtail.models import Page
 
-from bench.stats import percentile
+from intranet.numbers import percentile
 from people.models import Person
 from search.models import DailyClick, DailyQuery
 

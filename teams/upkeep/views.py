@@ -1,5 +1,5 @@
-"""Community managers' pages for keeping teams healthy (/teams-acties/beheer/), the team admins' "keep"
-page, and the live duplicate suggestions for the create form.
+"""Community managers' upkeep of teams (/teams-acties/beheer/): quiet, duplicate and archived teams
+and merging; the team admins' "keep" page, and the live duplicate suggestions for the create form.
 
 Reading and acting both need social.services.can_moderate (403 otherwise); the services check again.
 Private teams appear only to managers who may open them (members, superusers): others never learn
@@ -13,14 +13,14 @@ from django.http import Http404, JsonResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from intranet.web import safe_next, wants_json
 from social.services import can_moderate
 from teams import archiving, duplicates, merge, stats
-from teams.health_queries import manager_can_see, viewable_teams
-from teams.models import Membership, Role, State, TeamPage
+from teams.models import Membership, Role, State
+from teams.visibility import team_or_404, viewable_teams
 
 PER_PAGE = 50
 PREVIEW = 8
@@ -32,12 +32,8 @@ def require_moderator(user):
 
 
 def _team(user, team_id, *, include_offline=False):
-    """A team the user may open (404 otherwise, so a private team's existence stays hidden)."""
-    teams = TeamPage.objects.all() if include_offline else TeamPage.objects.live()
-    team = teams.filter(pk=team_id).select_related("merged_into").first()
-    if team is None or not manager_can_see(user, team):
-        raise Http404
-    return team
+    """A team the user may act on (404 otherwise, so a private team's existence stays hidden)."""
+    return team_or_404(user, team_id, upkeep=True, include_offline=include_offline)
 
 
 def _viewable_ids(user, teams):
@@ -154,20 +150,13 @@ def merge_view(request):
     return TemplateResponse(request, "teams/health/merge.html", context, status=400 if errors else 200)
 
 
-def _back(request, default):
-    """Back to the list the button was on; only a path on this site (never an open redirect)."""
-    target = request.POST.get("next", "")
-    local = target.startswith("/") and not target.startswith(("//", "/\\"))
-    return target if local and url_has_allowed_host_and_scheme(target, allowed_hosts=set()) else default
-
-
 @require_POST
 def archive(request, team_id):
     require_moderator(request.user)
     team = _team(request.user, team_id)
     archiving.archive_team(request.user, team)
     messages.success(request, _("%(team)s has been archived.") % {"team": team.title})
-    return redirect(_back(request, reverse("teams:quiet")))
+    return redirect(safe_next(request, reverse("teams:quiet")))
 
 
 @require_POST
@@ -180,7 +169,7 @@ def restore(request, team_id):
         messages.error(request, " ".join(error.messages))
     else:
         messages.success(request, _("%(team)s has been restored.") % {"team": team.title})
-    return redirect(_back(request, reverse("teams:archived")))
+    return redirect(safe_next(request, reverse("teams:archived")))
 
 
 def keep(request, team_id):
@@ -205,7 +194,7 @@ def similar(request):
     """Teams like the name being typed, for the create form: an HTML fragment, or JSON when asked."""
     title = request.GET.get("title", "")[:100]
     found = duplicates.similar_teams(title, request.user, limit=5)
-    if request.GET.get("format") == "json" or "application/json" in request.headers.get("Accept", ""):
+    if request.GET.get("format") == "json" or wants_json(request):
         return JsonResponse(
             {"teams": [{"id": team.pk, "title": team.title, "url": team.get_url() or ""} for team in found]}
         )

@@ -11,23 +11,21 @@ from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_comments_xtd.models import XtdComment
 
 from intranet.ids import parse_id
+from intranet.web import safe_next
 from social.selectors import people_to_mention
 from teams import selectors, services, views
 from teams.forms import InviteForm, MoveForm, PostForm
 from teams.models import Membership, TeamPage, TeamPost
+from teams.visibility import team_or_404
 
 
 def _team(request, team_id):
-    team = TeamPage.objects.live().filter(pk=team_id).first()
-    if team is None or not team.user_can_view(request.user):
-        raise Http404
-    return team
+    return team_or_404(request.user, team_id)
 
 
 def _post(request, post_id):
@@ -37,15 +35,6 @@ def _post(request, post_id):
     if not post.team.content_visible_to(request.user):
         raise PermissionDenied(_("Join the team to read its posts."))
     return post
-
-
-def _back(request, fallback):
-    candidate = request.POST.get("next", "")
-    if candidate and url_has_allowed_host_and_scheme(
-        candidate, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return candidate
-    return fallback
 
 
 def _say(request, error):
@@ -77,7 +66,7 @@ def leave(request, team_id):
         return redirect(team.url)
     messages.success(request, _("You are no longer a member of %(team)s.") % {"team": team.title})
     # After leaving a private team its page is gone for you.
-    return redirect(team.url if team.user_can_view(request.user) else services.team_index().url)
+    return redirect(team.url if team.user_can_view(request.user) else services.ensure_index_page().url)
 
 
 @require_POST
@@ -92,7 +81,7 @@ def decide(request, membership_id):
         _say(request, error)
     else:
         messages.success(request, _("Approved.") if approve else _("Declined."))
-    return redirect(_back(request, team.url))
+    return redirect(safe_next(request, team.url))
 
 
 def _find_colleague(text):
@@ -156,7 +145,7 @@ def remove(request, team_id, user_id):
         _say(request, error)
     else:
         messages.success(request, _("Removed from the team."))
-    return redirect(_back(request, team.url))
+    return redirect(safe_next(request, team.url))
 
 
 @require_POST
@@ -169,7 +158,7 @@ def role(request, team_id, user_id):
         _say(request, error)
     else:
         messages.success(request, _("The role has been changed."))
-    return redirect(_back(request, team.url))
+    return redirect(safe_next(request, team.url))
 
 
 @require_POST

@@ -2,16 +2,18 @@
 
 import os
 
+from django.utils.translation import gettext_lazy as _
 from wagtail.documents import get_document_model
 
+from intranet.plugins import SearchProvider, SearchResult
 from search.page_provider import PageSearchProvider
-from search.registry import KIND_LABELS, SearchProvider, SearchResult, claimed_page_models
+from search.registry import claimed_page_models
 from search.visibility import hidden_collection_ids
 
 
 class OtherPagesProvider(PageSearchProvider):
     kind = "pages"
-    label = KIND_LABELS["pages"]
+    label = _("Pages")
     order = 80
 
     def queryset(self, user):
@@ -22,7 +24,7 @@ class OtherPagesProvider(PageSearchProvider):
 
 class DocumentsProvider(SearchProvider):
     kind = "documents"
-    label = KIND_LABELS["documents"]
+    label = _("Documents")
     order = 70
 
     def queryset(self, user):

@@ -1,0 +1,26 @@
+"""Small request helpers every app's views share: where to go back to, and whether JSON was asked for."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest
+from django.utils.http import url_has_allowed_host_and_scheme
+
+
+def safe_next(request: HttpRequest, fallback: str, *, value: str | None = None) -> str:
+    """The `next` the form or link carried (POST first, then GET), when it is a path on this site;
+    otherwise `fallback`. Never an open redirect: no scheme, no other host, no "//host" or "/\\host".
+
+    `value` checks a target taken from elsewhere (e.g. a notification's stored address).
+    """
+    target = value if value is not None else (request.POST.get("next") or request.GET.get("next") or "")
+    local = target.startswith("/") and not target.startswith(("//", "/\\"))
+    if local and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return fallback
+
+
+def wants_json(request: HttpRequest) -> bool:
+    """The script behind a button asked for JSON (Accept: application/json) instead of a redirect."""
+    return "application/json" in request.headers.get("Accept", "")

@@ -1,0 +1,76 @@
+"""Who sees which team, in one place: the SQL filters and the one team lookup for views.
+
+The filters mirror TeamPage.user_can_view and content_visible_to, so lists and searches can filter
+thousands of teams in one query instead of asking each team object. `viewable_teams` leaves archived
+teams in (search finds them, with a label); `visible_teams` is the lists' version without them.
+`team_or_404` is how a view finds a team: a team the user may not see is a 404, never a 403, so a
+private team's existence stays hidden.
+"""
+
+from typing import Any
+
+from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.http import Http404
+
+from teams.models import Kind, Membership, State, TeamPage, TeamPost
+
+
+def active_membership(user: Any, team_ref: str = "pk") -> QuerySet[Membership]:
+    return Membership.objects.filter(team=OuterRef(team_ref), user_id=user.pk, state=State.ACTIVE)
+
+
+def viewable_teams(user: Any, *, include_archived: bool = True, include_offline: bool = False) -> QuerySet[TeamPage]:
+    """Live teams whose page the user may open: open and closed ones, private ones only as a member.
+    include_offline adds teams taken offline (merged teams, whose address redirects)."""
+    teams = TeamPage.objects.all() if include_offline else TeamPage.objects.live()
+    if not include_archived:
+        teams = teams.filter(archived_at__isnull=True)
+    if user is None or not user.is_authenticated:
+        return teams.none()
+    if user.is_superuser:
+        return teams
+    return teams.filter(Q(kind__in=[Kind.OPEN, Kind.CLOSED]) | Exists(active_membership(user)))
+
+
+def manager_can_see(user: Any, team: TeamPage) -> bool:
+    """A manager acts on a team only when it shows in their lists: a pending invitation to a private
+    team lets someone open its page, not archive, restore or merge it."""
+    return viewable_teams(user, include_offline=True).filter(pk=team.pk).exists()
+
+
+def readable_posts(user: Any) -> QuerySet[TeamPost]:
+    """Posts whose team's timeline the user may read: open teams for everyone, others for members
+    (and private ones for superusers, as TeamPage.content_visible_to says)."""
+    posts = TeamPost.objects.filter(team__live=True)
+    if user is None or not user.is_authenticated:
+        return posts.none()
+    member = Exists(active_membership(user, "team_id"))
+    allowed: Q = Q(team__kind=Kind.OPEN) | member  # type: ignore[assignment]  # Q | Exists is a Q
+    if user.is_superuser:
+        allowed |= Q(team__kind=Kind.PRIVATE)
+    return posts.filter(allowed)
+
+
+def visible_teams(user: Any) -> QuerySet[TeamPage]:
+    """Teams in the lists: live, not archived, private ones only for their members."""
+    return viewable_teams(user, include_archived=False)
+
+
+def team_or_404(user: Any, team_id: int, *, upkeep: bool = False, include_offline: bool = False) -> TeamPage:
+    """The team `team_id` when `user` may see it, else Http404.
+
+    A member's view (the default): a live team whose page the user may open (TeamPage.user_can_view:
+    someone invited to a private team sees it, to accept or decline). A community manager's upkeep
+    (`upkeep=True`): a team that shows in their lists (manager_can_see), with `include_offline` also
+    one taken offline (a merged team).
+    """
+    teams = TeamPage.objects.all() if include_offline else TeamPage.objects.live()
+    if upkeep:
+        team = teams.filter(pk=team_id).select_related("merged_into").first()
+        allowed = team is not None and manager_can_see(user, team)
+    else:
+        team = teams.filter(pk=team_id).first()
+        allowed = team is not None and team.user_can_view(user)
+    if not allowed:
+        raise Http404
+    return team
