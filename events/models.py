@@ -161,6 +161,9 @@ class EventPage(EventFields, Page):
     team = None
     team_id = None
 
+    def __str__(self):
+        return self.title
+
     def get_absolute_url(self):
         return self.get_url()
 

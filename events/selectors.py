@@ -60,6 +60,8 @@ class Item:
     kind: str = "pagina"
 
     def __getattr__(self, name):
+        if name.startswith("__") or "event" not in self.__dict__:
+            raise AttributeError(name)
         return getattr(self.__dict__["event"], name)
 
 
