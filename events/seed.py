@@ -61,8 +61,8 @@ def _room_event(index, organisers):
             capacity=min(40, room.capacity),
         )
         page.start, page.end = _at(day, 15), _at(day, 17)
+        page.organisers.set(organisers)  # the room is booked in the first organiser's name
         if _publish(page):
-            page.organisers.set(organisers)
             return page
     return None
 
