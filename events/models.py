@@ -164,6 +164,18 @@ class EventPage(EventFields, Page):
     def __str__(self):
         return self.title
 
+    def save(self, *args, **kwargs):
+        # A revision carries the booking, SEQUENCE and cancellation of its own moment; publishing an
+        # older revision must not point at a booking that was freed since, lower SEQUENCE (calendars
+        # would ignore the update) or take back a cancellation. The database holds the truth of these.
+        if self.pk:
+            stored = EventPage.objects.filter(pk=self.pk).values("booking_id", "sequence", "cancelled_at").first()
+            if stored:
+                self.booking_id = stored["booking_id"]
+                self.sequence = max(self.sequence or 0, stored["sequence"])
+                self.cancelled_at = stored["cancelled_at"] or self.cancelled_at
+        return super().save(*args, **kwargs)
+
     def get_absolute_url(self):
         return self.get_url()
 
@@ -172,11 +184,12 @@ class EventPage(EventFields, Page):
 
     def can_manage(self, user):
         person = getattr(user, "person", None)
-        return (
-            user.is_superuser
-            or self.permissions_for_user(user).can_edit()
-            or (person is not None and self.organisers.filter(pk=person.pk).exists())
-        )
+        if user.is_superuser or (
+            person is not None
+            and EventPage.organisers.through.objects.filter(eventpage_id=self.pk, person_id=person.pk).exists()
+        ):
+            return True
+        return self.permissions_for_user(user).can_edit()
 
     def get_context(self, request, *args, **kwargs):
         from events import views

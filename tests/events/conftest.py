@@ -9,7 +9,7 @@ from events.models import EventIndexPage, EventPage, TeamEvent
 from teams import services as team_services
 from teams.models import Kind
 from tests.factories import PersonFactory
-from tests.rooms.conftest import at, building, day, future_weekday, room  # noqa: F401
+from tests.rooms.conftest import at, building, day, future_weekday, other_room, room  # noqa: F401
 
 __all__ = ["at", "future_weekday"]
 

@@ -143,3 +143,23 @@ def test_reminders_the_day_before_once(make_event, make_user):
     assert reminders.send() == 1
     assert reminders.send() == 0
     assert Notification.objects.filter(recipient=guest, target_object_id=event.pk).count() == 1
+
+
+def test_publishing_an_older_revision_keeps_the_booking_sequence_and_cancellation(
+    make_event, organiser, room, other_room, day
+):
+    page = make_event(
+        title="Raadsinformatie", start=at(day, "13:00"), hours=1, room=room, organisers=[organiser.person]
+    )
+    old = page.get_latest_revision()
+    page.room = other_room
+    page.save_revision(user=organiser).publish()
+    page.refresh_from_db()
+    assert Booking.objects.get().room == other_room
+    services.cancel_event(organiser, page)
+    sequence = type(page).objects.get(pk=page.pk).sequence
+    assert not Booking.objects.exists()
+    old.publish()  # an editor restores the first version
+    page = type(page).objects.get(pk=page.pk)
+    assert page.is_cancelled and page.booking_id is None and page.sequence > sequence
+    assert not Booking.objects.exists()
