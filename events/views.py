@@ -15,7 +15,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from events import ical, selectors, services, signups
 from events.forms import TeamEventForm
-from events.models import EventIndexPage, Signup, TeamEvent
+from events.models import Signup, TeamEvent
 from intranet.spreadsheets import safe_cell
 from teams.health_queries import viewable_teams
 from teams.models import TeamPage
@@ -105,11 +105,6 @@ def _event_or_404(request, kind, pk):
     if event is None:
         raise Http404
     return event
-
-
-def _agenda_url():
-    index = EventIndexPage.objects.live().first()
-    return (index.get_url() if index else None) or "/"
 
 
 @require_GET
