@@ -44,7 +44,19 @@ def event(booking, status="CONFIRMED", sequence=0, people=True):
     return item
 
 
-def calendar(bookings, name="", method=None, status="CONFIRMED", people=True):
+def person_feed_components(person):
+    """Other apps' entries for a person's own feed (events they signed up for, ...): each app may offer
+    `<app>/calendar_feed.py` with `components(person)` returning icalendar Events it has checked the
+    person may see. rooms knows none of their models."""
+    from intranet.plugins import app_modules
+
+    found = []
+    for _name, module in app_modules("calendar_feed"):
+        found.extend(module.components(person))
+    return found
+
+
+def calendar(bookings, name="", method=None, status="CONFIRMED", people=True, extra=()):
     """An iCalendar document. `people=False` for a room's feed: anyone with a feed link can subscribe to
     any room, so it shows what the day view shows (time and title), never organisers or attendees."""
     document = Calendar()
@@ -59,4 +71,6 @@ def calendar(bookings, name="", method=None, status="CONFIRMED", people=True):
         # Without people the moment of the last change is left out too (the day view does not show it).
         sequence = int(booking.updated_at.timestamp()) if people else 0
         document.add_component(event(booking, status, sequence=sequence, people=people))
+    for component in extra:
+        document.add_component(component)
     return document.to_ical()

@@ -222,7 +222,8 @@ def _ics(document, filename):
 def person_feed(request, person_id, token):
     person = _feed_owner(person_id, token)
     name = _("Room bookings of %(name)s") % {"name": person.full_name}
-    return _ics(ical.calendar(selectors.feed_for_person(person), name=name), "zaalreserveringen.ics")
+    extra = ical.person_feed_components(person)
+    return _ics(ical.calendar(selectors.feed_for_person(person), name=name, extra=extra), "zaalreserveringen.ics")
 
 
 @login_not_required

@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "teams",
     "directregelen",
     "rooms",
+    "events",
     "launcher",
     "prikbord",
     "search",

@@ -23,6 +23,8 @@ THROTTLE_LIMITS = {
     "join_request": {"minute": 5, "hour": 20},
     "request": {"minute": 5, "hour": 30},
     "room_invite": {"minute": 10, "hour": 60},
+    # A message to an event's attendees notifies (and may mail) each of them.
+    "event_message": {"minute": 2, "hour": 10, "day": 30},
     # Each new like notifies (and may mail) its author.
     "like": {"minute": 30, "hour": 300},
     # Per client address: starting an SSO login (each start keeps a state in a new session).

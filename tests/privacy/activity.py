@@ -137,6 +137,16 @@ def build(person, mark, *, shared_team=None, private_team=None):
     booking.attendees.add(person)
     CalendarFeed.objects.create(person=person)
 
+    # events: a team event they planned and organise, and their sign-up for it
+    if shared_team is not None:
+        from events.models import Signup, TeamEvent
+
+        team_event = TeamEvent.objects.create(
+            team=shared_team, title=f"Event {mark}", start=start, end=start + timedelta(hours=2), created_by=user
+        )
+        team_event.organisers.add(person)
+        Signup.objects.create(team_event=team_event, person=person, status=Signup.Status.GOING)
+
     # launcher
     app, _ = App.objects.get_or_create(name="Zaaksysteem", defaults={"url": "https://zaak.example"})
     Pin.objects.create(user=user, app=app)

@@ -1,0 +1,17 @@
+"""The events a person signed up for, in their personal calendar feed beside their room bookings
+(rooms.ical.person_feed_components asks every app's `calendar_feed.components(person)`)."""
+
+from django.conf import settings
+
+from events import ical, selectors
+
+
+def components(person):
+    if person.user_id is None:
+        return []
+    base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+    found = []
+    for event in selectors.signed_up_for_feed(person):
+        url = event.get_absolute_url() or ""
+        found.append(ical.component(event, base + url if url.startswith("/") else url))
+    return found

@@ -1,0 +1,24 @@
+"""The homepage's "Agenda" block: the next events the reader may see, with their own answer.
+Three queries whatever the number of events (organisation events, team events, my sign-ups)."""
+
+from django.utils.translation import gettext_lazy as _
+
+from events import selectors
+from events.models import EventIndexPage
+from home.blocks import HomeBlock, shared
+
+BLOCKS = {"events.agenda": _("Agenda")}
+SHOWN = 5
+
+
+def _index_url():
+    page = EventIndexPage.objects.live().first()
+    return {"url": page.get_url() if page else ""}
+
+
+def blocks(request):
+    if not request.user.is_authenticated:
+        return []
+    items = selectors.next_for_home(request, limit=SHOWN)
+    context = {"items": items, "index_url": shared("events.index", _index_url)["url"]}
+    return [HomeBlock(key="events.agenda", template="events/home_block.html", context=context, order=35)]

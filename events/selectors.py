@@ -1,0 +1,176 @@
+"""Reads for the agenda, the event pages and the homepage block, each with a fixed number of queries.
+
+Visibility is decided here, in SQL: organisation events are live EventPages outside sections the user
+may not open (search.visibility); team events follow their team's timeline (teams.health_queries):
+open teams for everyone, closed and private teams for their members only, so a private team's events
+never reach an outsider's list, month, archive, search, feed or homepage.
+"""
+
+import calendar
+from dataclasses import dataclass, field
+from datetime import datetime, time, timedelta
+
+from django.db.models import Exists, Q
+from django.utils import timezone
+
+from events.models import EventPage, Signup, TeamEvent
+from search.visibility import visible_pages
+from teams.health_queries import active_membership
+from teams.models import Kind
+
+SCOPES = ("all", "organisation", "teams", "mine")
+SIGNED_UP = (Signup.Status.GOING, Signup.Status.MAYBE, Signup.Status.WAITING)
+
+
+def visible_team_events(user):
+    events = TeamEvent.objects.filter(team__live=True)
+    if user is None or not user.is_authenticated:
+        return events.none()
+    allowed = Q(team__kind=Kind.OPEN) | Exists(active_membership(user, "team_id"))
+    if user.is_superuser:
+        allowed |= Q(team__kind=Kind.PRIVATE)
+    return events.filter(allowed)
+
+
+def visible_event_pages(user):
+    if user is None or not user.is_authenticated:
+        return EventPage.objects.none()
+    return visible_pages(EventPage.objects.all(), user)
+
+
+def access_event(user, kind, pk):
+    """The event if the user may see it, else None (the view answers 404: hidden and missing alike)."""
+    if kind == "pagina":
+        queryset = visible_event_pages(user)
+    elif kind == "team":
+        queryset = visible_team_events(user).select_related("team")
+    else:
+        return None
+    return queryset.select_related("room__building", "booking").filter(pk=pk).first()
+
+
+@dataclass
+class Item:
+    """One agenda row, whichever kind of event it is."""
+
+    event: object
+    url: str
+    team_title: str = ""
+    status: str | None = None
+    kind: str = "pagina"
+
+    def __getattr__(self, name):
+        if name.startswith("__") or "event" not in self.__dict__:
+            raise AttributeError(name)
+        return getattr(self.__dict__["event"], name)
+
+
+def _pages(user, scope, person):
+    pages = visible_event_pages(user).select_related("room__building")
+    if scope == "teams":
+        return pages.none()
+    if scope == "mine":
+        pages = pages.filter(signups__person=person, signups__status__in=SIGNED_UP) if person else pages.none()
+    return pages
+
+
+def _team_events(user, scope, person):
+    events = visible_team_events(user).select_related("team", "room__building")
+    if scope == "organisation":
+        return events.none()
+    if scope == "teams":
+        events = events.filter(Exists(active_membership(user, "team_id")))
+    if scope == "mine":
+        events = events.filter(signups__person=person, signups__status__in=SIGNED_UP) if person else events.none()
+    return events
+
+
+def _items(request, pages, team_events, person, reverse=False):
+    items = [Item(page, page.get_url(request) or "") for page in pages]
+    items += [Item(e, e.get_absolute_url(), team_title=e.team.title, kind="team") for e in team_events]
+    items.sort(key=lambda item: (item.start, item.title), reverse=reverse)
+    if person is not None and items:
+        rows = Signup.objects.filter(person=person).filter(
+            Q(page_id__in=[i.pk for i in items if i.kind == "pagina"])
+            | Q(team_event_id__in=[i.pk for i in items if i.kind == "team"])
+        )
+        statuses = {("pagina" if r.page_id else "team", r.page_id or r.team_event_id): r.status for r in rows}
+        for item in items:
+            item.status = statuses.get((item.kind, item.pk))
+    return items
+
+
+def _person(user):
+    return getattr(user, "person", None)
+
+
+def upcoming(request, scope="all", limit=50, now=None):
+    """Events that have not ended, soonest first: three queries (pages, team events, my answers)."""
+    now = now or timezone.now()
+    user, person = request.user, _person(request.user)
+    pages = _pages(user, scope, person).filter(end__gte=now).order_by("start", "pk")[:limit]
+    team_events = _team_events(user, scope, person).filter(end__gte=now).order_by("start", "pk")[:limit]
+    return _items(request, pages, team_events, person)[:limit]
+
+
+def past(request, scope="all", limit=100, now=None):
+    """The archive: events that ended, latest first."""
+    now = now or timezone.now()
+    user, person = request.user, _person(request.user)
+    pages = _pages(user, scope, person).filter(end__lt=now).order_by("-start", "-pk")[:limit]
+    team_events = _team_events(user, scope, person).filter(end__lt=now).order_by("-start", "-pk")[:limit]
+    return _items(request, pages, team_events, person, reverse=True)[:limit]
+
+
+@dataclass
+class Day:
+    date: object
+    in_month: bool
+    items: list = field(default_factory=list)
+
+
+def month(request, year, month_number, scope="all"):
+    """The month's weeks (Monday first), each day with the events on it (multi-day events on each)."""
+    weeks = calendar.Calendar(firstweekday=0).monthdatescalendar(year, month_number)
+    first, last = weeks[0][0], weeks[-1][-1]
+    start = timezone.make_aware(datetime.combine(first, time.min))
+    end = timezone.make_aware(datetime.combine(last + timedelta(days=1), time.min))
+    user, person = request.user, _person(request.user)
+    pages = _pages(user, scope, person).filter(start__lt=end, end__gte=start).order_by("start")[:500]
+    team_events = _team_events(user, scope, person).filter(start__lt=end, end__gte=start).order_by("start")[:500]
+    items = _items(request, pages, team_events, person)
+    grid = []
+    for week in weeks:
+        row = []
+        for day in week:
+            cell = Day(day, day.month == month_number)
+            for item in items:
+                if timezone.localtime(item.start).date() <= day <= timezone.localtime(item.end).date():
+                    cell.items.append(item)
+            row.append(cell)
+        grid.append(row)
+    return grid
+
+
+def next_for_home(request, limit=5):
+    return upcoming(request, limit=limit)
+
+
+def attendees(event):
+    """Sign-ups for the organiser's list: going first, then maybe, the waiting list in its order."""
+    order = {Signup.Status.GOING: 0, Signup.Status.MAYBE: 1, Signup.Status.WAITING: 2, Signup.Status.NOT_GOING: 3}
+    from events.models import signups_of
+
+    rows = list(signups_of(event).select_related("person__organisation_unit"))
+    rows.sort(key=lambda s: (order[s.status], s.waiting_since or s.created_at, s.pk))
+    return rows
+
+
+def signed_up_for_feed(person):
+    """The events a person answered going/maybe/waiting, for their calendar feed (visibility checked
+    by the caller against the person's account)."""
+    user = person.user
+    pages = visible_event_pages(user).filter(signups__person=person, signups__status__in=SIGNED_UP)
+    pages = pages.select_related("room__building")
+    team_events = visible_team_events(user).filter(signups__person=person, signups__status__in=SIGNED_UP)
+    return list(pages) + list(team_events.select_related("room__building"))

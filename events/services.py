@@ -1,0 +1,215 @@
+"""Event actions: team events made, changed and cancelled by the team's admins, an EventPage's room kept
+in step with its publication, the attendees' message. Permission checks first, one transaction each.
+
+A room is booked through `rooms.services` (so the rooms' no-double-booking guarantee holds for events
+too); moving an event moves its booking, cancelling it frees the room.
+"""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from events import notices
+from events.models import EventPage, Signup, TeamEvent, signups_of
+from events.signups import lock_event, move_up
+from intranet import throttle
+from rooms import services as rooms
+
+# rooms' form fields → the event's
+_ROOM_FIELDS = {"start_time": "start", "date": "start", "end_time": "end", "attendees": "capacity", "room": "room"}
+INFORMED = (Signup.Status.GOING, Signup.Status.MAYBE, Signup.Status.WAITING)
+
+
+def validate_event(*, start, end, all_day, room, capacity, signup_deadline):
+    errors = {}
+    if end is not None and start is not None and end < start:
+        errors["end"] = _("The end must be after the start.")
+    if room is not None and all_day:
+        errors["all_day"] = _("An event in a Plein room needs a start and an end time.")
+    if room is not None and capacity and capacity > room.capacity:
+        errors["capacity"] = _("%(room)s holds %(count)d people.") % {"room": room.name, "count": room.capacity}
+    if signup_deadline and start and signup_deadline > start:
+        errors["signup_deadline"] = _("The sign-up deadline must be before the start.")
+    if errors:
+        raise ValidationError(errors)
+
+
+def _as_event_error(error):
+    if isinstance(error, rooms.BookingConflict) or not hasattr(error, "error_dict"):
+        return ValidationError({"room": error.messages})
+    mapped = {}
+    for field, messages in error.message_dict.items():
+        mapped.setdefault(_ROOM_FIELDS.get(field, "room"), []).extend(messages)
+    return ValidationError(mapped)
+
+
+def _booking_user(booking):
+    # Only the booking's organiser or Facilitair may change it in rooms; the event's own permission
+    # check came first, so the action is taken on behalf of the organiser who booked the room.
+    return booking.organiser.user
+
+
+def sync_booking(event, organiser):
+    """Book, move or free the event's room so that it matches the event. Raises ValidationError
+    keyed by the event's fields (a taken room names the dates)."""
+    booking = event.booking
+    wanted = event.room if event.room_id and not event.is_cancelled and getattr(event, "live", True) else None
+    try:
+        if wanted is None:
+            if booking is not None:
+                rooms.cancel_booking(user=_booking_user(booking), booking=booking)
+                type(event).objects.filter(pk=event.pk).update(booking=None)
+                event.booking = None
+            return None
+        if booking is None:
+            if organiser is None:
+                raise ValidationError({"room": _("Only employees with a profile can book rooms.")})
+            booking = rooms.book_room(
+                organiser=organiser, room=wanted, title=event.title, start=event.start, end=event.end
+            )[0]
+            type(event).objects.filter(pk=event.pk).update(booking=booking)
+            event.booking = booking
+        elif (booking.room_id, booking.start, booking.end, booking.title) != (
+            wanted.pk,
+            event.start,
+            event.end,
+            event.title,
+        ):
+            rooms.change_booking(
+                user=_booking_user(booking),
+                booking=booking,
+                room=wanted,
+                title=event.title,
+                start=event.start,
+                end=event.end,
+            )
+        return event.booking
+    except ValidationError as error:
+        raise _as_event_error(error) from None
+
+
+def check_room(event, now=None):
+    """The rooms' rules for the event's slot, without booking (the admin form's clean)."""
+    if not event.room_id or event.all_day:
+        return
+    try:
+        rooms.validate_booking(event.room, event.start, event.end, 1, now=now)
+        exclude = [event.booking_id] if event.booking_id else []
+        from rooms import selectors as room_selectors
+
+        if room_selectors.overlapping(event.room_id, [(event.start, event.end)], exclude).exists():
+            raise ValidationError({"room": _("%(room)s is already booked at that time.") % {"room": event.room.name}})
+    except ValidationError as error:
+        raise _as_event_error(error) from None
+
+
+def require_manager(user, event):
+    if not event.can_manage(user):
+        raise PermissionDenied(_("Only the organisers can do this."))
+
+
+def _informed_users(event, statuses=INFORMED):
+    return [
+        s.person.user
+        for s in signups_of(event).filter(status__in=statuses).select_related("person__user")
+        if s.person.user_id
+    ]
+
+
+TEAM_EVENT_FIELDS = (
+    "title",
+    "start",
+    "end",
+    "all_day",
+    "place",
+    "room",
+    "online_link",
+    "description",
+    "signup_enabled",
+    "capacity",
+    "signup_deadline",
+    "waiting_list",
+)
+
+
+def create_team_event(user, team, *, organisers=(), **data):
+    """A team's admins plan events for the team; they follow the team's visibility."""
+    if not (user.is_superuser or team.is_admin(user)):
+        raise PermissionDenied(_("Only the team's admins can do this."))
+    if team.is_archived:
+        raise PermissionDenied(_("This team is archived: it is read-only."))
+    person = getattr(user, "person", None)
+    validate_event(**{k: data.get(k) for k in ("start", "end", "all_day", "room", "capacity", "signup_deadline")})
+    with transaction.atomic():
+        event = TeamEvent.objects.create(team=team, created_by=user, **data)
+        event.organisers.set(list(organisers) or ([person] if person else []))
+        sync_booking(event, person)
+    return event
+
+
+def update_team_event(user, event, *, organisers=None, **data):
+    require_manager(user, event)
+    if event.is_cancelled:
+        raise ValidationError(_("This event has been cancelled."))
+    validate_event(**{k: data.get(k) for k in ("start", "end", "all_day", "room", "capacity", "signup_deadline")})
+    before = (event.start, event.end, event.room_id, event.place, event.all_day)
+    with transaction.atomic():
+        lock_event(event)
+        for field, value in data.items():
+            setattr(event, field, value)
+        event.sequence = F("sequence") + 1
+        event.save()
+        event.refresh_from_db()
+        if organisers is not None:
+            event.organisers.set(organisers)
+        sync_booking(event, getattr(user, "person", None))
+        move_up(event)
+        if (event.start, event.end, event.room_id, event.place, event.all_day) != before:
+            notices.changed(event, _informed_users(event), user)
+    return event
+
+
+def cancel_event(user, event):
+    """Cancel: the room is freed, the calendars get STATUS:CANCELLED, those signed up a notice."""
+    require_manager(user, event)
+    if event.is_cancelled:
+        return event
+    with transaction.atomic():
+        lock_event(event)
+        type(event).objects.filter(pk=event.pk).update(cancelled_at=timezone.now(), sequence=F("sequence") + 1)
+        event.refresh_from_db()
+        sync_booking(event, None)
+        notices.cancelled(event, _informed_users(event), user)
+    return event
+
+
+def page_published(page, user=None):
+    """An EventPage was published: its calendar entries change (SEQUENCE) and its room follows."""
+    EventPage.objects.filter(pk=page.pk).update(sequence=F("sequence") + 1)
+    page.sequence = EventPage.objects.filter(pk=page.pk).values_list("sequence", flat=True).first()
+    # The room is booked in the name of the first organiser (they manage the event), else the editor's.
+    organiser = page.organisers.order_by("pk").first() or getattr(user, "person", None)
+    sync_booking(page, organiser)
+    with transaction.atomic():
+        lock_event(page)
+        move_up(page)
+
+
+def page_unpublished(page):
+    """Taken offline: the room is freed (a deleted page's booking goes with it too)."""
+    page.live = False
+    sync_booking(page, None)
+
+
+def message_attendees(user, event, text):
+    """A message from the organiser to everyone going (or maybe): a notification each, rate limited."""
+    require_manager(user, event)
+    text = " ".join((text or "").split())
+    if not text:
+        raise ValidationError({"text": _("Write a message.")})
+    throttle.hit(user, "event_message", message=_("You are sending very many messages. Wait a while and try again."))
+    users = _informed_users(event, (Signup.Status.GOING, Signup.Status.MAYBE))
+    with transaction.atomic():
+        return notices.message(event, users, user, text)

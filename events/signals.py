@@ -1,0 +1,33 @@
+"""An EventPage's room follows its publication: published books or moves it, unpublished or deleted frees it."""
+
+from django.db.models.signals import pre_delete
+from wagtail.signals import page_published, page_unpublished
+
+
+def _published(sender, instance, revision=None, **kwargs):
+    from events import services
+
+    user = getattr(revision, "user", None) if revision is not None else None
+    services.page_published(instance, user)
+
+
+def _unpublished(sender, instance, **kwargs):
+    from events import services
+
+    services.page_unpublished(instance)
+
+
+def _deleted(sender, instance, **kwargs):
+    from events import services
+
+    if instance.booking_id:
+        services.page_unpublished(instance)
+
+
+def connect():
+    from events.models import EventPage, TeamEvent
+
+    page_published.connect(_published, sender=EventPage, dispatch_uid="events_page_published")
+    page_unpublished.connect(_unpublished, sender=EventPage, dispatch_uid="events_page_unpublished")
+    pre_delete.connect(_deleted, sender=EventPage, dispatch_uid="events_page_deleted")
+    pre_delete.connect(_deleted, sender=TeamEvent, dispatch_uid="events_team_event_deleted")

@@ -1,0 +1,14 @@
+"""Events' background work: the reminders the day before, sent as notifications (so each person's
+e-mail preference decides whether they also get a mail)."""
+
+from intranet.jobs import Periodic, job
+
+
+@job()
+def send_reminders():
+    from events.reminders import send
+
+    return send()
+
+
+PERIODIC = [Periodic("events.reminders", send_reminders, "daily", hour=9)]
