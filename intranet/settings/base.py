@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "rooms",
     "launcher",
     "prikbord",
+    "mustread",
     "search",
     "insights",
     "privacy",
