@@ -8,15 +8,9 @@ from mustread import services
 from news.models import NewsIndexPage, NewsPage
 from news.services import EDITORS
 from tests.factories import OrganisationUnitFactory, PersonFactory
+from tests.news.conftest import publish_under as _publish
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
-
-
-def _publish(parent, page):
-    parent.add_child(instance=page)
-    page.save_revision().publish()
-    page.refresh_from_db()
-    return page
 
 
 @pytest.fixture

@@ -6,13 +6,7 @@ from mustread import services
 from news.models import NewsIndexPage, NewsPage
 from news.services import EDITORS
 from tests.factories import OrganisationUnitFactory, PersonFactory
-
-
-def publish_under(parent, page):
-    parent.add_child(instance=page)
-    page.save_revision().publish()
-    page.refresh_from_db()
-    return page
+from tests.news.conftest import publish_under
 
 
 @pytest.fixture

@@ -88,7 +88,7 @@ def test_export_needs_the_permission_and_escapes_formulas(client, editor, news_p
     url = reverse("mustread:export", args=[news_page.pk])
     client.force_login(editor)
     assert client.get(url).status_code == 404
-    hostile = PersonFactory(first_name="=HYPERLINK(\"http://x\")", last_name="Kwaad", organisation_unit=units["team"])
+    hostile = PersonFactory(first_name='=HYPERLINK("http://x")', last_name="Kwaad", organisation_unit=units["team"])
     services.confirm(hostile.user, news_page)
     services.mark(editor, news_page, ask_again=True)
     services.confirm(team["quick"].user, news_page)
