@@ -52,6 +52,8 @@ def status_for(user, page):
     """The must-read on `page` as it applies to `user`, or None when it does not apply."""
     if not getattr(page, "pk", None) or not user.is_authenticated:
         return None
+    if not MustRead.objects.filter(page_id=page.pk, active=True).exists():
+        return None  # the common case, one query: most pages ask nothing
     found = applicable(user)
     must_read = found.filter(page_id=page.pk).first() if found is not None else None
     if must_read is None:
