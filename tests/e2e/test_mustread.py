@@ -63,3 +63,18 @@ def test_progress_page_is_accessible(new_page, must_read_site, assert_accessible
     assert page.get_by_role("table").is_visible()
     assert "Publiekszaken" in page.locator("table").inner_text()
     assert_accessible(page)
+
+
+def test_at_320_px_nothing_scrolls_sideways(new_page, must_read_site, assert_accessible):
+    from tests.e2e.test_a11y_reflow_and_focus import NARROW, SIDEWAYS
+
+    page_id = must_read_site["page"].pk
+    for user, url in (
+        (must_read_site["reader"], "/"),
+        (must_read_site["reader"], must_read_site["page"].url),
+        (must_read_site["editor"], f"/verplicht-gelezen/{page_id}/voortgang/"),
+    ):
+        page = new_page(user=user, viewport=NARROW)
+        assert page.goto(url).status == 200
+        assert page.evaluate(SIDEWAYS) == 0, url
+        assert_accessible(page)
