@@ -133,3 +133,33 @@ def test_the_periodic_job_is_registered():
 
     names = {job.name for job in periodic_jobs()}
     assert {"mustread.remind_before_deadline", "mustread.enforce_retention"} <= names
+
+
+def test_the_reminder_mails_through_the_job_per_preference(
+    news_page, mark, employee, mailoutbox, django_capture_on_commit_callbacks
+):
+    from social.notifications import set_email_preference
+
+    other = PersonFactory().user
+    set_email_preference(employee, "immediately")
+    set_email_preference(other, "off")
+    today = timezone.localdate()
+    mark(news_page, deadline=today + datetime.timedelta(days=1))
+    with django_capture_on_commit_callbacks(execute=True):
+        services.send_reminders(today)
+    assert [message.to for message in mailoutbox] == [[employee.email]]
+    assert "Nieuwe integriteitscode" in mailoutbox[0].subject + mailoutbox[0].body
+
+
+def test_the_reminder_skips_who_may_not_open_the_page(news_page, mark, employee):
+    from django.contrib.auth.models import Group
+    from wagtail.models import PageViewRestriction
+
+    insider = PersonFactory().user
+    group = Group.objects.create(name="Bestuur")
+    insider.groups.add(group)
+    today = timezone.localdate()
+    mark(news_page, deadline=today)
+    PageViewRestriction.objects.create(page=news_page, restriction_type=PageViewRestriction.GROUPS).groups.add(group)
+    services.send_reminders(today)
+    assert list(Notification.objects.values_list("recipient_id", flat=True)) == [insider.pk]
