@@ -89,3 +89,13 @@ def test_the_admin_screen_is_a_404_for_other_page_types_and_non_editors(client, 
     client.force_login(other)
     assert client.get(reverse("mustread_admin_edit", args=[news_page.pk])).status_code in (302, 403, 404)
     assert not MustRead.objects.exists()
+
+
+def test_the_page_links_to_the_progress_for_its_editors_only(client, editor, employee, news_page, mark):
+    mark(news_page)
+    url = reverse("mustread:progress", args=[news_page.pk])
+    client.force_login(editor)
+    assert url in client.get(news_page.url).content.decode()
+    client.force_login(employee)
+    html = client.get(news_page.url).content.decode()
+    assert BUTTON in html and url not in html
