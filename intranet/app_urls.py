@@ -19,6 +19,7 @@ urlpatterns = [
     path("start/", include("home.urls")),
     path("teams-acties/", include("teams.urls")),
     path("mijn-gegevens/", include("privacy.urls")),
+    path("verplicht-gelezen/", include("mustread.urls")),
     # django-comments-xtd without its API and write views (see social/comment_urls.py).
     path("reacties/", include("social.comment_urls")),
 ]

@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "events",
     "launcher",
     "prikbord",
+    "mustread",
     "search",
     "insights",
     "privacy",

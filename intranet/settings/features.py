@@ -44,3 +44,14 @@ PRIVACY_KEEP_CONTENT = os.environ.get("PRIVACY_KEEP_CONTENT", "1") == "1"
 PRIVACY_TECHNICAL_RETENTION_DAYS = int(os.environ.get("PRIVACY_TECHNICAL_RETENTION_DAYS", "30"))
 # Stored in place of an erased person's name (in the database, so not translated per reader).
 PRIVACY_FORMER_COLLEAGUE = "Oud-collega"
+
+# --- must-read (docs/mustread.md, docs/privacy.md) ---
+# Page types editors may mark as "verplicht gelezen" (app_label.ModelName).
+MUSTREAD_PAGE_TYPES = ["news.NewsPage"]
+# Whether editors and community managers see the names of everyone who has not confirmed (the works
+# council decides; managers always see their own reports'). Off by default.
+MUSTREAD_SHOW_NAMES = os.environ.get("MUSTREAD_SHOW_NAMES", "0") == "1"
+# The one reminder goes out this many days before the deadline.
+MUSTREAD_REMINDER_DAYS = int(os.environ.get("MUSTREAD_REMINDER_DAYS", "2"))
+# Confirmations of versions no longer asked are deleted after this many days (7 years: an audit period).
+MUSTREAD_RETENTION_DAYS = int(os.environ.get("MUSTREAD_RETENTION_DAYS", str(7 * 365)))

@@ -163,6 +163,19 @@ def build(person, mark, *, shared_team=None, private_team=None):
         page=survey, respondent=user, respondent_key=f"key-{mark}", form_data={"antwoord": f"Survey {mark}"}
     )
 
+    # mustread: a must-read they set up on their blog, and their confirmation of it
+    from mustread.models import Confirmation, MustRead
+
+    must_read = MustRead.objects.create(page=blog, created_by=user)
+    Confirmation.objects.create(
+        must_read=must_read,
+        page_title=blog.title,
+        version=1,
+        user=user,
+        name=person.full_name,
+        employee_number=person.employee_number,
+    )
+
     # privacy: an erasure they carried out
     ErasureLog.objects.create(subject="account 0", reason="request", actor=user, via="test", counts={})
     DataExport.objects.create(user=user)
