@@ -13,7 +13,7 @@ from events.models import DESCRIPTION_MAX
 from events.services import check_room, validate_event
 from intranet.text import clean_title_field
 from rooms.forms import RoomChoiceField
-from rooms.models import Room
+from rooms.selectors import bookable_rooms
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TIME = forms.TimeInput(attrs={"type": "time", "step": 900}, format="%H:%M")
@@ -26,7 +26,7 @@ class TeamEventForm(forms.Form):
     end_date = forms.DateField(label=_("End date"), widget=DATE, required=False, help_text=_("For a multi-day event."))
     end_time = forms.TimeField(label=_("End time"), widget=TIME, required=False)
     all_day = forms.BooleanField(label=_("All day"), required=False)
-    room = RoomChoiceField(label=_("Plein room"), queryset=Room.objects.none(), required=False)
+    room = RoomChoiceField(label=_("Plein room"), queryset=bookable_rooms().none(), required=False)
     place = forms.CharField(label=_("Place"), max_length=200, required=False)
     online_link = forms.URLField(label=_("Online link"), required=False, max_length=500, assume_scheme="https")
     description = forms.CharField(
@@ -41,7 +41,7 @@ class TeamEventForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["room"].queryset = Room.objects.filter(is_active=True).select_related("building")
+        self.fields["room"].queryset = bookable_rooms()
 
     def clean_title(self):
         return clean_title_field(self)

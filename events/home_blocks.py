@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from events import selectors
 from events.models import EventIndexPage
-from home.blocks import HomeBlock, shared
+from intranet.plugins import HomeBlock, shared
 
 BLOCKS = {"events.agenda": _("Agenda")}
 SHOWN = 5

@@ -6,14 +6,14 @@ from datetime import UTC, timedelta
 from django.utils import timezone
 from icalendar import Calendar, Event
 
-from rooms.ical import _domain
+from intranet.calendars import uid_domain
 
 PRODID = "-//Plein//Agenda//NL"
 
 
 def uid(event):
     kind = "team-event" if getattr(event, "team_id", None) else "event"
-    return f"plein-{kind}-{event.pk}@{_domain()}"
+    return f"plein-{kind}-{event.pk}@{uid_domain()}"
 
 
 def component(event, url=""):

@@ -18,7 +18,6 @@ from wagtail.search import index
 
 from people.models import Person
 from social import targets
-from teams.models import TeamPage
 
 DESCRIPTION_MAX = 5000
 
@@ -205,7 +204,7 @@ class EventPage(EventFields, Page):
 
 
 class TeamEvent(EventFields):
-    team = models.ForeignKey(TeamPage, verbose_name=_("team"), on_delete=models.CASCADE, related_name="events")
+    team = models.ForeignKey("teams.TeamPage", verbose_name=_("team"), on_delete=models.CASCADE, related_name="events")
     title = models.CharField(_("title"), max_length=200)
     organisers = models.ManyToManyField(Person, verbose_name=_("organisers"), blank=True, related_name="+")
     created_by = models.ForeignKey(

@@ -9,8 +9,8 @@ from django.utils.translation import gettext_lazy as _
 
 from events import selectors
 from events.models import EventPage
+from intranet.plugins import SearchProvider, SearchResult
 from search.page_provider import PageSearchProvider
-from search.registry import SearchProvider, SearchResult
 
 MAX_WORDS = 8
 

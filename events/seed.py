@@ -9,8 +9,8 @@ from django.utils import timezone
 
 from events.models import EventIndexPage, EventPage, Signup, TeamEvent
 from people.models import Person
-from rooms.models import Room
-from teams.models import Kind, TeamPage
+from rooms import selectors as rooms
+from teams import selectors as teams
 
 
 def _at(day, hour, minute=0):
@@ -43,7 +43,7 @@ def _publish(page):
 
 
 def _room_event(index, organisers):
-    room = Room.objects.filter(name="Raadzaal").select_related("building").first()
+    room = rooms.bookable_rooms().filter(name="Raadzaal").first()
     if room is None or EventPage.objects.filter(slug="informatiebijeenkomst-omgevingswet").exists():
         return None
     # The rooms' seed fills the coming two weeks; the first later afternoon that is free is taken.
@@ -120,7 +120,7 @@ def seed(context):
         made += 1
     if _room_event(index, [me]):
         made += 1
-    team = TeamPage.objects.filter(kind=Kind.OPEN, archived_at__isnull=True).order_by("pk").first()
+    team = teams.open_teams().first()
     if team is not None and not TeamEvent.objects.filter(team=team, title="Teamuitje").exists():
         first = _working_day(28)
         event = TeamEvent.objects.create(

@@ -1,7 +1,7 @@
 """Reads for the agenda, the event pages and the homepage block, each with a fixed number of queries.
 
 Visibility is decided here, in SQL: organisation events are live EventPages outside sections the user
-may not open (search.visibility); team events follow their team's timeline (teams.health_queries):
+may not open (intranet.page_visibility); team events follow their team's timeline (teams.selectors.timeline_readable_q):
 open teams for everyone, closed and private teams for their members only, so a private team's events
 never reach an outsider's list, month, archive, search, feed or homepage.
 """
@@ -14,9 +14,8 @@ from django.db.models import Exists, Q
 from django.utils import timezone
 
 from events.models import EventPage, Signup, TeamEvent
-from search.visibility import visible_pages
-from teams.health_queries import active_membership
-from teams.models import Kind
+from intranet.page_visibility import visible_pages
+from teams.selectors import active_membership, timeline_readable_q
 
 SCOPES = ("all", "organisation", "teams", "mine")
 SIGNED_UP = (Signup.Status.GOING, Signup.Status.MAYBE, Signup.Status.WAITING)
@@ -26,10 +25,7 @@ def visible_team_events(user):
     events = TeamEvent.objects.filter(team__live=True)
     if user is None or not user.is_authenticated:
         return events.none()
-    allowed = Q(team__kind=Kind.OPEN) | Exists(active_membership(user, "team_id"))
-    if user.is_superuser:
-        allowed |= Q(team__kind=Kind.PRIVATE)
-    return events.filter(allowed)
+    return events.filter(timeline_readable_q(user))
 
 
 def visible_event_pages(user):

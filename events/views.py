@@ -17,8 +17,7 @@ from events import ical, selectors, services, signups
 from events.forms import TeamEventForm
 from events.models import Signup, TeamEvent
 from intranet.spreadsheets import safe_cell
-from teams.health_queries import viewable_teams
-from teams.models import TeamPage
+from teams.selectors import viewable_teams
 
 Status = Signup.Status
 
@@ -233,11 +232,3 @@ def edit_team_event(request, pk):
             messages.success(request, _("The event has been changed."))
             return redirect(event.get_absolute_url())
     return TemplateResponse(request, "events/team_event_form.html", {"form": form, "team": event.team, "event": event})
-
-
-def team_events_for(team, user, limit=5):
-    """The team page's list of coming events (used by the events_tags template tag)."""
-    if not isinstance(team, TeamPage):
-        return []
-    now = timezone.now()
-    return list(selectors.visible_team_events(user).filter(team=team, end__gte=now).order_by("start")[:limit])

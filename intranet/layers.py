@@ -17,7 +17,18 @@ anything, and no app imports it. Imports inside functions count; migrations do n
 
 FRAME = "intranet"
 GROUND_FLOOR = ("people", "social")
-FEATURE_APPS = ("home", "news", "teams", "directregelen", "rooms", "launcher", "prikbord", "search")
+FEATURE_APPS = (
+    "home",
+    "news",
+    "teams",
+    "directregelen",
+    "rooms",
+    "launcher",
+    "prikbord",
+    "search",
+    "events",
+    "mustread",
+)
 TOP_APPS = ("insights", "privacy")
 APPS = (FRAME, *GROUND_FLOOR, *FEATURE_APPS, *TOP_APPS)
 TOOLING = ("bench",)
@@ -32,6 +43,7 @@ PUBLIC_FACE = ("stats", "selectors", "services")
 # Further public modules, by app.
 PUBLIC_MODULES = {
     "search": ("page_provider", "model_provider"),  # base classes for an app's search provider
+    "rooms": ("forms",),  # the room chooser field (RoomChoiceField) for other apps' forms
 }
 
 # The sideways imports between feature apps that are allowed, and why. Keep this short.
@@ -46,6 +58,10 @@ SIDEWAYS = {
     ("directregelen", "search"): "its search provider is a search.page_provider.PageSearchProvider",
     ("launcher", "search"): "its search provider is a search.model_provider.FieldsSearchProvider",
     ("prikbord", "search"): "its search provider is a search.model_provider.FieldsSearchProvider",
+    ("events", "rooms"): "an event in a room books it through rooms.services; the room chooser (rooms.forms)",
+    ("events", "teams"): "team events follow their team's visibility (teams.selectors)",
+    ("events", "search"): "its search provider is a search.page_provider.PageSearchProvider",
+    ("mustread", "news"): "the demo's must-read news item (news.services.publish_item)",
 }
 
 

@@ -8,6 +8,9 @@ INSTALLED_APPS, in that order (`app_modules`, or `found_modules` once per proces
 - Search: `<app>/search_provider.py` → `providers() -> list[SearchProvider]`; search/ asks and groups
   (search.registry.get_providers).
 - Profile sections: `<app>/profile_sections.py` → `sections(request, person)`; people/ includes them.
+- Page panels: `<app>/page_panels.py` → `panels(request, page, place, **context) -> list[str]` (HTML),
+  shown by `{% page_panels page place %}` (intranet.templatetags.plein_panels): the must-read box below
+  news pages, the events on a team page, without the page's app knowing who adds what.
 - Personal data, seed, periodic jobs, bench: see docs/architecture.md (one table of every plug-in point).
 
 The page-tree cache generation lives here too: `PAGES_GENERATION` is bumped whenever the live page
@@ -180,3 +183,15 @@ class SearchProvider:
         """What makes this kind's results differ between users, for the per-query cache: "" when
         everybody sees the same; None when the results must not be cached for this user."""
         return None
+
+
+def page_panels(request: Any, page: Any, place: str = "article", **context: Any) -> list[str]:
+    """The HTML panels the apps add to a page (`<app>/page_panels.py`), in INSTALLED_APPS order. `place`
+    says where: "article" below a content page's text, "team-aside" in a team page's side column;
+    `context` is what that place offers (a team page: is_admin)."""
+    return [
+        html
+        for module in found_modules("page_panels")
+        for html in module.panels(request, page, place, **context)
+        if html
+    ]

@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from home.blocks import HomeBlock
+from intranet.plugins import HomeBlock
 from mustread import selectors
 
 BLOCKS = {"mustread.outstanding": _("Must-read: still to confirm")}

@@ -4,10 +4,10 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, Exists, F, OuterRef, Q
 
+from intranet.page_visibility import hidden_page_paths
 from mustread.audience import audience, employee, targeted_q
 from mustread.models import Confirmation, MustRead
 from people.models import OrganisationUnit
-from search.visibility import hidden_page_paths
 
 HOME_LIMIT = 5
 NAMES_LIMIT = 1000

@@ -10,11 +10,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.models import Page
 
+from intranet.page_visibility import visible_pages
 from intranet.spreadsheets import csv_response
 from mustread import access, selectors, services
 from mustread.audience import employee
 from mustread.models import MustRead
-from search.visibility import visible_pages
 
 
 def _page(user, page_id):

@@ -2,19 +2,16 @@
 
 from datetime import UTC
 
-from django.conf import settings
 from django.utils import timezone
 from icalendar import Calendar, Event, vCalAddress, vText
+
+from intranet.calendars import uid_domain
 
 PRODID = "-//Plein//Vergaderzalen//NL"
 
 
 def uid(booking):
-    return f"plein-booking-{booking.pk}@{_domain()}"
-
-
-def _domain():
-    return settings.WAGTAILADMIN_BASE_URL.split("://")[-1].split("/")[0].split(":")[0] or "plein"
+    return f"plein-booking-{booking.pk}@{uid_domain()}"
 
 
 def _address(person):

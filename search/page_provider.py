@@ -3,9 +3,9 @@
 from django.db import connection
 from wagtail.models import Page
 
+from intranet.page_visibility import page_visibility_key, visible_pages
 from intranet.plugins import SearchProvider, SearchResult
 from search.query import title_score
-from search.visibility import page_visibility_key, visible_pages
 
 # The best hits are re-ranked by page type (e.g. a service above its department) within this window.
 RERANK_WINDOW = 50

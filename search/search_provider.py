@@ -5,10 +5,10 @@ import os
 from django.utils.translation import gettext_lazy as _
 from wagtail.documents import get_document_model
 
+from intranet.page_visibility import hidden_collection_ids
 from intranet.plugins import SearchProvider, SearchResult
 from search.page_provider import PageSearchProvider
 from search.registry import claimed_page_models
-from search.visibility import hidden_collection_ids
 
 
 class OtherPagesProvider(PageSearchProvider):

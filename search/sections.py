@@ -11,9 +11,9 @@ from django.apps import apps
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 
+from intranet.page_visibility import visible_pages
 from intranet.plugins import SearchProvider, SearchResult
 from search.query import fold
-from search.visibility import visible_pages
 
 
 @dataclass(frozen=True)

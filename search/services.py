@@ -13,11 +13,11 @@ from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.search.utils import normalise_query_string
 
 from intranet import concurrency, counting
+from intranet.page_visibility import hidden_page_paths
 from intranet.plugins import SearchResult
 from search import query as search_query
 from search.models import DailyClick, DailyQuery
 from search.registry import get_providers
-from search.visibility import hidden_page_paths
 
 PREVIEW_PER_KIND = 4
 PER_PAGE = 20

@@ -15,8 +15,13 @@ from wagtail.images import get_image_model
 from social import mentions
 from social import selectors as social
 from social.services import can_moderate
-from teams.models import Membership, Role, State, TeamPage, TeamPost
-from teams.visibility import active_membership, viewable_teams, visible_teams  # noqa: F401 (part of the API)
+from teams.models import Kind, Membership, Role, State, TeamPage, TeamPost
+from teams.visibility import (  # noqa: F401 (part of the API: other apps read teams through selectors)
+    active_membership,
+    timeline_readable_q,
+    viewable_teams,
+    visible_teams,
+)
 
 MEMBERS_SHOWN = 24
 POSTS_PER_PAGE = 20
@@ -219,3 +224,8 @@ def move_destinations(exclude_team, user):
         .order_by("title")
         .values_list("pk", "title")
     )
+
+
+def open_teams():
+    """Live open teams that are not archived, oldest first (demo data of other apps picks one)."""
+    return TeamPage.objects.live().filter(kind=Kind.OPEN, archived_at__isnull=True).order_by("pk")

@@ -38,17 +38,23 @@ def manager_can_see(user: Any, team: TeamPage) -> bool:
     return viewable_teams(user, include_offline=True).filter(pk=team.pk).exists()
 
 
+def timeline_readable_q(user: Any, team_field: str = "team") -> Q:
+    """For rows of a team (posts, team events): the user may read that team's timeline. Open teams for
+    everyone, others for members (and private ones for superusers, as TeamPage.content_visible_to
+    says). Anonymous users read nothing: the caller returns .none() for them."""
+    member = Exists(active_membership(user, f"{team_field}_id"))
+    allowed: Q = Q(**{f"{team_field}__kind": Kind.OPEN}) | member  # type: ignore[assignment]  # Q | Exists is a Q
+    if user.is_superuser:
+        allowed |= Q(**{f"{team_field}__kind": Kind.PRIVATE})
+    return allowed
+
+
 def readable_posts(user: Any) -> QuerySet[TeamPost]:
-    """Posts whose team's timeline the user may read: open teams for everyone, others for members
-    (and private ones for superusers, as TeamPage.content_visible_to says)."""
+    """Posts whose team's timeline the user may read (timeline_readable_q)."""
     posts = TeamPost.objects.filter(team__live=True)
     if user is None or not user.is_authenticated:
         return posts.none()
-    member = Exists(active_membership(user, "team_id"))
-    allowed: Q = Q(team__kind=Kind.OPEN) | member  # type: ignore[assignment]  # Q | Exists is a Q
-    if user.is_superuser:
-        allowed |= Q(team__kind=Kind.PRIVATE)
-    return posts.filter(allowed)
+    return posts.filter(timeline_readable_q(user))
 
 
 def visible_teams(user: Any) -> QuerySet[TeamPage]:

@@ -1,4 +1,5 @@
-"""Which pages and documents a user may not see, so providers can leave them out of a search."""
+"""Which pages and documents a user may not see (Wagtail view restrictions), without a request: for
+search providers, the agenda, must-read lists and any list that must leave such pages out."""
 
 from functools import reduce
 from operator import or_
