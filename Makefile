@@ -62,7 +62,7 @@ lint: install-test
 
 # Refresh and compile the Dutch translations: the frame's (templates/, intranet/) in locale/, each
 # app's in <app>/locale/.
-APPS := home people social news teams directregelen rooms launcher prikbord search insights privacy
+APPS := home people social news teams directregelen rooms launcher prikbord search insights privacy api
 messages: install
 	$(PY) manage.py makemessages -l nl --no-obsolete -i '.venv/*' -i 'tests/*' -i 'bench/*' $(foreach a,$(APPS),-i '$(a)/*')
 	for app in $(APPS); do mkdir -p $$app/locale && (cd $$app && ../$(PY) ../manage.py makemessages -l nl --no-obsolete); done

@@ -1,0 +1,70 @@
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from api import tokens
+from directregelen.models import Request
+from tests.directregelen.conftest import (  # noqa: F401  (fixtures shared with directregelen's tests)
+    _forget_portal_link,
+    ict,
+    ict_form,
+    ict_staff,
+    other_employee,
+    po,
+    portal,
+)
+
+
+def make_request(user, department, title="Storing melden", **extra):
+    count = Request.objects.count() + 1
+    extra.setdefault("submitted_at", timezone.now() - datetime.timedelta(minutes=count))
+    return Request.objects.create(
+        reference=f"{department.reference_prefix}-2026-{count:05d}",
+        requester=user,
+        department=department,
+        title=title,
+        data=[{"name": "omschrijving", "label": "Omschrijving", "value": f"Aanvraag {count}"}],
+        **extra,
+    )
+
+
+class Caller:
+    """The test client with a token in the Authorization header."""
+
+    def __init__(self, client, secret):
+        self.client, self.secret = client, secret
+
+    def _headers(self, headers):
+        return {"HTTP_AUTHORIZATION": f"Bearer {self.secret}", **headers}
+
+    def get(self, path, data=None, **headers):
+        return self.client.get(path, data, **self._headers(headers))
+
+    def post(self, path, data=None, **headers):
+        return self.client.post(path, data or {}, content_type="application/json", **self._headers(headers))
+
+    def put(self, path, data=None, **headers):
+        return self.client.put(path, data or {}, content_type="application/json", **self._headers(headers))
+
+
+def make_token(scopes, departments=(), **extra):
+    return tokens.create("TOPdesk", scopes, departments, **extra)
+
+
+@pytest.fixture
+def ict_token(ict):  # noqa: F811
+    return make_token(["requests:read", "requests:write:ICT"], [ict])
+
+
+@pytest.fixture
+def ict_api(client, ict_token):
+    return Caller(client, ict_token[1])
+
+
+@pytest.fixture
+def api_client(client):
+    def make(scopes, departments=(), **extra):
+        return Caller(client, make_token(scopes, departments, **extra)[1])
+
+    return make
