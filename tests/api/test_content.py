@@ -54,7 +54,9 @@ def test_news_cursor_pagination(reader, make_news):
 
 
 def test_pages_list_content_pages_but_never_teams(reader, home, make_team, alice):
-    publish_under(home, ContentPage(title="Thuiswerken", slug="thuiswerken", intro="Zo werk je thuis", body="<p>Tekst</p>"))
+    publish_under(
+        home, ContentPage(title="Thuiswerken", slug="thuiswerken", intro="Zo werk je thuis", body="<p>Tekst</p>")
+    )
     for kind, title in ((Kind.OPEN, "Fotografie"), (Kind.CLOSED, "Ambassadeurs"), (Kind.PRIVATE, "Reorganisatie ICT")):
         team = make_team(title, kind, description="Vertrouwelijk overleg.")
         create_post(alice, team, text="Geheim plan")
@@ -73,7 +75,9 @@ def test_pages_list_content_pages_but_never_teams(reader, home, make_team, alice
 
 
 def test_people_show_only_the_directory_cards_fields(reader):
-    person = PersonFactory(first_name="Sanne", last_name="de Vries", job_title="Jurist", phone="06-12345678", bio="Geheim")
+    person = PersonFactory(
+        first_name="Sanne", last_name="de Vries", job_title="Jurist", phone="06-12345678", bio="Geheim"
+    )
     PersonFactory(first_name="Oud", last_name="Collega", is_active=False)
     body = reader.get("/api/v1/people").json()
     assert [item["name"] for item in body["results"]] == [person.full_name]

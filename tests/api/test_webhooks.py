@@ -66,7 +66,9 @@ def worker(monkeypatch, settings):
     return run_worker
 
 
-def test_a_status_change_is_delivered_signed(receiver, employee, ict, ict_staff, po, django_capture_on_commit_callbacks):
+def test_a_status_change_is_delivered_signed(
+    receiver, employee, ict, ict_staff, po, django_capture_on_commit_callbacks
+):
     good = receiver()
     webhook = Webhook.objects.create(name="TOPdesk", department=ict, url=good.url)
     Webhook.objects.create(name="HR", department=po, url=receiver().url)  # another department hears nothing
@@ -140,7 +142,9 @@ def test_receivers_inside_the_network_are_refused(url, settings):
         webhooks.check_url(url)
 
 
-def test_delivery_refuses_a_private_address_even_if_saved(employee, ict, ict_staff, settings, django_capture_on_commit_callbacks):
+def test_delivery_refuses_a_private_address_even_if_saved(
+    employee, ict, ict_staff, settings, django_capture_on_commit_callbacks
+):
     settings.API_WEBHOOK_ALLOW_PRIVATE = False
     webhook = Webhook.objects.create(name="Intern", department=ict, url="https://127.0.0.1:9/hook")
     with django_capture_on_commit_callbacks(execute=True):
