@@ -1,9 +1,11 @@
 """The API in the Wagtail admin (Settings → API), for superusers only: tokens (the secret shown once
 at creation), webhooks, and the call and delivery logs (read-only)."""
 
+from django import forms
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.views.generic import CreateView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -69,7 +71,20 @@ class TokenViewSet(ModelViewSet):
     form_fields = ["name", "departments", "scopes", "expires_at", "active"]
     list_display = ["name", "prefix", "scopes", "active", "expires_at", "last_used_at"]
     list_filter = ["active"]
-    create_view_class = ShowSecretOnce
+    add_view_class = ShowSecretOnce
+
+
+class WebhookForm(WagtailAdminModelForm):
+    url = forms.URLField(
+        label=Webhook._meta.get_field("url").verbose_name,
+        max_length=500,
+        assume_scheme="https",
+        help_text=Webhook._meta.get_field("url").help_text,
+    )
+
+    class Meta:
+        model = Webhook
+        fields = ["name", "department", "url", "active"]
 
 
 class WebhookViewSet(ModelViewSet):
@@ -77,8 +92,12 @@ class WebhookViewSet(ModelViewSet):
     icon = "link"
     menu_label = _("Webhooks")
     form_fields = ["name", "department", "url", "active"]
+
+    def get_form_class(self, for_update=False):
+        return WebhookForm
+
     list_display = ["name", "department", "url", "active"]
-    create_view_class = ShowSecretOnce
+    add_view_class = ShowSecretOnce
 
 
 class DeliveryViewSet(ModelViewSet):

@@ -14,6 +14,8 @@ from tests.directregelen.conftest import (  # noqa: F401  (fixtures shared with 
     po,
     portal,
 )
+from tests.news.conftest import author, make_news, news_index  # noqa: F401
+from tests.teams.conftest import alice, make_team, make_user, team_index  # noqa: F401
 
 
 def make_request(user, department, title="Storing melden", **extra):

@@ -14,7 +14,7 @@ from teams.models import Kind, TeamPage
 from teams.posting import create_post
 from tests.api.conftest import Caller, make_request, make_token
 from tests.directregelen.conftest import photo
-from tests.teams.conftest import alice, make_team, make_user, pdf_upload, team_index  # noqa: F401
+from tests.teams.conftest import pdf_upload
 
 pytestmark = pytest.mark.django_db
 

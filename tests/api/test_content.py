@@ -9,8 +9,7 @@ from teams.models import Kind
 from teams.posting import create_post
 from tests.api.conftest import Caller, make_token
 from tests.factories import PersonFactory
-from tests.news.conftest import author, make_news, news_index, publish_under  # noqa: F401
-from tests.teams.conftest import alice, make_team, make_user, team_index  # noqa: F401
+from tests.news.conftest import publish_under
 
 pytestmark = pytest.mark.django_db
 
