@@ -37,7 +37,8 @@ def test_unknown_scopes_are_a_form_error(admin_client, ict):
 def test_revoking_in_the_admin(admin_client, ict):
     token, secret = tokens.create("TOPdesk", ["requests:read"], [ict])
     response = admin_client.post(
-        reverse("api_tokens:edit", args=[token.pk]), {"name": "TOPdesk", "departments": [ict.pk], "scopes": "requests:read"}
+        reverse("api_tokens:edit", args=[token.pk]),
+        {"name": "TOPdesk", "departments": [ict.pk], "scopes": "requests:read"},
     )
     assert response.status_code == 302
     token.refresh_from_db()
@@ -47,10 +48,13 @@ def test_revoking_in_the_admin(admin_client, ict):
 def test_webhook_form_refuses_http_and_internal_addresses(admin_client, ict, settings):
     settings.API_WEBHOOK_ALLOW_PRIVATE = False
     for url in ("http://topdesk.example/hook", "https://10.0.0.8/hook"):
-        response = admin_client.post(reverse("api_webhooks:add"), {"name": "T", "department": ict.pk, "url": url, "active": "on"})
+        response = admin_client.post(
+            reverse("api_webhooks:add"), {"name": "T", "department": ict.pk, "url": url, "active": "on"}
+        )
         assert response.status_code == 200 and not Webhook.objects.exists(), url
     response = admin_client.post(
-        reverse("api_webhooks:add"), {"name": "T", "department": ict.pk, "url": "https://topdesk.example/hook", "active": "on"}
+        reverse("api_webhooks:add"),
+        {"name": "T", "department": ict.pk, "url": "https://topdesk.example/hook", "active": "on"},
     )
     assert Webhook.objects.get().secret in response.content.decode()
 
