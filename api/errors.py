@@ -34,6 +34,14 @@ class ApiError(Exception):
         self.errors, self.headers = errors, headers or {}
 
 
+def first_or_404(queryset):
+    """The first row, or the API's 404 (a row outside the caller's reach is the same as none)."""
+    found = queryset.first()
+    if found is None:
+        raise ApiError(404)
+    return found
+
+
 def _both(message, params=None):
     texts = []
     for language in ("nl", "en"):

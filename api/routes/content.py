@@ -15,7 +15,7 @@ from wagtail.models import Page
 from wagtail.rich_text import expand_db_html
 
 from api.auth import require, token_or_session
-from api.errors import ApiError
+from api.errors import ApiError, first_or_404
 from directregelen.models import DepartmentPage, ServicePage
 from home.models import ContentPage
 from news.models import Category, NewsPage
@@ -154,10 +154,7 @@ def list_news(request, since: datetime.datetime | None = None, category: str | N
 @router.get("/news/{news_id}", response=NewsDetail, summary="One news item with its text")
 def read_news(request, news_id: int):
     require(request, "news:read")
-    found = news().filter(pk=news_id).first()
-    if found is None:
-        raise ApiError(404)
-    return found
+    return first_or_404(news().filter(pk=news_id))
 
 
 def pages():
@@ -186,10 +183,7 @@ def _type_names():
 @router.get("/pages/{page_id}", response=PageDetail, summary="One published page with its text")
 def read_page(request, page_id: int):
     require(request, "news:read")
-    found = pages().filter(pk=page_id).first()
-    if found is None:
-        raise ApiError(404)
-    return found.specific
+    return first_or_404(pages().filter(pk=page_id)).specific
 
 
 @router.get("/people", response=list[PersonItem], summary="The people directory: active colleagues")
@@ -210,7 +204,4 @@ def list_people(request, q: str = "", unit: str | None = None):
 def read_person(request, slug: str):
     require(request, "people:read")
     found = people_selectors.active_people().filter(slug=slug).select_related("organisation_unit", "location")
-    found = found.prefetch_related("expertise").first()
-    if found is None:
-        raise ApiError(404)
-    return found
+    return first_or_404(found.prefetch_related("expertise"))

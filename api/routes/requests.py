@@ -15,7 +15,7 @@ from ninja import Field, Router, Schema
 from ninja.pagination import CursorPagination, paginate
 
 from api.auth import require, token_only
-from api.errors import ApiError
+from api.errors import ApiError, first_or_404
 from directregelen import services
 from directregelen.models import Request, RequestReply
 from intranet.media_headers import secure_file_response
@@ -124,10 +124,7 @@ def in_scope(token):
 
 
 def _one(request, reference):
-    found = in_scope(request.auth).filter(reference=reference).first()
-    if found is None:
-        raise ApiError(404)
-    return found
+    return first_or_404(in_scope(request.auth).filter(reference=reference))
 
 
 def _with_etag(response, item):

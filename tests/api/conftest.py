@@ -1,6 +1,8 @@
 import datetime
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from api import tokens
@@ -14,21 +16,24 @@ from tests.directregelen.conftest import (  # noqa: F401  (fixtures shared with 
     po,
     portal,
 )
+from tests.directregelen.test_my_requests import make_request as _make_request
 from tests.news.conftest import author, make_news, news_index  # noqa: F401
 from tests.teams.conftest import alice, make_team, make_user, team_index  # noqa: F401
 
 
 def make_request(user, department, title="Storing melden", **extra):
-    count = Request.objects.count() + 1
-    extra.setdefault("submitted_at", timezone.now() - datetime.timedelta(minutes=count))
-    return Request.objects.create(
-        reference=f"{department.reference_prefix}-2026-{count:05d}",
-        requester=user,
-        department=department,
-        title=title,
-        data=[{"name": "omschrijving", "label": "Omschrijving", "value": f"Aanvraag {count}"}],
-        **extra,
-    )
+    """directregelen's test request, each one submitted a minute before the one made before it."""
+    extra.setdefault("submitted_at", timezone.now() - datetime.timedelta(minutes=Request.objects.count() + 1))
+    return _make_request(user, department, title, **extra)
+
+
+def count_queries(caller, url):
+    """Queries of one call, after a first call warmed the per-process caches (content types, sites)."""
+    caller.get(url)
+    with CaptureQueriesContext(connection) as queries:
+        response = caller.get(url)
+    assert response.status_code == 200
+    return len(queries)
 
 
 class Caller:

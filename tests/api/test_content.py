@@ -1,13 +1,11 @@
 """News, pages and people: what every employee sees on the front end, and nothing more."""
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from home.models import ContentPage
 from teams.models import Kind
 from teams.posting import create_post
-from tests.api.conftest import Caller, make_token
+from tests.api.conftest import Caller, count_queries, make_token
 from tests.factories import PersonFactory
 from tests.news.conftest import publish_under
 
@@ -101,31 +99,23 @@ def test_an_employees_session_reads_the_same(client, employee, make_news):
     assert client.get("/api/v1/people").status_code == 200
 
 
-def _count(caller, url):
-    caller.get(url)  # warm the per-process caches (content types, sites) first
-    with CaptureQueriesContext(connection) as queries:
-        response = caller.get(url)
-    assert response.status_code == 200
-    return len(queries)
-
-
 def test_news_list_query_count_is_fixed(reader, make_news):
     from news.models import Category
 
     category = Category.objects.create(name="Organisatie", slug="organisatie")
     make_news().categories.add(category)
-    few = _count(reader, "/api/v1/news")
+    few = count_queries(reader, "/api/v1/news")
     for _ in range(8):
         make_news().categories.add(category)
-    assert _count(reader, "/api/v1/news") == few
+    assert count_queries(reader, "/api/v1/news") == few
 
 
 def test_pages_and_people_list_query_counts_are_fixed(reader, home):
     publish_under(home, ContentPage(title="Pagina 0", slug="pagina-0"))
     PersonFactory()
-    few_pages, few_people = _count(reader, "/api/v1/pages"), _count(reader, "/api/v1/people")
+    few_pages, few_people = count_queries(reader, "/api/v1/pages"), count_queries(reader, "/api/v1/people")
     for number in range(1, 8):
         publish_under(home, ContentPage(title=f"Pagina {number}", slug=f"pagina-{number}"))
         PersonFactory().expertise.add("gis", "beleid")
-    assert _count(reader, "/api/v1/pages") == few_pages
-    assert _count(reader, "/api/v1/people") == few_people
+    assert count_queries(reader, "/api/v1/pages") == few_pages
+    assert count_queries(reader, "/api/v1/people") == few_people

@@ -4,13 +4,11 @@ import datetime
 
 import pytest
 from django.core import mail
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from directregelen.models import Request
 from directregelen.services import respond
-from tests.api.conftest import Caller, make_request, make_token
+from tests.api.conftest import Caller, count_queries, make_request, make_token
 from tests.directregelen.conftest import photo
 
 pytestmark = pytest.mark.django_db
@@ -165,14 +163,6 @@ def test_attachment_download_within_scope(ict_api, client, employee, ict, po):
     assert ict_api.get(f"/api/v1/requests/{other.reference}/attachments/{attachment.pk}").status_code == 404
 
 
-def _count(caller, url):
-    caller.get(url)  # warm the per-process caches (content types, sites) first
-    with CaptureQueriesContext(connection) as queries:
-        response = caller.get(url)
-    assert response.status_code == 200
-    return len(queries)
-
-
 def test_list_query_count_is_fixed(ict_api, employee, ict, ict_staff):
     from directregelen.models import RequestAttachment
 
@@ -190,6 +180,6 @@ def test_list_query_count_is_fixed(ict_api, employee, ict, ict_staff):
             )
 
     add(1)
-    few = _count(ict_api, "/api/v1/requests")
+    few = count_queries(ict_api, "/api/v1/requests")
     add(12)
-    assert _count(ict_api, "/api/v1/requests") == few
+    assert count_queries(ict_api, "/api/v1/requests") == few
