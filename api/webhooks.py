@@ -148,7 +148,7 @@ def deliver(delivery_pk):
             raise RuntimeError(f"receiver answered {response.status_code}")
     except (http.RequestException, RuntimeError, ValidationError) as error:
         delivery.status = WebhookDelivery.Status.FAILED
-        delivery.error = str(error)[:300]
+        delivery.error = ("; ".join(error.messages) if isinstance(error, ValidationError) else str(error))[:300]
         delivery.save(update_fields=["attempts", "response_status", "status", "error"])
         raise
     delivery.status, delivery.error, delivery.delivered_at = WebhookDelivery.Status.DELIVERED, "", timezone.now()
