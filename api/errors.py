@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
+from ninja import Field, Schema
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
@@ -23,6 +24,24 @@ MESSAGES = {
     429: _("Too many calls; wait a while and try again."),
     500: _("Something went wrong on our side."),
 }
+
+
+class ErrorOut(Schema):
+    status: int
+    detail: str = Field(description="The message in Dutch.")
+    detail_en: str = Field(description="The same message in English.")
+    errors: dict[str, list[str]] | None = Field(None, description="On a 400: the refused fields, in Dutch.")
+
+
+def documented(ok, *codes):
+    """An operation's responses for the schema: `ok` for 200, ErrorOut for each error code (and 401, 429)."""
+    return {**({200: ok} if ok is not None else {}), **{code: ErrorOut for code in sorted({401, 429, *codes})}}
+
+
+def binary(content_type, description):
+    """openapi_extra for an operation that answers a file."""
+    content = {content_type: {"schema": {"type": "string", "format": "binary"}}}
+    return {"responses": {"200": {"description": description, "content": content}}}
 
 
 class ApiError(Exception):

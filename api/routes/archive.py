@@ -25,7 +25,7 @@ from django_comments_xtd.models import XtdComment
 from ninja import Router
 
 from api.auth import require, token_only
-from api.errors import ApiError
+from api.errors import ApiError, binary, documented
 from directregelen.models import Request, RequestReply
 from intranet.media_headers import safe_download_name
 from teams.models import Kind, TeamPage, TeamPost
@@ -193,7 +193,12 @@ def build(token, period):
     return spool, digest.hexdigest()
 
 
-@router.get("/archive/{period}", summary="The archive package (ZIP) of a finished month or year")
+@router.get(
+    "/archive/{period}",
+    response=documented(None, 400, 403),
+    openapi_extra=binary("application/zip", "The archive package"),
+    summary="The archive package (ZIP) of a finished month or year",
+)
 def export(request, period: str):
     """`period`: `2026` or `2026-11`. The ZIP holds `manifest.json` and `files/…` (docs/api.md)."""
     require(request, "archive:read")

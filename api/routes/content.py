@@ -15,7 +15,7 @@ from wagtail.models import Page
 from wagtail.rich_text import expand_db_html
 
 from api.auth import require, token_or_session
-from api.errors import ApiError, first_or_404
+from api.errors import ApiError, documented, first_or_404
 from directregelen.models import DepartmentPage, ServicePage
 from home.models import ContentPage
 from news.models import Category, NewsPage
@@ -137,7 +137,7 @@ def news():
     )
 
 
-@router.get("/news", response=list[NewsItem], summary="Published news, newest first")
+@router.get("/news", response=documented(list[NewsItem], 400, 403), summary="Published news, newest first")
 @paginate(CursorPagination, ordering=("-date", "-pk"), page_size=20, max_page_size=100)
 def list_news(request, since: datetime.datetime | None = None, category: str | None = None, pinned: bool | None = None):
     require(request, "news:read")
@@ -151,7 +151,7 @@ def list_news(request, since: datetime.datetime | None = None, category: str | N
     return queryset
 
 
-@router.get("/news/{news_id}", response=NewsDetail, summary="One news item with its text")
+@router.get("/news/{news_id}", response=documented(NewsDetail, 403, 404), summary="One news item with its text")
 def read_news(request, news_id: int):
     require(request, "news:read")
     return first_or_404(news().filter(pk=news_id))
@@ -161,7 +161,9 @@ def pages():
     return Page.objects.live().public().type(*PAGE_TYPES).select_related("content_type")
 
 
-@router.get("/pages", response=list[PageItem], summary="Published pages (content, services, departments)")
+@router.get(
+    "/pages", response=documented(list[PageItem], 400, 403), summary="Published pages (content, services, departments)"
+)
 @paginate(CursorPagination, ordering=("path",), page_size=50, max_page_size=200)
 def list_pages(request, type: str | None = None, changed_since: datetime.datetime | None = None):  # noqa: A002
     require(request, "news:read")
@@ -180,13 +182,15 @@ def _type_names():
     return ", ".join(model._meta.model_name for model in PAGE_TYPES)
 
 
-@router.get("/pages/{page_id}", response=PageDetail, summary="One published page with its text")
+@router.get("/pages/{page_id}", response=documented(PageDetail, 403, 404), summary="One published page with its text")
 def read_page(request, page_id: int):
     require(request, "news:read")
     return first_or_404(pages().filter(pk=page_id)).specific
 
 
-@router.get("/people", response=list[PersonItem], summary="The people directory: active colleagues")
+@router.get(
+    "/people", response=documented(list[PersonItem], 400, 403), summary="The people directory: active colleagues"
+)
 @paginate(CursorPagination, ordering=("sort_name", "pk"), page_size=50, max_page_size=200)
 def list_people(request, q: str = "", unit: str | None = None):
     """`q`: words that must each match a name, function or expertise; `unit`: an organisation unit's slug
@@ -200,7 +204,7 @@ def list_people(request, q: str = "", unit: str | None = None):
     return people_selectors.directory(text=q[:200], unit=unit_obj).prefetch_related("expertise")
 
 
-@router.get("/people/{slug}", response=PersonItem, summary="One colleague's directory card")
+@router.get("/people/{slug}", response=documented(PersonItem, 403, 404), summary="One colleague's directory card")
 def read_person(request, slug: str):
     require(request, "people:read")
     found = people_selectors.active_people().filter(slug=slug).select_related("organisation_unit", "location")

@@ -15,7 +15,7 @@ from ninja import Field, Router, Schema
 from ninja.pagination import CursorPagination, paginate
 
 from api.auth import require, token_only
-from api.errors import ApiError, first_or_404
+from api.errors import ApiError, binary, documented, first_or_404
 from directregelen import services
 from directregelen.models import Request, RequestReply
 from intranet.media_headers import secure_file_response
@@ -154,7 +154,9 @@ def _write(request, reference, action):
     return _one(request, reference)
 
 
-@router.get("/requests", response=list[RequestOut], summary="List the requests of the token's departments")
+@router.get(
+    "/requests", response=documented(list[RequestOut], 400, 403), summary="List the requests of the token's departments"
+)
 @paginate(CursorPagination, ordering=("-pk",), page_size=50, max_page_size=200)
 def list_requests(
     request,
@@ -174,13 +176,17 @@ def list_requests(
     return queryset
 
 
-@router.get("/requests/{reference}", response=RequestOut, summary="Read one request")
+@router.get("/requests/{reference}", response=documented(RequestOut, 403, 404), summary="Read one request")
 def read_request(request, reference: str, response: HttpResponse):
     require(request, "requests:read")
     return _with_etag(response, _one(request, reference))
 
 
-@router.post("/requests/{reference}/responses", response=RequestOut, summary="Change the status and/or reply")
+@router.post(
+    "/requests/{reference}/responses",
+    response=documented(RequestOut, 400, 403, 404, 409),
+    summary="Change the status and/or reply",
+)
 def respond(request, reference: str, payload: RespondIn, response: HttpResponse):
     """As the admin's queue does: the employee is notified by mail and sees it under Mijn aanvragen."""
     version = expected_version(request, payload.version)
@@ -194,7 +200,11 @@ def respond(request, reference: str, payload: RespondIn, response: HttpResponse)
     return _with_etag(response, item)
 
 
-@router.put("/requests/{reference}/external-ticket", response=RequestOut, summary="Set the external ticket number")
+@router.put(
+    "/requests/{reference}/external-ticket",
+    response=documented(RequestOut, 400, 403, 404, 409),
+    summary="Set the external ticket number",
+)
 def set_external_ticket(request, reference: str, payload: TicketIn, response: HttpResponse):
     version = expected_version(request, payload.version)
     item = _write(
@@ -207,7 +217,12 @@ def set_external_ticket(request, reference: str, payload: TicketIn, response: Ht
     return _with_etag(response, item)
 
 
-@router.get("/requests/{reference}/attachments/{attachment_id}", summary="Download an attachment")
+@router.get(
+    "/requests/{reference}/attachments/{attachment_id}",
+    response=documented(None, 403, 404),
+    openapi_extra=binary("application/octet-stream", "The file as sent"),
+    summary="Download an attachment",
+)
 def attachment(request, reference: str, attachment_id: int):
     require(request, "requests:read")
     item = _one(request, reference)

@@ -38,3 +38,15 @@ def test_writes_accept_only_a_token(schema):
         for method, operation in operations.items():
             if method != "get":
                 assert operation["security"] == [{"TokenAuth": []}], path
+
+
+def test_every_operation_documents_its_json_errors(schema):
+    error = schema["components"]["schemas"]["ErrorOut"]
+    assert {"status", "detail", "detail_en"} <= set(error["required"])
+    for path, operations in schema["paths"].items():
+        for method, operation in operations.items():
+            for code in ("200", "401", "429"):
+                assert code in operation["responses"], f"{method.upper()} {path} does not document {code}"
+            assert operation["responses"]["401"]["content"]["application/json"]["schema"]["$ref"].endswith("/ErrorOut")
+    archive = schema["paths"]["/api/v1/archive/{period}"]["get"]["responses"]["200"]
+    assert "application/zip" in archive["content"]
