@@ -152,3 +152,20 @@ def test_delivery_refuses_a_private_address_even_if_saved(
     delivery = WebhookDelivery.objects.get(webhook=webhook)
     assert delivery.status == "failed"
     assert delivery.error == "Adressen binnen het netwerk van de organisatie zijn niet toegestaan."
+
+
+def test_the_signature_check_in_the_docs_accepts_our_signature():
+    """docs/api.md shows receivers how to check X-Plein-Signature: that code must accept what we send."""
+    import re
+    import time
+    from pathlib import Path
+
+    docs = (Path(__file__).resolve().parents[2] / "docs" / "api.md").read_text()
+    code = re.search(r"```python\n(.*?)```", docs, re.S).group(1)
+    namespace = {}
+    exec(code, namespace)  # noqa: S102 (our own documentation)
+    body = b'{"event":"request.created"}'
+    header = webhooks.sign("geheim", int(time.time()), body)
+    assert namespace["valid"]("geheim", header, body)
+    assert not namespace["valid"]("ander", header, body)
+    assert not namespace["valid"]("geheim", webhooks.sign("geheim", int(time.time()) - 3600, body), body)
