@@ -12,7 +12,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from directregelen import tasks
+from directregelen import signals, tasks
 from directregelen.models import (
     DepartmentPage,
     ReferenceCounter,
@@ -94,6 +94,7 @@ def submit_request(user, form_page, form):
                 size=upload.size,
             )
         enqueue(tasks.mail_request_to_department, request.pk)
+        signals.request_changed.send(sender=Request, request=request, event=signals.CREATED)
     return request
 
 
@@ -104,8 +105,20 @@ def _group_ids(user):
     return user._directregelen_group_ids
 
 
+class VersionConflict(Exception):
+    """The request changed since the caller read it (the API's If-Match): nothing was saved."""
+
+    def __init__(self, current):
+        super().__init__(f"request is at version {current}")
+        self.current = current
+
+
 def can_handle(user, department):
-    """Department staff (its editor and lead editor groups) and superusers work a department's queue."""
+    """Department staff (its editor and lead editor groups) and superusers work a department's queue.
+
+    An integration (an API token, `is_integration`) works the departments its scope names, no others."""
+    if getattr(user, "is_integration", False):
+        return department is not None and user.handles(department)
     if not user.is_authenticated or not user.is_active:
         return False
     if user.is_superuser:
@@ -131,15 +144,25 @@ def can_view(user, request):
     return can_handle(user, request.department)
 
 
-def respond(actor, request, *, status="", body=""):
-    """Change a request's status and/or reply to it; the requester is notified after commit."""
+def _lock_for(actor, request, expected_version):
+    locked = Request.objects.select_for_update(of=("self",)).select_related("department").get(pk=request.pk)
+    if not can_handle(actor, locked.department):
+        raise PermissionDenied
+    if expected_version is not None and locked.version != expected_version:
+        raise VersionConflict(locked.version)
+    return locked
+
+
+def respond(actor, request, *, status="", body="", expected_version=None):
+    """Change a request's status and/or reply to it; the requester is notified after commit.
+
+    `actor` is a staff member or an integration (can_handle); with `expected_version` a request that
+    changed meanwhile raises VersionConflict instead of overwriting what someone else did."""
     body = (body or "").strip()
     if status and status not in Request.Status.values:
         raise ValidationError({"status": _("Choose a valid status.")})
     with transaction.atomic():
-        locked = Request.objects.select_for_update(of=("self",)).select_related("department").get(pk=request.pk)
-        if not can_handle(actor, locked.department):
-            raise PermissionDenied
+        locked = _lock_for(actor, request, expected_version)
         changed = bool(status) and status != locked.status
         if not changed and not body:
             raise ValidationError({"body": _("Write a reply or choose another status.")})
@@ -149,12 +172,30 @@ def respond(actor, request, *, status="", body=""):
         if changed:
             locked.status = status
             locked.done_at = now if status == Request.Status.DONE else None
-        locked.save(update_fields=["status", "first_response_at", "done_at"])
+        locked.version += 1
+        locked.save(update_fields=["status", "first_response_at", "done_at", "version"])
+        author = None if getattr(actor, "is_integration", False) else actor
         reply = RequestReply.objects.create(
-            request=locked, author=actor, body=body, new_status=status if changed else "", created_at=now
+            request=locked, author=author, body=body, new_status=status if changed else "", created_at=now
         )
         enqueue(tasks.mail_reply_to_requester, reply.pk)
+        event = signals.STATUS_CHANGED if changed else signals.REPLIED
+        signals.request_changed.send(sender=Request, request=locked, event=event)
+    request.status, request.version = locked.status, locked.version
     return reply
+
+
+def set_external_ticket(actor, request, ticket, *, expected_version=None):
+    """Record the number the department's own system gave the request (not shown to the requester)."""
+    ticket = (ticket or "").strip()
+    if len(ticket) > Request._meta.get_field("external_ticket").max_length:
+        raise ValidationError({"external_ticket": _("Use at most 64 characters.")})
+    with transaction.atomic():
+        locked = _lock_for(actor, request, expected_version)
+        locked.external_ticket = ticket
+        locked.version += 1
+        locked.save(update_fields=["external_ticket", "version"])
+    return locked
 
 
 def record_service_view(page, day=None, user=None):

@@ -20,6 +20,8 @@ urlpatterns = [
     path("teams-acties/", include("teams.urls")),
     path("mijn-gegevens/", include("privacy.urls")),
     path("verplicht-gelezen/", include("mustread.urls")),
+    # The integration API (docs/api.md): tokens open only these views.
+    path("api/", include("api.urls")),
     # django-comments-xtd without its API and write views (see social/comment_urls.py).
     path("reacties/", include("social.comment_urls")),
 ]

@@ -29,7 +29,7 @@ FEATURE_APPS = (
     "events",
     "mustread",
 )
-TOP_APPS = ("insights", "privacy")
+TOP_APPS = ("insights", "privacy", "api")
 APPS = (FRAME, *GROUND_FLOOR, *FEATURE_APPS, *TOP_APPS)
 TOOLING = ("bench",)
 # The frame's modules that wire the apps together (they sit above every app).

@@ -52,6 +52,10 @@ class Request(models.Model):
     first_response_at = models.DateTimeField(_("first response at"), null=True, blank=True)
     done_at = models.DateTimeField(_("done at"), null=True, blank=True)
     mailed_at = models.DateTimeField(_("mailed to the department at"), null=True, blank=True, editable=False)
+    # The number the department's own system (TOPdesk, the HR system) gave it, set through the API.
+    external_ticket = models.CharField(_("external ticket number"), max_length=64, blank=True)
+    # Bumped by every change through services (status, reply, ticket): the API's ETag / If-Match.
+    version = models.PositiveIntegerField(default=1, editable=False)
 
     class Meta:
         ordering = ["-submitted_at", "-pk"]

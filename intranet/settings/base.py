@@ -47,6 +47,9 @@ INSTALLED_APPS = [
     "search",
     "insights",
     "privacy",
+    "api",
+    # django-ninja (the API): in INSTALLED_APPS so its docs use its own static files, not a CDN.
+    "ninja",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

@@ -31,7 +31,15 @@ THROTTLE_LIMITS = {
     "sso_start": {"minute": 30, "hour": 300},
     # "Mijn gegevens": building an export is heavy work and ends in a notification.
     "privacy_export": {"hour": 3, "day": 5},
+    # Per API token (api/auth.py): calls of every kind.
+    "api": {"minute": 120, "hour": 3000},
 }
+
+# --- api (docs/api.md) ---
+# Days the API's call log and webhook delivery log are kept.
+API_LOG_DAYS = int(os.environ.get("API_LOG_DAYS", "90"))
+# Webhook receivers on loopback/private addresses (and http://) are refused unless this is set (SSRF).
+API_WEBHOOK_ALLOW_PRIVATE = os.environ.get("API_WEBHOOK_ALLOW_PRIVATE", "0") == "1"
 
 # --- privacy (docs/privacy.md) ---
 # Days a finished data export can be downloaded; its ZIP is deleted after that.

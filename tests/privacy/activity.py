@@ -176,6 +176,11 @@ def build(person, mark, *, shared_team=None, private_team=None):
         employee_number=person.employee_number,
     )
 
+    # api: a call made with their own session
+    from api.models import ApiCall
+
+    ApiCall.objects.create(user=user, method="GET", path="/api/v1/news", status=200)
+
     # privacy: an erasure they carried out
     ErasureLog.objects.create(subject="account 0", reason="request", actor=user, via="test", counts={})
     DataExport.objects.create(user=user)

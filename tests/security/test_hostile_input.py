@@ -128,6 +128,12 @@ ENDPOINTS = {
     # With SSO off these are 404; tests/people/test_sso.py throws the same strings at them with SSO on.
     "people/sso_views.py": [("/oidc/callback/", ["code", "state", "error"]), ("/oidc/authenticate/", ["next"])],
     "people/sso.py": [("/oidc/callback/", ["code", "state"])],
+    # The API's read endpoints, with an employee's session (api/routes/content.py; ninja reads the query).
+    "api/routes/content.py": [
+        ("/api/v1/news", ["since", "category", "pinned", "cursor", "page_size"]),
+        ("/api/v1/pages", ["type", "changed_since", "cursor"]),
+        ("/api/v1/people", ["q", "unit", "cursor", "page_size"]),
+    ],
     "intranet/query_cleaning.py": [],  # the cleaner itself, in front of all of these
     "teams/admin_visibility.py": [("/admin/choose-page/chosen-multiple/", ["id"])],
     # Not ours, but behind the same query strings: Wagtail's admin search and choosers.

@@ -1,0 +1,156 @@
+"""Webhooks: a department's system hears about new requests and status changes (docs/api.md).
+
+directregelen sends `request_changed` inside the change's transaction; for each active webhook of the
+request's department a WebhookDelivery row is written and its job queued in that same transaction.
+The job POSTs the JSON, signed with HMAC-SHA256:
+
+    X-Plein-Signature: t=<unix time>,v1=<hex HMAC-SHA256(secret, "<t>.<body>")>
+
+A receiver that fails (no answer, not 2xx) makes the job raise, so intranet.jobs retries it with
+back-off; each attempt is counted on the delivery, which the admin lists. Receivers on loopback,
+private, link-local or reserved addresses are refused (SSRF) unless API_WEBHOOK_ALLOW_PRIVATE is set.
+The payload names the request, not its answers: the receiver reads those with its token.
+"""
+
+import hashlib
+import hmac
+import ipaddress
+import json
+import socket
+import time
+from urllib.parse import urlsplit
+
+import requests as http
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.serializers.json import DjangoJSONEncoder
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+TIMEOUT = 10  # seconds for connecting and for the answer
+
+
+def connect():
+    from directregelen.signals import request_changed
+
+    request_changed.connect(on_request_changed, dispatch_uid="api.webhooks")
+
+
+def sign(secret, timestamp, body):
+    mac = hmac.new(secret.encode(), f"{timestamp}.".encode() + body, hashlib.sha256).hexdigest()
+    return f"t={timestamp},v1={mac}"
+
+
+def verify(secret, header, body, tolerance=300, now=None):
+    """What a receiver does (docs/api.md): the signature matches and is at most `tolerance` seconds old."""
+    try:
+        parts = dict(item.split("=", 1) for item in header.split(","))
+        timestamp = int(parts["t"])
+    except (KeyError, ValueError):
+        return False
+    if abs((now or time.time()) - timestamp) > tolerance:
+        return False
+    return hmac.compare_digest(sign(secret, timestamp, body), header)
+
+
+def _private(address):
+    ip = ipaddress.ip_address(address)
+    return not ip.is_global or ip.is_multicast
+
+
+def check_url(url, resolve=True):
+    """Refuse what a webhook may not call: no https, or (resolved) a loopback/private address."""
+    allow_private = getattr(settings, "API_WEBHOOK_ALLOW_PRIVATE", False)
+    parts = urlsplit(url)
+    if parts.scheme != "https" and not allow_private:
+        raise ValidationError({"url": _("Use an https:// address.")})
+    if not parts.hostname:
+        raise ValidationError({"url": _("Enter a valid URL.")})
+    if allow_private:
+        return
+    try:
+        addresses = (
+            [parts.hostname]
+            if not resolve
+            else [info[4][0] for info in socket.getaddrinfo(parts.hostname, parts.port or 443)]
+        )
+    except socket.gaierror as error:
+        raise ValidationError({"url": _("This address cannot be found.")}) from error
+    for address in addresses:
+        try:
+            if _private(address):
+                raise ValidationError({"url": _("Addresses inside the organisation's network are not allowed.")})
+        except ValueError:
+            continue  # a host name (not resolved yet): checked again when delivering
+
+
+def payload(request, event):
+    return {
+        "event": event,
+        "request": {
+            "reference": request.reference,
+            "title": request.title,
+            "department": request.department.reference_prefix if request.department else None,
+            "status": request.status,
+            "version": request.version,
+            "external_ticket": request.external_ticket,
+            "submitted_at": request.submitted_at,
+            "url": reverse("api-v1:read_request", args=[request.reference]),
+        },
+    }
+
+
+def on_request_changed(sender, request, event, **kwargs):
+    from api import tasks
+    from api.models import Webhook, WebhookDelivery
+    from directregelen.signals import REPLIED
+    from intranet.jobs import enqueue
+
+    if event == REPLIED or request.department_id is None:
+        return  # a reply without a new status is not an event receivers asked for
+    body = json.loads(json.dumps(payload(request, event), cls=DjangoJSONEncoder))
+    for webhook in Webhook.objects.filter(department_id=request.department_id, active=True):
+        delivery = WebhookDelivery.objects.create(webhook=webhook, event=event, payload=body)
+        enqueue(tasks.deliver_webhook, delivery.pk)
+
+
+def deliver(delivery_pk):
+    """One attempt; raises when the receiver did not take it, so the job is retried."""
+    from api.models import WebhookDelivery
+
+    delivery = WebhookDelivery.objects.select_related("webhook").get(pk=delivery_pk)
+    if delivery.status == WebhookDelivery.Status.DELIVERED:
+        return False  # a retry of one that went out
+    webhook = delivery.webhook
+    body = json.dumps({**delivery.payload, "delivery": delivery.pk}, separators=(",", ":")).encode()
+    timestamp = int(time.time())
+    delivery.attempts += 1
+    try:
+        if not webhook.active:
+            raise RuntimeError("webhook switched off")
+        check_url(webhook.url)
+        response = http.post(
+            webhook.url,
+            data=body,
+            timeout=TIMEOUT,
+            allow_redirects=False,
+            headers={
+                "Content-Type": "application/json",
+                "User-Agent": "Plein-Webhook/1",
+                "X-Plein-Event": delivery.event,
+                "X-Plein-Delivery": str(delivery.pk),
+                "X-Plein-Signature": sign(webhook.secret, timestamp, body),
+            },
+        )
+        delivery.response_status = response.status_code
+        if not 200 <= response.status_code < 300:
+            raise RuntimeError(f"receiver answered {response.status_code}")
+    except (http.RequestException, RuntimeError, ValidationError) as error:
+        delivery.status = WebhookDelivery.Status.FAILED
+        delivery.error = ("; ".join(error.messages) if isinstance(error, ValidationError) else str(error))[:300]
+        delivery.save(update_fields=["attempts", "response_status", "status", "error"])
+        raise
+    delivery.status, delivery.error, delivery.delivered_at = WebhookDelivery.Status.DELIVERED, "", timezone.now()
+    delivery.save(update_fields=["attempts", "response_status", "status", "error", "delivered_at"])
+    return True

@@ -1,0 +1,185 @@
+"""Direct regelen requests through the API: the token's departments only, the admin's services, versions."""
+
+import datetime
+
+import pytest
+from django.core import mail
+from django.utils import timezone
+
+from directregelen.models import Request
+from directregelen.services import respond
+from tests.api.conftest import Caller, count_queries, make_request, make_token
+from tests.directregelen.conftest import photo
+
+pytestmark = pytest.mark.django_db
+
+
+def test_list_shows_only_the_tokens_departments(ict_api, employee, ict, po):
+    mine = make_request(employee, ict)
+    theirs = make_request(employee, po, title="Verlof")
+    body = ict_api.get("/api/v1/requests").json()
+    references = [item["reference"] for item in body["results"]]
+    assert references == [mine.reference]
+    assert theirs.reference not in str(body)
+    item = body["results"][0]
+    assert item["department"] == "ICT" and item["status"] == "ontvangen" and item["version"] == 1
+    assert item["answers"] == [{"name": "omschrijving", "label": "Omschrijving", "value": "Aanvraag 1"}]
+    assert item["requester"]["email"] == employee.email
+
+
+def test_another_departments_request_is_404_for_read_and_write(ict_api, employee, po):
+    theirs = make_request(employee, po)
+    assert ict_api.get(f"/api/v1/requests/{theirs.reference}").status_code == 404
+    response = ict_api.post(f"/api/v1/requests/{theirs.reference}/responses", {"status": "afgerond"})
+    assert response.status_code == 404
+    assert (
+        ict_api.put(f"/api/v1/requests/{theirs.reference}/external-ticket", {"external_ticket": "T1"}).status_code
+        == 404
+    )
+    theirs.refresh_from_db()
+    assert theirs.status == "ontvangen" and theirs.external_ticket == ""
+
+
+def test_filters_status_and_since(ict_api, employee, ict):
+    old = make_request(employee, ict, submitted_at=timezone.now() - datetime.timedelta(days=3))
+    new = make_request(employee, ict)
+    Request.objects.filter(pk=old.pk).update(status="afgerond")
+    done = ict_api.get("/api/v1/requests", {"status": "afgerond"}).json()["results"]
+    assert [r["reference"] for r in done] == [old.reference]
+    since = (timezone.now() - datetime.timedelta(days=1)).isoformat()
+    recent = ict_api.get("/api/v1/requests", {"since": since}).json()["results"]
+    assert [r["reference"] for r in recent] == [new.reference]
+
+
+def test_bad_filters_are_400_with_field_errors(ict_api):
+    response = ict_api.get("/api/v1/requests", {"status": "weg", "since": "gisteren"})
+    assert response.status_code == 400
+    body = response.json()
+    assert set(body["errors"]) >= {"status", "since"}
+    assert body["detail"] and body["detail_en"]
+
+
+def test_cursor_pagination_walks_every_request_once(ict_api, employee, ict):
+    made = [make_request(employee, ict).reference for _ in range(5)]
+    seen, url = [], "/api/v1/requests?page_size=2"
+    while url:
+        body = ict_api.get(url).json()
+        seen += [r["reference"] for r in body["results"]]
+        url = body["next"]
+    assert sorted(seen) == sorted(made) and len(seen) == 5
+
+
+def test_respond_uses_the_admins_service_and_the_employee_sees_it(
+    ict_api, client, employee, ict, django_capture_on_commit_callbacks
+):
+    request = make_request(employee, ict)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = ict_api.post(
+            f"/api/v1/requests/{request.reference}/responses",
+            {"status": "in_behandeling", "reply": "We kijken <morgen>."},
+            HTTP_IF_MATCH='"1"',
+        )
+    assert response.status_code == 200, response.content
+    assert response["ETag"] == '"2"'
+    assert response.json()["status"] == "in_behandeling"
+    assert response.json()["replies"][0]["by_integration"] is True
+    assert len(mail.outbox) == 1 and mail.outbox[0].to == [employee.email]
+    assert "We kijken <morgen>." in mail.outbox[0].body
+    client.force_login(employee)
+    html = client.get(f"/aanvragen/{request.reference}/").content.decode()
+    assert "In behandeling" in html and "We kijken &lt;morgen&gt;." in html
+
+
+def test_a_stale_version_is_409_and_changes_nothing(ict_api, employee, ict, ict_staff):
+    request = make_request(employee, ict)
+    respond(ict_staff, request, status="in_behandeling")  # someone in the admin was first: version 2
+    response = ict_api.post(
+        f"/api/v1/requests/{request.reference}/responses", {"status": "afgerond"}, HTTP_IF_MATCH='"1"'
+    )
+    assert response.status_code == 409
+    assert response["ETag"] == '"2"'
+    assert response.json()["detail_en"].startswith("The request was changed")
+    # The version in the body works the same way.
+    assert (
+        ict_api.post(
+            f"/api/v1/requests/{request.reference}/responses", {"status": "afgerond", "version": 1}
+        ).status_code
+        == 409
+    )
+    request.refresh_from_db()
+    assert request.status == "in_behandeling" and request.replies.count() == 1
+    ok = ict_api.post(f"/api/v1/requests/{request.reference}/responses", {"status": "afgerond"}, HTTP_IF_MATCH='W/"2"')
+    assert ok.status_code == 200 and ok.json()["version"] == 3
+
+
+def test_an_empty_response_is_400_with_the_services_field_error(ict_api, employee, ict):
+    request = make_request(employee, ict)
+    response = ict_api.post(f"/api/v1/requests/{request.reference}/responses", {"reply": "  "})
+    assert response.status_code == 400
+    assert "body" in response.json()["errors"]
+    bad = ict_api.post(f"/api/v1/requests/{request.reference}/responses", {"status": "klaar"})
+    assert bad.status_code == 400 and "status" in bad.json()["errors"]
+    assert (
+        ict_api.post(
+            f"/api/v1/requests/{request.reference}/responses", {"reply": "x"}, HTTP_IF_MATCH="twee"
+        ).status_code
+        == 400
+    )
+
+
+def test_external_ticket_number(ict_api, employee, ict):
+    request = make_request(employee, ict)
+    response = ict_api.put(f"/api/v1/requests/{request.reference}/external-ticket", {"external_ticket": "I2612-0042"})
+    assert response.status_code == 200
+    assert response.json()["external_ticket"] == "I2612-0042" and response.json()["version"] == 2
+    request.refresh_from_db()
+    assert request.external_ticket == "I2612-0042"
+    too_long = ict_api.put(f"/api/v1/requests/{request.reference}/external-ticket", {"external_ticket": "x" * 65})
+    assert too_long.status_code == 400 and "external_ticket" in too_long.json()["errors"]
+
+
+def test_read_only_token_cannot_write(client, employee, ict):
+    request = make_request(employee, ict)
+    caller = Caller(client, make_token(["requests:read"], [ict])[1])
+    assert caller.get(f"/api/v1/requests/{request.reference}").status_code == 200
+    assert caller.post(f"/api/v1/requests/{request.reference}/responses", {"reply": "x"}).status_code == 403
+    assert (
+        caller.put(f"/api/v1/requests/{request.reference}/external-ticket", {"external_ticket": "x"}).status_code == 403
+    )
+
+
+def test_attachment_download_within_scope(ict_api, client, employee, ict, po):
+    from directregelen.models import RequestAttachment
+
+    request = make_request(employee, ict)
+    attachment = RequestAttachment.objects.create(
+        request=request, field_name="foto", file=photo(), original_name="foto.png", content_type="image/png", size=72
+    )
+    response = ict_api.get(f"/api/v1/requests/{request.reference}/attachments/{attachment.pk}")
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content).startswith(b"\x89PNG")
+    assert ict_api.get(f"/api/v1/requests/{request.reference}/attachments/{attachment.pk + 1}").status_code == 404
+    other = make_request(employee, po)
+    assert ict_api.get(f"/api/v1/requests/{other.reference}/attachments/{attachment.pk}").status_code == 404
+
+
+def test_list_query_count_is_fixed(ict_api, employee, ict, ict_staff):
+    from directregelen.models import RequestAttachment
+
+    def add(n):
+        for _ in range(n):
+            request = make_request(employee, ict)
+            respond(ict_staff, request, body="Antwoord")
+            RequestAttachment.objects.create(
+                request=request,
+                field_name="foto",
+                file=photo(),
+                original_name="f.png",
+                content_type="image/png",
+                size=72,
+            )
+
+    add(1)
+    few = count_queries(ict_api, "/api/v1/requests")
+    add(12)
+    assert count_queries(ict_api, "/api/v1/requests") == few
