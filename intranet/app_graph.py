@@ -111,6 +111,7 @@ def mermaid(edges: Iterable[tuple[str, str]]) -> str:
     lines = ["flowchart TD"]
     floors = [
         ("wiring", "Wiring", ["wiring"]),
+        ("adapters", "Adapters to the outside", list(layers.ADAPTERS)),
         ("top", "Insights and privacy", list(layers.TOP_APPS)),
         ("features", "Feature apps and home", list(layers.FEATURE_APPS)),
         ("ground", "Ground floor", list(layers.GROUND_FLOOR)),
