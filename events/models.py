@@ -169,8 +169,15 @@ class EventPage(EventFields, Page):
         # older revision must not point at a booking that was freed since, lower SEQUENCE (calendars
         # would ignore the update) or take back a cancellation. The database holds the truth of these.
         if self.pk:
-            stored = EventPage.objects.filter(pk=self.pk).values("booking_id", "sequence", "cancelled_at").first()
+            where = ("start", "end", "all_day", "room_id", "place")
+            stored = (
+                EventPage.objects.filter(pk=self.pk)
+                .values("booking_id", "sequence", "cancelled_at", "live", *where)
+                .first()
+            )
             if stored:
+                # Published with a new time or place: events.services tells those signed up.
+                self._moved = stored["live"] and any(getattr(self, f) != stored[f] for f in where)
                 self.booking_id = stored["booking_id"]
                 self.sequence = max(self.sequence or 0, stored["sequence"])
                 self.cancelled_at = stored["cancelled_at"] or self.cancelled_at

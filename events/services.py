@@ -195,6 +195,9 @@ def page_published(page, user=None):
     with transaction.atomic():
         lock_event(page)
         move_up(page)
+        if getattr(page, "_moved", False) and not page.is_cancelled:
+            notices.changed(page, _informed_users(page), user)
+            page._moved = False
 
 
 def page_unpublished(page):

@@ -163,3 +163,16 @@ def test_publishing_an_older_revision_keeps_the_booking_sequence_and_cancellatio
     page = type(page).objects.get(pk=page.pk)
     assert page.is_cancelled and page.booking_id is None and page.sequence > sequence
     assert not Booking.objects.exists()
+
+
+def test_a_new_time_on_a_published_event_page_tells_those_signed_up(make_event, make_user, organiser):
+    page = make_event(title="Borrel", signup_enabled=True, organisers=[organiser.person])
+    guest = make_user("gast")
+    signups.respond(guest, page, Signup.Status.GOING)
+    page.description = "Met hapjes"
+    page.save_revision(user=organiser).publish()
+    assert not Notification.objects.filter(recipient=guest).exists()  # only the text changed
+    page.start += timedelta(days=1)
+    page.end += timedelta(days=1)
+    page.save_revision(user=organiser).publish()
+    assert "Gewijzigd" in Notification.objects.get(recipient=guest).title
