@@ -100,19 +100,19 @@ class EventIndexPage(RoutablePageMixin, Page):
 
     @path("")
     def upcoming(self, request):
-        from events import views
+        from agenda import views
 
         return views.agenda(request, self)
 
     @path("maand/", name="month")
     def month(self, request):
-        from events import views
+        from agenda import views
 
         return views.month(request, self)
 
     @path("archief/", name="archive")
     def archive(self, request):
-        from events import views
+        from agenda import views
 
         return views.archive(request, self)
 
@@ -176,7 +176,7 @@ class EventPage(EventFields, Page):
                 .first()
             )
             if stored:
-                # Published with a new time or place: events.services tells those signed up.
+                # Published with a new time or place: agenda.services tells those signed up.
                 self._moved = stored["live"] and any(getattr(self, f) != stored[f] for f in where)
                 self.booking_id = stored["booking_id"]
                 self.sequence = max(self.sequence or 0, stored["sequence"])
@@ -199,7 +199,7 @@ class EventPage(EventFields, Page):
         return self.permissions_for_user(user).can_edit()
 
     def get_context(self, request, *args, **kwargs):
-        from events import views
+        from agenda import views
 
         context = super().get_context(request, *args, **kwargs)
         context.update(views.event_context(request, self))
@@ -242,7 +242,7 @@ class TeamEvent(EventFields):
 
     @classmethod
     def social_visible(cls, user):
-        from events.selectors import visible_team_events
+        from agenda.selectors import visible_team_events
 
         return visible_team_events(user)
 
