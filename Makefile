@@ -63,7 +63,7 @@ lint: install-test
 
 # Refresh and compile the Dutch translations: the frame's (templates/, intranet/) in locale/, each
 # app's in <app>/locale/.
-APPS := home people social news teams directregelen rooms events launcher prikbord search insights privacy mustread api
+APPS := home people social news teams directregelen rooms agenda launcher prikbord search insights privacy mustread api
 messages: install
 	$(PY) manage.py makemessages -l nl --no-obsolete -i '.venv/*' -i 'tests/*' -i 'bench/*' $(foreach a,$(APPS),-i '$(a)/*')
 	for app in $(APPS); do mkdir -p $$app/locale && (cd $$app && ../$(PY) ../manage.py makemessages -l nl --no-obsolete); done

@@ -11,7 +11,7 @@ urlpatterns = [
     path("toegankelijkheid/", accessibility_statement, name="accessibility_statement"),
     path("zoeken/", include("search.urls")),
     path("zalen/", include("rooms.urls")),
-    path("evenementen/", include("events.urls")),
+    path("evenementen/", include("agenda.urls")),
     path("aanvragen/", include("directregelen.urls")),
     path("sociaal/", include("social.urls")),
     path("apps/", include("launcher.urls")),

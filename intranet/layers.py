@@ -26,7 +26,7 @@ FEATURE_APPS = (
     "launcher",
     "prikbord",
     "search",
-    "events",
+    "agenda",
     "mustread",
 )
 TOP_APPS = ("insights", "privacy")
@@ -61,9 +61,9 @@ SIDEWAYS = {
     ("directregelen", "search"): "its search provider is a search.page_provider.PageSearchProvider",
     ("launcher", "search"): "its search provider is a search.model_provider.FieldsSearchProvider",
     ("prikbord", "search"): "its search provider is a search.model_provider.FieldsSearchProvider",
-    ("events", "rooms"): "an event in a room books it through rooms.services; the room chooser (rooms.forms)",
-    ("events", "teams"): "team events follow their team's visibility (teams.selectors)",
-    ("events", "search"): "its search provider is a search.page_provider.PageSearchProvider",
+    ("agenda", "rooms"): "an event in a room books it through rooms.services; the room chooser (rooms.forms)",
+    ("agenda", "teams"): "team events follow their team's visibility (teams.selectors)",
+    ("agenda", "search"): "its search provider is a search.page_provider.PageSearchProvider",
     ("mustread", "news"): "the demo's must-read news item (news.services.publish_item)",
 }
 

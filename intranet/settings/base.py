@@ -40,7 +40,7 @@ INSTALLED_APPS = [
     "teams",
     "directregelen",
     "rooms",
-    "events",
+    "agenda",  # app label "events" (the module name `events` is an installed package opensearch-py needs)
     "launcher",
     "prikbord",
     "mustread",

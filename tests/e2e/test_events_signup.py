@@ -6,7 +6,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from events.models import EventIndexPage, EventPage, Signup
+from agenda.models import EventIndexPage, EventPage, Signup
 from social.models import Notification
 from tests.e2e.conftest import DESKTOP, PHONE
 from tests.factories import PersonFactory

@@ -5,7 +5,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from events.models import EventIndexPage, EventPage, TeamEvent
+from agenda.models import EventIndexPage, EventPage, TeamEvent
 from teams import services as team_services
 from teams.models import Kind
 from tests.factories import PersonFactory

@@ -5,8 +5,8 @@ import threading
 import pytest
 from django.db import connection
 
-from events import signups
-from events.models import Signup
+from agenda import signups
+from agenda.models import Signup
 from tests.conftest import is_postgres
 from tests.factories import PersonFactory
 

@@ -8,8 +8,8 @@ from django.urls import reverse
 from django.utils import timezone
 from icalendar import Calendar
 
-from events import services, signups
-from events.models import Signup
+from agenda import services, signups
+from agenda.models import Signup
 from rooms import services as room_services
 
 pytestmark = pytest.mark.django_db

@@ -8,8 +8,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from events import signups
-from events.models import Signup
+from agenda import signups
+from agenda.models import Signup
 from rooms import services as room_services
 from search import registry
 from search import services as search
@@ -78,7 +78,7 @@ def test_homepage_block(client, secret, outsider, organiser):
 def test_calendar_feed(client, secret, organiser, make_user):
     leaver = make_user("leaver")
     team = secret.team
-    from events.models import TeamEvent
+    from agenda.models import TeamEvent
     from teams.models import Membership, State
 
     Membership.objects.create(team=team, user=leaver, state=State.ACTIVE, role="member")
@@ -91,7 +91,7 @@ def test_calendar_feed(client, secret, organiser, make_user):
 
 
 def test_notifications_vanish_for_whoever_may_no_longer_see(secret, organiser, make_user):
-    from events import services
+    from agenda import services
     from teams.models import Membership, State
 
     member = make_user("lid")
@@ -105,6 +105,6 @@ def test_notifications_vanish_for_whoever_may_no_longer_see(secret, organiser, m
 
 
 def test_an_outsider_is_never_notified(secret, organiser, outsider):
-    from events import notices
+    from agenda import notices
 
     assert notices.message(secret, [outsider], organiser, "Hallo") == []

@@ -4,8 +4,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from events import signups
-from events.models import Signup
+from agenda import signups
+from agenda.models import Signup
 from teams.models import Kind, Membership, State
 
 pytestmark = pytest.mark.django_db
@@ -64,7 +64,7 @@ def test_an_event_page_does_not_grow(client, organiser, fill):
 
 
 def test_the_homepage_block_does_not_grow(rf, organiser, fill, django_assert_num_queries):
-    from events.home_blocks import blocks
+    from agenda.home_blocks import blocks
 
     def run():
         request = rf.get("/")

@@ -5,7 +5,7 @@ from datetime import time
 
 import pytest
 
-from events.models import EventPage, Signup, TeamEvent
+from agenda.models import EventPage, Signup, TeamEvent
 from intranet.seeding import SeedContext
 from rooms.models import Booking, Building, Room
 from tests.factories import PersonFactory
@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db
 def test_seed_makes_the_demo_events_once(make_team, organiser):
     import io
 
-    from events import seed
+    from agenda import seed
 
     building = Building.objects.create(name="Stadhuis", opens_at=time(7, 30), closes_at=time(18))
     Room.objects.create(building=building, name="Raadzaal", capacity=40)
@@ -35,7 +35,7 @@ def test_seed_makes_the_demo_events_once(make_team, organiser):
 
 
 def test_personal_data_export_and_erase(make_event, make_user, organiser):
-    from events import personal_data, signups
+    from agenda import personal_data, signups
 
     guest = make_user("gast")
     event = make_event(title="Borrel", signup_enabled=True, organisers=[guest.person])

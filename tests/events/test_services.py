@@ -5,8 +5,8 @@ from datetime import timedelta
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from events import services, signups
-from events.models import Signup
+from agenda import services, signups
+from agenda.models import Signup
 from rooms.models import Booking
 from social.models import Notification
 from tests.rooms.conftest import at
@@ -60,7 +60,7 @@ def test_the_room_cannot_be_double_booked_by_an_event(make_team, organiser, room
         services.create_team_event(organiser, make_team(), **_data(room=room, day=day))
     assert "room" in caught.value.message_dict
     assert Booking.objects.count() == 1
-    from events.models import TeamEvent
+    from agenda.models import TeamEvent
 
     assert not TeamEvent.objects.exists()  # all or nothing
 
@@ -132,7 +132,7 @@ def test_messages_to_attendees_are_rate_limited(make_team, organiser, make_user,
 def test_reminders_the_day_before_once(make_event, make_user):
     from django.utils import timezone
 
-    from events import reminders
+    from agenda import reminders
 
     tomorrow = timezone.localtime() + timedelta(days=1)
     event = make_event(signup_enabled=True, start=tomorrow.replace(hour=10, minute=0, second=0, microsecond=0))
@@ -163,3 +163,16 @@ def test_publishing_an_older_revision_keeps_the_booking_sequence_and_cancellatio
     page = type(page).objects.get(pk=page.pk)
     assert page.is_cancelled and page.booking_id is None and page.sequence > sequence
     assert not Booking.objects.exists()
+
+
+def test_a_new_time_on_a_published_event_page_tells_those_signed_up(make_event, make_user, organiser):
+    page = make_event(title="Borrel", signup_enabled=True, organisers=[organiser.person])
+    guest = make_user("gast")
+    signups.respond(guest, page, Signup.Status.GOING)
+    page.description = "Met hapjes"
+    page.save_revision(user=organiser).publish()
+    assert not Notification.objects.filter(recipient=guest).exists()  # only the text changed
+    page.start += timedelta(days=1)
+    page.end += timedelta(days=1)
+    page.save_revision(user=organiser).publish()
+    assert "Gewijzigd" in Notification.objects.get(recipient=guest).title

@@ -7,8 +7,8 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.utils import timezone
 
-from events import signups
-from events.models import Signup
+from agenda import signups
+from agenda.models import Signup
 from social.models import Notification
 
 Status = Signup.Status

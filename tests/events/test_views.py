@@ -7,8 +7,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from events import signups
-from events.models import Signup, TeamEvent
+from agenda import signups
+from agenda.models import Signup, TeamEvent
 from teams.models import Kind
 
 pytestmark = pytest.mark.django_db

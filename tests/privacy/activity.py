@@ -139,7 +139,7 @@ def build(person, mark, *, shared_team=None, private_team=None):
 
     # events: a team event they planned and organise, and their sign-up for it
     if shared_team is not None:
-        from events.models import Signup, TeamEvent
+        from agenda.models import Signup, TeamEvent
 
         team_event = TeamEvent.objects.create(
             team=shared_team, title=f"Event {mark}", start=start, end=start + timedelta(hours=2), created_by=user

@@ -110,7 +110,7 @@ ENDPOINTS = {
         ("/zalen/reserveren/", ["room", "date", "title", "attendees", "start", "end"]),
         ("/zalen/mijn-reserveringen/", ["page"]),
     ],
-    "events/views.py": [
+    "agenda/views.py": [
         ("/agenda/", ["filter"]),
         ("/agenda/maand/", ["maand", "filter"]),
         ("/agenda/archief/", ["filter"]),

@@ -11,7 +11,7 @@ from tests.teams.conftest import image_upload, pdf_upload
 
 pytestmark = pytest.mark.django_db
 
-TEAM_PAGE_MAX_QUERIES = 34  # 33 + the coming events of the team (events/, issue 18)
+TEAM_PAGE_MAX_QUERIES = 34  # 33 + the coming events of the team (agenda/, issue 18)
 POST_PAGE_MAX_QUERIES = 28
 MEMBERS_PAGE_MAX_QUERIES = 21
 TEAM_LIST_MAX_QUERIES = 20

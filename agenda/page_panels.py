@@ -4,7 +4,7 @@ knows none of its models or templates."""
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from events.selectors import visible_team_events
+from agenda.selectors import visible_team_events
 
 TEAM_PAGE_LIMIT = 5
 

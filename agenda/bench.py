@@ -1,6 +1,6 @@
 """Agenda pages for `make bench`."""
 
-from events.models import EventIndexPage, EventPage
+from agenda.models import EventIndexPage, EventPage
 
 
 def bench_pages():

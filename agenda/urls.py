@@ -4,7 +4,7 @@ the EventIndexPage at /agenda/ (served by Wagtail), organisation events its chil
 
 from django.urls import path
 
-from events import views
+from agenda import views
 
 app_name = "events"
 urlpatterns = [

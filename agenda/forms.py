@@ -1,5 +1,5 @@
 """Forms: the team event form on the front end and the EventPage's admin form. They parse; the rules
-are in events.services (validate_event, the rooms' booking rules), shown beside the fields."""
+are in agenda.services (validate_event, the rooms' booking rules), shown beside the fields."""
 
 from datetime import datetime, time
 
@@ -9,8 +9,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
-from events.models import DESCRIPTION_MAX
-from events.services import check_room, validate_event
+from agenda.models import DESCRIPTION_MAX
+from agenda.services import check_room, validate_event
 from intranet.text import clean_title_field
 from rooms.forms import RoomChoiceField
 from rooms.selectors import bookable_rooms

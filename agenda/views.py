@@ -1,4 +1,4 @@
-"""Thin views over events.selectors and events.services. What a user may not see answers 404."""
+"""Thin views over agenda.selectors and agenda.services. What a user may not see answers 404."""
 
 import csv
 from datetime import date
@@ -13,9 +13,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from events import ical, selectors, services, signups
-from events.forms import TeamEventForm
-from events.models import Signup, TeamEvent
+from agenda import ical, selectors, services, signups
+from agenda.forms import TeamEventForm
+from agenda.models import Signup, TeamEvent
 from intranet.spreadsheets import safe_cell
 from teams.selectors import viewable_teams
 

@@ -11,9 +11,9 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from events import notices
-from events.models import EventPage, Signup, TeamEvent, signups_of
-from events.signups import lock_event, move_up
+from agenda import notices
+from agenda.models import EventPage, Signup, TeamEvent, signups_of
+from agenda.signups import lock_event, move_up
 from intranet import throttle
 from rooms import services as rooms
 
@@ -195,6 +195,9 @@ def page_published(page, user=None):
     with transaction.atomic():
         lock_event(page)
         move_up(page)
+        if getattr(page, "_moved", False) and not page.is_cancelled:
+            notices.changed(page, _informed_users(page), user)
+            page._moved = False
 
 
 def page_unpublished(page):

@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from events.models import EventIndexPage, EventPage, Signup, TeamEvent
+from agenda.models import EventIndexPage, EventPage, Signup, TeamEvent
 from people.models import Person
 from rooms import selectors as rooms
 from teams import selectors as teams

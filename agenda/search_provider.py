@@ -7,8 +7,8 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
-from events import selectors
-from events.models import EventPage
+from agenda import selectors
+from agenda.models import EventPage
 from intranet.plugins import SearchProvider, SearchResult
 from search.page_provider import PageSearchProvider
 
@@ -27,11 +27,8 @@ class EventPagesProvider(PageSearchProvider):
     page_models = (EventPage,)
 
     def subtitle(self, page):
-        return " · ".join(part for part in (_day(page), page.where) if part)
-
-    def to_results(self, pages):
-        found = EventPage.objects.filter(pk__in=[p.pk for p in pages]).select_related("room__building").in_bulk()
-        return [self.to_result(found.get(page.pk, page)) for page in pages if page.pk in found]
+        # The place as typed; a room's name would cost a query per result.
+        return " · ".join(part for part in (_day(page), getattr(page, "place", "")) if part)
 
 
 class TeamEventsProvider(SearchProvider):

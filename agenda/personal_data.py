@@ -1,6 +1,6 @@
 """What events/ holds about a person: their sign-ups, and the events they organise (names only)."""
 
-from events.models import EventPage, Signup, TeamEvent
+from agenda.models import EventPage, Signup, TeamEvent
 from intranet.personal_data import Exported, Kind, iso, person_of
 
 

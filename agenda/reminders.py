@@ -6,8 +6,8 @@ from datetime import datetime, time, timedelta
 from django.db import transaction
 from django.utils import timezone
 
-from events import notices
-from events.models import EventPage, Signup, TeamEvent
+from agenda import notices
+from agenda.models import EventPage, Signup, TeamEvent
 
 
 def _tomorrow(now):

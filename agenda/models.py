@@ -99,19 +99,19 @@ class EventIndexPage(RoutablePageMixin, Page):
 
     @path("")
     def upcoming(self, request):
-        from events import views
+        from agenda import views
 
         return views.agenda(request, self)
 
     @path("maand/", name="month")
     def month(self, request):
-        from events import views
+        from agenda import views
 
         return views.month(request, self)
 
     @path("archief/", name="archive")
     def archive(self, request):
-        from events import views
+        from agenda import views
 
         return views.archive(request, self)
 
@@ -168,8 +168,15 @@ class EventPage(EventFields, Page):
         # older revision must not point at a booking that was freed since, lower SEQUENCE (calendars
         # would ignore the update) or take back a cancellation. The database holds the truth of these.
         if self.pk:
-            stored = EventPage.objects.filter(pk=self.pk).values("booking_id", "sequence", "cancelled_at").first()
+            where = ("start", "end", "all_day", "room_id", "place")
+            stored = (
+                EventPage.objects.filter(pk=self.pk)
+                .values("booking_id", "sequence", "cancelled_at", "live", *where)
+                .first()
+            )
             if stored:
+                # Published with a new time or place: agenda.services tells those signed up.
+                self._moved = stored["live"] and any(getattr(self, f) != stored[f] for f in where)
                 self.booking_id = stored["booking_id"]
                 self.sequence = max(self.sequence or 0, stored["sequence"])
                 self.cancelled_at = stored["cancelled_at"] or self.cancelled_at
@@ -191,7 +198,7 @@ class EventPage(EventFields, Page):
         return self.permissions_for_user(user).can_edit()
 
     def get_context(self, request, *args, **kwargs):
-        from events import views
+        from agenda import views
 
         context = super().get_context(request, *args, **kwargs)
         context.update(views.event_context(request, self))
@@ -234,7 +241,7 @@ class TeamEvent(EventFields):
 
     @classmethod
     def social_visible(cls, user):
-        from events.selectors import visible_team_events
+        from agenda.selectors import visible_team_events
 
         return visible_team_events(user)
 

@@ -13,8 +13,8 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from events import notices
-from events.models import EventPage, Signup, event_key, signups_of
+from agenda import notices
+from agenda.models import EventPage, Signup, event_key, signups_of
 
 Status = Signup.Status
 
@@ -83,7 +83,7 @@ def respond(user, event, status, now=None):
 
 def move_up(event):
     """Give free places to the waiting list in order; each one who moves up is notified.
-    Call with the event locked (respond, or a capacity change in events.services)."""
+    Call with the event locked (respond, or a capacity change in agenda.services)."""
     if event.capacity is None:
         waiting = list(signups_of(event).filter(status=Status.WAITING).select_related("person__user"))
     else:

@@ -3,7 +3,7 @@
 
 from django.conf import settings
 
-from events import ical, selectors
+from agenda import ical, selectors
 
 
 def components(person):

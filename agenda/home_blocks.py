@@ -3,8 +3,8 @@ Three queries whatever the number of events (organisation events, team events, m
 
 from django.utils.translation import gettext_lazy as _
 
-from events import selectors
-from events.models import EventIndexPage
+from agenda import selectors
+from agenda.models import EventIndexPage
 from intranet.plugins import HomeBlock, shared
 
 BLOCKS = {"events.agenda": _("Agenda")}

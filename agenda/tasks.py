@@ -6,7 +6,7 @@ from intranet.jobs import Periodic, job
 
 @job()
 def send_reminders():
-    from events.reminders import send
+    from agenda.reminders import send
 
     return send()
 
