@@ -11,6 +11,7 @@ from agenda import selectors
 from agenda.models import EventPage
 from intranet.plugins import SearchProvider, SearchResult
 from search.page_provider import PageSearchProvider
+from teams import selectors as teams
 
 MAX_WORDS = 8
 
@@ -35,6 +36,10 @@ class TeamEventsProvider(SearchProvider):
     kind = "team_events"
     label = _("Team events")
     order = 46
+    watched_apps = frozenset({"events", "teams"})  # the events' own rows, and their teams' names
+
+    def visibility_key(self, user):
+        return teams.timeline_visibility_key(user)
 
     def matching(self, query, user):
         match = Q()

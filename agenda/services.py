@@ -51,6 +51,17 @@ def _booking_user(booking):
     return booking.organiser.user
 
 
+def booking_title(event):
+    """What the room's day view, its feed and the rooms admin show for the event's booking: those are
+    open to every employee, so an event not everyone may see books under a neutral title."""
+    team = getattr(event, "team", None)
+    if team is not None:
+        open_to_all = team.kind == "open"
+    else:
+        open_to_all = not event.get_view_restrictions().exists()
+    return event.title if open_to_all else _("Closed meeting")
+
+
 def sync_booking(event, organiser):
     """Book, move or free the event's room so that it matches the event. Raises ValidationError
     keyed by the event's fields (a taken room names the dates)."""
@@ -67,7 +78,7 @@ def sync_booking(event, organiser):
             if organiser is None:
                 raise ValidationError({"room": _("Only employees with a profile can book rooms.")})
             booking = rooms.book_room(
-                organiser=organiser, room=wanted, title=event.title, start=event.start, end=event.end
+                organiser=organiser, room=wanted, title=booking_title(event), start=event.start, end=event.end
             )[0]
             type(event).objects.filter(pk=event.pk).update(booking=booking)
             event.booking = booking
@@ -75,13 +86,13 @@ def sync_booking(event, organiser):
             wanted.pk,
             event.start,
             event.end,
-            event.title,
+            booking_title(event),
         ):
             rooms.change_booking(
                 user=_booking_user(booking),
                 booking=booking,
                 room=wanted,
-                title=event.title,
+                title=booking_title(event),
                 start=event.start,
                 end=event.end,
             )
@@ -167,8 +178,18 @@ def update_team_event(user, event, *, organisers=None, **data):
         sync_booking(event, getattr(user, "person", None))
         move_up(event)
         if (event.start, event.end, event.room_id, event.place, event.all_day) != before:
-            notices.changed(event, _informed_users(event), user)
+            _tell_changed(event, user)
     return event
+
+
+def _tell_changed(event, user):
+    """Those signed up hear of a new time or place; someone moving an event again and again is
+    throttled (THROTTLE_LIMITS["event_change"]): the change is saved, the notices stop until later."""
+    try:
+        throttle.hit(event, "event_change")
+    except ValidationError:
+        return
+    notices.changed(event, _informed_users(event), user)
 
 
 def cancel_event(user, event):
@@ -196,7 +217,7 @@ def page_published(page, user=None):
         lock_event(page)
         move_up(page)
         if getattr(page, "_moved", False) and not page.is_cancelled:
-            notices.changed(page, _informed_users(page), user)
+            _tell_changed(page, user)
             page._moved = False
 
 

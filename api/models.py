@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 # Scopes that need no department; writes name the department's reference prefix: requests:write:ICT.
 SCOPES = ("requests:read", "news:read", "people:read", "archive:read")
@@ -155,7 +156,7 @@ class WebhookDelivery(models.Model):
         FAILED = "failed", _("Failed")
 
     webhook = models.ForeignKey(Webhook, on_delete=models.CASCADE, related_name="deliveries")
-    event = models.CharField(_("event"), max_length=40)
+    event = models.CharField(pgettext_lazy("webhook", "event"), max_length=40)
     payload = models.JSONField(_("payload"))
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING)
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)

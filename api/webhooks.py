@@ -54,9 +54,23 @@ def verify(secret, header, body, tolerance=300, now=None):
     return hmac.compare_digest(sign(secret, timestamp, body), header)
 
 
+# IPv6 prefixes that carry an IPv4 address in their last 32 bits (NAT64, RFC 6052 and RFC 8215).
+NAT64 = (ipaddress.ip_network("64:ff9b::/96"), ipaddress.ip_network("64:ff9b:1::/48"))
+
+
+def _embedded_ipv4(ip):
+    """IPv4 addresses an IPv6 address leads to (mapped, 6to4, Teredo, NAT64, IPv4-compatible)."""
+    if ip.version != 6:
+        return []
+    found = [ip.ipv4_mapped, ip.sixtofour, *(ip.teredo or ())]
+    if any(ip in network for network in NAT64) or int(ip) >> 32 == 0:
+        found.append(ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF))
+    return [address for address in found if address is not None]
+
+
 def _private(address):
     ip = ipaddress.ip_address(address)
-    return not ip.is_global or ip.is_multicast
+    return any(not each.is_global or each.is_multicast for each in (ip, *_embedded_ipv4(ip)))
 
 
 def check_url(url, resolve=True):

@@ -13,8 +13,6 @@ asks only when the whole search found little (the likeness is computed per team)
 A results page costs one query per kind (no COUNT while the page is not full).
 """
 
-import hashlib
-
 from django.db import connection
 from django.db.models import Case, IntegerField, Q, Value, When
 from django.utils import timezone
@@ -25,8 +23,8 @@ from django.utils.translation import gettext_lazy, ngettext
 
 from intranet.plugins import SearchProvider, SearchResult
 from intranet.text import fold
-from teams.models import Kind, Membership, State, TeamPage, kind_label
-from teams.visibility import readable_posts, viewable_teams
+from teams.models import Kind, TeamPage, kind_label
+from teams.visibility import membership_key, readable_posts, viewable_teams
 
 TYPO_LIKENESS = 0.5  # pg_trgm word similarity for a name found despite a typo
 MAX_WORDS = 8
@@ -81,19 +79,6 @@ def page_and_total(queryset, limit, offset):
     if len(found) < limit and (found or offset == 0):
         return found, offset + len(found)
     return found, queryset.count()
-
-
-def membership_key(user, kinds):
-    """The per-query cache's visibility class for team content: the teams of `kinds` the user is an
-    active member of (everyone sees the rest alike); superusers see everything."""
-    if user.is_superuser:
-        return "all"
-    team_ids = (
-        Membership.objects.filter(user_id=user.pk, state=State.ACTIVE, team__kind__in=kinds)
-        .order_by("team_id")
-        .values_list("team_id", flat=True)
-    )
-    return "m:" + hashlib.sha256(",".join(map(str, team_ids)).encode()).hexdigest()[:24]
 
 
 def archived_label():

@@ -18,6 +18,7 @@ from social.services import can_moderate
 from teams.models import Kind, Membership, Role, State, TeamPage, TeamPost
 from teams.visibility import (  # noqa: F401 (part of the API: other apps read teams through selectors)
     active_membership,
+    membership_key,
     timeline_readable_q,
     viewable_teams,
     visible_teams,
@@ -229,3 +230,9 @@ def move_destinations(exclude_team, user):
 def open_teams():
     """Live open teams that are not archived, oldest first (demo data of other apps picks one)."""
     return TeamPage.objects.live().filter(kind=Kind.OPEN, archived_at__isnull=True).order_by("pk")
+
+
+def timeline_visibility_key(user):
+    """What makes team rows readable differ between users (search's per-query cache): the closed and
+    private teams someone is an active member of."""
+    return membership_key(user, [Kind.CLOSED, Kind.PRIVATE])

@@ -7,6 +7,7 @@ teams in (search finds them, with a label); `visible_teams` is the lists' versio
 private team's existence stays hidden.
 """
 
+import hashlib
 from typing import Any
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
@@ -80,3 +81,16 @@ def team_or_404(user: Any, team_id: int, *, upkeep: bool = False, include_offlin
     if not allowed:
         raise Http404
     return team
+
+
+def membership_key(user: Any, kinds: list[str]) -> str:
+    """The per-query cache's visibility class for team content: the teams of `kinds` the user is an
+    active member of (everyone sees the rest alike); superusers see everything."""
+    if user.is_superuser:
+        return "all"
+    team_ids = (
+        Membership.objects.filter(user_id=user.pk, state=State.ACTIVE, team__kind__in=kinds)
+        .order_by("team_id")
+        .values_list("team_id", flat=True)
+    )
+    return "m:" + hashlib.sha256(",".join(map(str, team_ids)).encode()).hexdigest()[:24]

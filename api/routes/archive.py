@@ -43,8 +43,8 @@ def period_bounds(period):
     if not match:
         return None
     year, month = int(match.group(1)), match.group(2)
-    if month is not None and not 1 <= int(month) <= 12:
-        return None
+    if not 1900 <= year <= 9998 or (month is not None and not 1 <= int(month) <= 12):
+        return None  # the year 9999 has no end in datetime; before 1900 nothing was ever archived
     tz = timezone.get_current_timezone()
     if month is None:
         start, end = datetime.datetime(year, 1, 1), datetime.datetime(year + 1, 1, 1)

@@ -18,6 +18,7 @@ from api.auth import require, token_only
 from api.errors import ApiError, binary, documented, first_or_404
 from directregelen import services
 from directregelen.models import Request, RequestReply
+from intranet import throttle
 from intranet.media_headers import secure_file_response
 
 router = Router(auth=token_only, tags=["requests"])
@@ -189,6 +190,8 @@ def read_request(request, reference: str, response: HttpResponse):
 )
 def respond(request, reference: str, payload: RespondIn, response: HttpResponse):
     """As the admin's queue does: the employee is notified by mail and sees it under Mijn aanvragen."""
+    # Each answer mails the employee: its own limit per token, below the API's general one (429).
+    throttle.hit(request.auth, "api_request_reply")
     version = expected_version(request, payload.version)
     item = _write(
         request,

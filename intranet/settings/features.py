@@ -25,6 +25,10 @@ THROTTLE_LIMITS = {
     "room_invite": {"minute": 10, "hour": 60},
     # A message to an event's attendees notifies (and may mail) each of them.
     "event_message": {"minute": 2, "hour": 10, "day": 30},
+    # Per event: "time or place changed" notices to those signed up (the change itself is always saved).
+    "event_change": {"hour": 3, "day": 6},
+    # Per API token: replies to requests, each mailed to the employee (on top of the token's "api" limit).
+    "api_request_reply": {"minute": 20, "hour": 200},
     # Each new like notifies (and may mail) its author.
     "like": {"minute": 30, "hour": 300},
     # Per client address: starting an SSO login (each start keeps a state in a new session).

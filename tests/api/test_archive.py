@@ -84,7 +84,7 @@ def test_fetching_again_gives_the_same_bytes_and_etag(archivist, content):
 def test_a_year_and_bad_or_unfinished_periods(archivist, content):
     year = archivist.get(f"/api/v1/archive/{LAST_MONTH.year - 1}")
     assert json.loads(_package(year)[1].read("manifest.json"))["requests"] == []
-    for period in ("2026-13", "vorige-maand", timezone.localdate().strftime("%Y-%m")):
+    for period in ("2026-13", "vorige-maand", "9999", "0000", "1899-05", timezone.localdate().strftime("%Y-%m")):
         response = archivist.get(f"/api/v1/archive/{period}")
         assert response.status_code == 400 and "period" in response.json()["errors"], period
 

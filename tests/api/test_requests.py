@@ -183,3 +183,15 @@ def test_list_query_count_is_fixed(ict_api, employee, ict, ict_staff):
     few = count_queries(ict_api, "/api/v1/requests")
     add(12)
     assert count_queries(ict_api, "/api/v1/requests") == few
+
+
+def test_replies_through_the_api_have_their_own_limit_per_token(ict_api, employee, ict, settings):
+    """Each answer mails the employee: a runaway integration is stopped at 429 before it floods them."""
+    settings.THROTTLE_LIMITS = {**settings.THROTTLE_LIMITS, "api_request_reply": {"minute": 2, "hour": 2}}
+    request = make_request(employee, ict)
+    answers = [
+        ict_api.post(f"/api/v1/requests/{request.reference}/responses", {"reply": f"Antwoord {n}"}).status_code
+        for n in range(3)
+    ]
+    assert answers == [200, 200, 429]
+    assert request.replies.count() == 2

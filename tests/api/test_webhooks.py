@@ -134,6 +134,11 @@ def test_a_failing_receiver_is_retried_by_the_jobs_until_it_takes_it(receiver, w
         "https://169.254.169.254/latest/meta-data",
         "https://[::1]/hook",
         "https://localhost/hook",
+        # IPv6 forms that lead to a private IPv4 address (NAT64, 6to4, mapped, IPv4-compatible)
+        "https://[64:ff9b::7f00:1]/hook",
+        "https://[2002:7f00:1::]/hook",
+        "https://[::ffff:10.0.0.1]/hook",
+        "https://[::127.0.0.1]/hook",
     ],
 )
 def test_receivers_inside_the_network_are_refused(url, settings):

@@ -176,3 +176,39 @@ def test_a_new_time_on_a_published_event_page_tells_those_signed_up(make_event, 
     page.end += timedelta(days=1)
     page.save_revision(user=organiser).publish()
     assert "Gewijzigd" in Notification.objects.get(recipient=guest).title
+
+
+@pytest.mark.parametrize("kind", ["closed", "private"])
+def test_a_room_booked_for_a_hidden_team_event_shows_a_neutral_title_to_everyone(
+    make_team, organiser, make_user, room, day, client, kind
+):
+    """The rooms' day view, a room's feed and the rooms admin are open to every employee: a closed or
+    private team's event books its room as "Besloten bijeenkomst", never under its own title."""
+    team = make_team("Reorganisatie ICT", kind)
+    services.create_team_event(organiser, team, **_data(room=room, day=day, title="Geheim ontslag Jansen"))
+    booking = Booking.objects.get()
+    assert booking.title == "Besloten bijeenkomst"
+    client.force_login(make_user("buitenstaander"))
+    html = client.get("/zalen/", {"building": room.building_id, "date": day.isoformat()}).content.decode()
+    assert "Besloten bijeenkomst" in html and "Geheim ontslag" not in html
+
+
+def test_an_open_team_event_books_under_its_own_title(make_team, organiser, room, day):
+    services.create_team_event(organiser, make_team(), **_data(room=room, day=day, title="Fotowandeling"))
+    assert Booking.objects.get().title == "Fotowandeling"
+
+
+def test_moving_an_event_again_and_again_stops_the_notices_not_the_change(
+    make_team, organiser, make_user, room, day, settings
+):
+    settings.THROTTLE_LIMITS = {**settings.THROTTLE_LIMITS, "event_change": {"hour": 2}}
+    team = make_team()
+    event = services.create_team_event(organiser, team, **_data(day=day))
+    attendee = make_user("deelnemer")
+    signups.respond(attendee, event, Signup.Status.GOING)
+    before = Notification.objects.filter(recipient=attendee).count()
+    for hour in ("13", "14", "15", "16"):
+        services.update_team_event(organiser, event, **_data(day=day, start=f"{hour}:00", end=f"{hour}:30"))
+    event.refresh_from_db()
+    assert event.start == at(day, "16:00")
+    assert Notification.objects.filter(recipient=attendee).count() - before == 2
