@@ -102,8 +102,11 @@ def slot(kind, wait=0.5):
 
 
 @contextlib.contextmanager
-def slot_when_needed(kind, wait=0.5):
-    """Around a request that may be cheap (cached): the slot is taken by the first needed() inside."""
+def slot_when_needed(kind, wait=None):
+    """Around a request that may be cheap (cached): the slot is taken by the first needed() inside.
+    `wait` defaults to EXPENSIVE_REQUEST_WAIT_SECONDS: a waiting request holds a worker thread too."""
+    if wait is None:
+        wait = float(getattr(settings, "EXPENSIVE_REQUEST_WAIT_SECONDS", 0.5))
     state = {"kind": kind, "wait": wait, "held": None}
     token = _pending.set(state)
     try:

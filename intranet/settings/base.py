@@ -357,6 +357,8 @@ from .features import *  # noqa: E402, F401, F403
 EXPENSIVE_REQUESTS_PER_PROCESS = int(os.environ.get("EXPENSIVE_REQUESTS_PER_PROCESS", "2"))
 # ... and how many run at once over all workers and app servers (PostgreSQL advisory locks): unset is
 # one fewer than the cores, so a storm of searches leaves CPU for the rest; 0 turns it off (pgbouncer).
+# How long an expensive request waits for a slot before the "busy" page (it holds a thread meanwhile).
+EXPENSIVE_REQUEST_WAIT_SECONDS = float(os.environ.get("EXPENSIVE_REQUEST_WAIT_SECONDS", "0.5"))
 EXPENSIVE_REQUESTS_TOTAL = (
     int(os.environ["EXPENSIVE_REQUESTS_TOTAL"]) if os.environ.get("EXPENSIVE_REQUESTS_TOTAL") else None
 )
