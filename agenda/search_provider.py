@@ -38,6 +38,8 @@ class TeamEventsProvider(SearchProvider):
     order = 46
     watched_apps = frozenset({"events", "teams"})  # the events' own rows, and their teams' names
 
+    visibility_group = "team-timelines"  # the same as team posts
+
     def visibility_key(self, user):
         return teams.timeline_visibility_key(user)
 

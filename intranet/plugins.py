@@ -165,6 +165,8 @@ class SearchProvider:
     watched_apps: frozenset[str] = frozenset()
     # Answers from memory, no query: needs no slot among the expensive requests (intranet.concurrency).
     cheap: bool = False
+    # Kinds whose visibility_key is the same function of the user share it within one search.
+    visibility_group: str = ""
 
     def search(self, query: Any, user: Any, limit: int, offset: int = 0) -> tuple[int, list[SearchResult]]:
         """Return (total, [SearchResult]) for a search; limit 0 counts only."""

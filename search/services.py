@@ -120,11 +120,21 @@ def best_bets(query, user):
     return _tracked(results)
 
 
+def _visibility(provider, query, user):
+    """The provider's visibility class, worked out once per search (a key may cost a query, and the
+    typo pass asks the same kinds again); providers with the same visibility_group share it."""
+    memo = query.__dict__.setdefault("_visibility_keys", {})
+    group = (getattr(user, "pk", None), provider.visibility_group or provider.kind)  # never across users
+    if group not in memo:
+        memo[group] = provider.visibility_key(user)
+    return memo[group]
+
+
 def _cached(kind_of_call, provider, query, user, *args):
     """A provider's answer, cached per (query, what the user may see) when the provider says which
     users see the same; a provider that cannot say (teams: membership) is asked every time."""
     call = getattr(provider, kind_of_call)
-    visibility = provider.visibility_key(user)
+    visibility = _visibility(provider, query, user)
     if visibility is None or not user.is_authenticated:
         if not provider.cheap:
             concurrency.needed()

@@ -173,6 +173,8 @@ class TeamPostsProvider(SearchProvider):
     order = 45
     watched_apps = frozenset({"teams"})
 
+    visibility_group = "team-timelines"  # the same as the agenda's team events
+
     def visibility_key(self, user):
         return membership_key(user, [Kind.CLOSED, Kind.PRIVATE])
 
