@@ -1,6 +1,7 @@
 """Direct regelen requests through the API: the token's departments only, the admin's services, versions."""
 
 import datetime
+import re
 
 import pytest
 from django.core import mail
@@ -195,3 +196,33 @@ def test_replies_through_the_api_have_their_own_limit_per_token(ict_api, employe
     ]
     assert answers == [200, 200, 429]
     assert request.replies.count() == 2
+
+
+@pytest.mark.parametrize(
+    ("sent_as", "served_as", "disposition"),
+    [("x.html", "application/octet-stream", "attachment"), ("x.jpg", "image/jpeg", "inline")],
+)
+def test_a_polyglot_attachment_is_never_served_as_a_page(ict_api, employee, ict, sent_as, served_as, disposition):
+    """A file that is both a real JPEG and a web page, stored under a random name: the API serves it with
+    the type of its stored name from the allow-list, nosniff and a sandbox, never as HTML."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from directregelen.models import RequestAttachment
+    from tests.security.test_uploads import SANDBOX, polyglot
+
+    request = make_request(employee, ict)
+    attachment = RequestAttachment.objects.create(
+        request=request,
+        field_name="foto",
+        file=SimpleUploadedFile(sent_as, polyglot(), content_type="text/html"),
+        original_name=sent_as,
+        content_type="image/jpeg",
+        size=len(polyglot()),
+    )
+    assert re.fullmatch(r"aanvragen/\d{4}/\d{2}/[0-9a-f]{32}\.\w+", attachment.file.name)
+    response = ict_api.get(f"/api/v1/requests/{request.reference}/attachments/{attachment.pk}")
+    assert response.status_code == 200
+    assert response["Content-Type"] == served_as and "html" not in response["Content-Type"]
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Content-Security-Policy"].startswith(SANDBOX)
+    assert response["Content-Disposition"].startswith(disposition)
