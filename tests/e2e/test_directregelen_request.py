@@ -95,7 +95,7 @@ def test_phone_user_finds_a_service_and_reports_damage_with_a_photo(
     # First without the required description: a Dutch error, and the location stays filled in.
     page.get_by_label("Locatie").fill("Gang 3e verdieping")
     page.get_by_role("button", name="Verstuur aanvraag").click()
-    assert page.get_by_role("alert").is_visible()
+    expect(page.get_by_role("alert")).to_be_visible()
     assert page.get_by_text("Dit is een verplicht veld.").is_visible()
     assert page.get_by_label("Locatie").input_value() == "Gang 3e verdieping"
     assert_accessible(page)

@@ -5,6 +5,7 @@ from datetime import timedelta
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from agenda.models import EventIndexPage, EventPage, Signup
 from social.models import Notification
@@ -42,21 +43,21 @@ def test_last_place_waiting_list_and_moving_up_on_a_phone(new_page, training, as
     assert first.locator("h1").inner_text() == "Agenda"
     assert_accessible(first)
     first.get_by_role("link", name="Training toegankelijk schrijven").click()
-    assert "1 van 1 plaatsen vrij" in first.locator(".events-facts").inner_text()
+    expect(first.locator(".events-facts")).to_contain_text("1 van 1 plaatsen vrij")
     assert_accessible(first)
     first.get_by_role("button", name="Ik ga", exact=True).click()
-    assert "Je bent aangemeld." in first.locator(".messages").inner_text()
+    expect(first.locator(".messages")).to_contain_text("Je bent aangemeld.")
     assert "Je gaat" in first.locator("#signup-title + p").inner_text()
 
     second = new_page(user=ahmed, viewport=PHONE)
     second.goto(training.url)
     second.get_by_role("button", name="Zet me op de wachtlijst").click()
-    assert "wachtlijst" in second.locator(".messages").inner_text()
+    expect(second.locator(".messages")).to_contain_text("wachtlijst")
     assert "Je staat op de wachtlijst" in second.locator("#signup-title + p").inner_text()
     assert_accessible(second)
 
     first.get_by_role("button", name="Ik ga niet").click()
-    assert "Opgeslagen: je gaat niet." in first.locator(".messages").inner_text()
+    expect(first.locator(".messages")).to_contain_text("Opgeslagen: je gaat niet.")
 
     second.reload()
     assert "Je gaat" in second.locator("#signup-title + p").inner_text()

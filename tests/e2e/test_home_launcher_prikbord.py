@@ -4,6 +4,7 @@ import io
 
 import pytest
 from PIL import Image
+from playwright.sync_api import expect
 
 from launcher.models import App, Pin
 from prikbord.models import Post
@@ -30,7 +31,7 @@ def test_homepage_is_accessible_with_welcome_and_tour(new_page, sanne, apps, ass
     assert_accessible(page)
     # The guided tour is an enhancement: it steps through and, when ended, is remembered on the server.
     page.get_by_role("button", name="Rondleiding starten").click()
-    assert page.get_by_role("dialog").is_visible()
+    expect(page.get_by_role("dialog")).to_be_visible()
     assert_accessible(page)
     page.get_by_role("button", name="Rondleiding beëindigen").click()
     page.wait_for_selector("#home-welcome", state="hidden")
@@ -48,7 +49,7 @@ def test_pin_an_app_and_post_on_the_notice_board_on_a_phone(new_page, sanne, app
     page.goto("/apps/")
     assert_accessible(page)
     page.get_by_role("button", name="Zet TOPdesk vast").first.click()
-    assert "vastgezet" in page.locator(".messages").inner_text()
+    expect(page.locator(".messages")).to_contain_text("vastgezet")
     assert Pin.objects.filter(user=sanne.user, app=apps).exists()
     page.goto("/")
     assert page.locator('[data-block="launcher.apps"]').get_by_role("link", name="TOPdesk").is_visible()
@@ -65,7 +66,7 @@ def test_pin_an_app_and_post_on_the_notice_board_on_a_phone(new_page, sanne, app
     photo.write_bytes(buffer.getvalue())
     page.get_by_label("Foto's").set_input_files(str(photo))
     page.get_by_role("button", name="Op het prikbord plaatsen").click()
-    assert "Vul een bedrag in euro" in page.locator("#id_price_error").inner_text()
+    expect(page.locator("#id_price_error")).to_contain_text("Vul een bedrag in euro")
     assert page.get_by_label("Titel").input_value() == "Kinderfiets"
     assert_accessible(page)
     page.get_by_label("Prijs").fill("12,50")

@@ -3,6 +3,7 @@ a notice. Each Tab stop must show its focus; after each action focus lands somew
 the top of an unrelated page; nothing scrolls sideways."""
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.e2e.test_a11y_reflow_and_focus import DESKTOP, NARROW, SIDEWAYS, _context, every_page_type  # noqa: F401
 
@@ -55,7 +56,7 @@ def test_post_in_a_team_by_keyboard(keyboard_page):
     tab_to(page, ".team__new-post button[type=submit]")
     with page.expect_navigation():
         page.keyboard.press("Enter")
-    assert page.get_by_text("Je bericht is geplaatst.").is_visible()
+    expect(page.get_by_text("Je bericht is geplaatst.")).to_be_visible()
     assert page.get_by_text("Wie heeft de sleutel van de kast?").first.is_visible()
     assert page.evaluate("() => document.activeElement !== document.body") or "#post-" in page.url
     assert page.evaluate(SIDEWAYS) <= 0

@@ -1,4 +1,5 @@
 import pytest
+from playwright.sync_api import expect
 
 from tests.e2e.conftest import PHONE
 from tests.factories import PersonFactory
@@ -33,7 +34,7 @@ def test_wrong_password_keeps_username_and_explains_in_dutch(new_page, employee_
     page.get_by_label("Gebruikersnaam").fill("sanne")
     page.get_by_label("Wachtwoord").fill("fout")
     page.get_by_role("button", name="Inloggen").click()
-    assert page.get_by_role("alert").is_visible()
+    expect(page.get_by_role("alert")).to_be_visible()
     assert "gebruikersnaam" in page.get_by_role("alert").inner_text().lower()
     assert page.get_by_label("Gebruikersnaam").input_value() == "sanne"
 

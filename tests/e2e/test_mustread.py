@@ -3,6 +3,7 @@ leaves the homepage; the page with the button and the progress page pass axe-cor
 
 import pytest
 from django.contrib.auth.models import Group
+from playwright.sync_api import expect
 
 from mustread import services
 from news.models import NewsIndexPage, NewsPage
@@ -50,7 +51,7 @@ def test_confirm_a_must_read_and_see_it_leave_the_homepage(new_page, must_read_s
     button.focus()
     with page.expect_navigation():
         page.keyboard.press("Enter")  # keyboard only
-    assert page.get_by_text("bevestigd dat je deze pagina hebt gelezen en begrepen", exact=False).first.is_visible()
+    expect(page.get_by_text("bevestigd dat je deze pagina hebt gelezen en begrepen", exact=False).first).to_be_visible()
     assert page.get_by_role("button", name="Gelezen en begrepen").count() == 0
     assert_accessible(page)
     page.goto("/")

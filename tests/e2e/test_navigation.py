@@ -1,6 +1,7 @@
 """The section bar and the phone menu, by keyboard, at 320 px and 1280 px."""
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.factories import PersonFactory
 
@@ -96,7 +97,7 @@ def test_without_javascript_the_menu_link_opens_the_bar(browser, live_server, co
         nav = page.get_by_role("navigation", name="Secties")
         assert not nav.is_visible()
         page.get_by_role("link", name="Menu").click()
-        assert nav.is_visible()
+        expect(nav).to_be_visible()
         _no_horizontal_scroll(page)
     finally:
         context.close()

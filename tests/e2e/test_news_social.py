@@ -1,6 +1,7 @@
 """An employee reads the news, comments, replies and likes; news and blog pages pass axe-core."""
 
 import pytest
+from playwright.sync_api import expect
 
 from news.models import BlogIndexPage, BlogPage, NewsIndexPage, NewsPage
 from social import services
@@ -101,7 +102,7 @@ def test_notifications_page_is_accessible(new_page, site_with_news, assert_acces
     page.get_by_role("link", name="E-mailinstellingen").click()
     page.get_by_label("Direct").check()
     page.get_by_role("button", name="Opslaan").click()
-    assert page.get_by_text("Je meldingsinstellingen zijn opgeslagen.").is_visible()
+    expect(page.get_by_text("Je meldingsinstellingen zijn opgeslagen.")).to_be_visible()
     assert page.get_by_label("Direct").is_checked()
     assert_accessible(page)
 

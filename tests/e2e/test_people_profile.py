@@ -61,7 +61,7 @@ def test_employee_completes_profile_to_100_and_the_nudge_disappears(new_page, co
     page.get_by_label("Over mij").fill("Ik help je graag aan de balie.")
     page.get_by_label("Profielfoto").set_input_files(str(fake))
     page.get_by_role("button", name="Profiel opslaan").click()
-    assert "Dit bestand is geen JPEG-, PNG- of WebP-foto" in page.locator(".field--error").inner_text()
+    expect(page.locator(".field--error")).to_contain_text("Dit bestand is geen JPEG-, PNG- of WebP-foto")
     assert page.get_by_label("Telefoon", exact=True).input_value() == "010 123 4567"
     assert_accessible(page)
 

@@ -4,6 +4,7 @@ from datetime import datetime, time, timedelta
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from rooms.models import Booking, Building, Room
 from tests.e2e.conftest import DESKTOP, PHONE
@@ -63,7 +64,7 @@ def test_a_conflict_in_the_browser_keeps_the_input_and_offers_alternatives(new_p
     page.goto(f"/zalen/reserveren/?room={setting['room'].pk}&date={setting['day'].isoformat()}&start=09:00")
     page.get_by_label("Titel").fill("Mijn overleg")
     page.get_by_role("button", name="Reserveren").click()
-    assert "al gereserveerd" in page.get_by_role("alert").inner_text()
+    expect(page.get_by_role("alert")).to_contain_text("al gereserveerd")
     assert page.get_by_label("Titel").input_value() == "Mijn overleg"
     assert page.get_by_role("link", name="Zaal IJssel in Stadhuis (10 personen), zelfde tijd").is_visible()
     assert_accessible(page)
@@ -88,5 +89,5 @@ def test_booking_form_errors_are_accessible_on_a_phone(new_page, setting, assert
     page.goto(f"/zalen/reserveren/?room={setting['room'].pk}&date={setting['day'].isoformat()}&start=12:00&end=11:00")
     page.get_by_label("Titel").fill("Omgekeerd")
     page.get_by_role("button", name="Reserveren").click()
-    assert "De eindtijd moet na de begintijd liggen." in page.locator("#id_end_time_error").inner_text()
+    expect(page.locator("#id_end_time_error")).to_contain_text("De eindtijd moet na de begintijd liggen.")
     assert_accessible(page)

@@ -1,6 +1,7 @@
 """An employee starts a team, a colleague joins it and posts; the team pages pass axe-core."""
 
 import pytest
+from playwright.sync_api import expect
 
 from teams.models import Membership, TeamPage, TeamPost
 from tests.e2e.conftest import PHONE
@@ -25,7 +26,7 @@ def test_an_employee_creates_a_team_a_colleague_joins_and_posts(new_page, collea
     page.wait_for_url("**/teams/nieuw/")
     assert_accessible(page)
     page.get_by_role("button", name="Team aanmaken").click()  # empty: a Dutch error, nothing made
-    assert page.get_by_text("Geef het team een naam.").first.is_visible()
+    expect(page.get_by_text("Geef het team een naam.").first).to_be_visible()
     assert_accessible(page)
     page.get_by_label("Naam van het team").fill("Fotografie")
     page.get_by_label("Waar gaat het team over?").fill("Samen foto's maken en tips delen.")
@@ -43,7 +44,7 @@ def test_an_employee_creates_a_team_a_colleague_joins_and_posts(new_page, collea
     phone.get_by_role("link", name="Fotografie").click()
     phone.wait_for_url("**/teams/fotografie/")
     phone.get_by_role("button", name="Word lid van dit team").click()
-    assert phone.get_by_text("Welkom bij Fotografie!").is_visible()
+    expect(phone.get_by_text("Welkom bij Fotografie!")).to_be_visible()
     phone.get_by_label("Je bericht").fill("Hallo allemaal, zaterdag fotowandeling?")
     phone.get_by_label("Dit is een vraag: ik kan het beste antwoord aanwijzen").check()
     phone.get_by_role("button", name="Bericht plaatsen").click()
