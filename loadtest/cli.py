@@ -11,7 +11,7 @@ import urllib.request
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from loadtest import faults, report
+from loadtest import faults, nginx, report
 from loadtest.services import DatabaseDoor, MailServer, RedisServer, free_port, wait_for_port
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -34,6 +34,18 @@ def parse(argv):
         default=20,
         help="seconds left out of the page table (everyone logs in then: PBKDF2 holds the CPU)",
     )
+    parser.add_argument(
+        "--front",
+        choices=["none", "nginx"],
+        default="none",
+        help="nginx in front, configured with deploy/nginx.conf.example (Debian's nginx-light)",
+    )
+    parser.add_argument(
+        "--search-workers",
+        type=int,
+        default=0,
+        help="a separate gunicorn of N processes for the search results page (needs --front nginx)",
+    )
     parser.add_argument("--db-name", default="plein_loadtest", help="its own database (name must end in loadtest)")
     parser.add_argument("--update-docs", action="store_true", help="write the tables into docs/performance.md")
     return parser.parse_args(argv)
@@ -43,6 +55,10 @@ def main(argv=None):
     args = parse(argv)
     if not args.db_name.endswith("loadtest"):
         raise SystemExit("--db-name must end in 'loadtest' (the plan sets passwords there)")
+    if args.search_workers and args.front != "nginx":
+        raise SystemExit("--search-workers needs --front nginx (nginx sends the searches to that pool)")
+    if args.front == "nginx" and not nginx.binary():
+        raise SystemExit("--front nginx needs nginx (apt-get install nginx-light)")
     server = urlsplit(os.environ.get("LOADTEST_POSTGRES", "postgres://postgres@127.0.0.1:5432/postgres"))
     RESULTS.mkdir(exist_ok=True)
     _create_database(server, args.db_name)
@@ -79,28 +95,33 @@ def main(argv=None):
             ).stdout
         )
         serving = {**env, "DATABASE_URL": f"postgres://{user}@127.0.0.1:{door.port}/{args.db_name}"}
-        port = free_port()
-        serving.update(GUNICORN_BIND=f"127.0.0.1:{port}", GUNICORN_WORKERS=str(args.workers))
         log = open(RESULTS / "gunicorn.log", "w")  # noqa: SIM115
-        processes.append(
-            subprocess.Popen(
-                [sys.executable, "-m", "gunicorn", "-c", "deploy/gunicorn.conf.py", "intranet.wsgi:application"],
-                cwd=ROOT,
-                env=serving,
-                stdout=log,
-                stderr=log,
-            )
-        )
+        port = free_port()
+        processes.append(_gunicorn(serving, port, args.workers, log))
+        pools = [port]
+        if args.search_workers:
+            search_port = free_port()
+            # The pool's threads do nothing but search, so they may all wait their turn for longer
+            # (docs/operations.md, "Overload").
+            pool_env = {**serving, "EXPENSIVE_REQUESTS_PER_PROCESS": "4", "EXPENSIVE_REQUEST_WAIT_SECONDS": "5"}
+            processes.append(_gunicorn(pool_env, search_port, args.search_workers, log))
+            pools.append(search_port)
         worker = _worker_command()
         if worker:
             processes.append(
                 subprocess.Popen([sys.executable, "manage.py", *worker], cwd=ROOT, env=serving, stdout=log, stderr=log)
             )
-        if not wait_for_port(port, 60):
+        if not all(wait_for_port(pool, 60) for pool in pools):
             raise SystemExit("gunicorn did not start; see loadtest-results/gunicorn.log")
+        if args.front == "nginx":
+            front = free_port()
+            processes.append(_nginx(front, pools[0], pools[-1]))
+            if not wait_for_port(front, 20):
+                raise SystemExit("nginx did not start; see loadtest-results/nginx/nginx-error.log")
+            port = front
         return _load(args, port, plan_path, redis, door, mail)
     finally:
-        for proc in processes:
+        for proc in reversed(processes):  # nginx first: its keep-alive connections hold a graceful stop
             proc.terminate()
         for proc in processes:
             try:
@@ -147,6 +168,8 @@ def _load(args, port, plan_path, redis, door, mail):
     rows = report.read_log(log_path)
     # Logins (PBKDF2) all fall in the first seconds and are counted apart; fault runs keep every second.
     warmup = 0 if args.faults else min(args.warmup, seconds // 3)
+    if warmup:
+        warmup = report.warmup_seconds(rows, started, warmup, seconds)
     plan = json.loads(plan_path.read_text())
     health = _get(f"http://127.0.0.1:{port}/health/")
     text = [
@@ -155,7 +178,13 @@ def _load(args, port, plan_path, redis, door, mail):
         f"{args.users} simulated employees"
         + (f" plus {args.storm} doing only long searches back to back" if args.storm else "")
         + f", {args.workers} gunicorn processes × 4 threads, {seconds} s"
-        + (f" (the table leaves out the first {warmup} s, when everyone logs in)" if warmup else "")
+        + (", nginx in front (deploy/nginx.conf.example)" if args.front == "nginx" else "")
+        + (
+            f" sending the search results page to a search pool of {args.search_workers} process(es) × 4 threads"
+            if args.search_workers
+            else ""
+        )
+        + (f" (the table leaves out the first {warmup} s, until everyone has logged in)" if warmup else "")
         + "; "
         f"load average before the run {load}.",
         "",
@@ -175,6 +204,31 @@ def _load(args, port, plan_path, redis, door, mail):
     if args.update_docs:
         _update_docs(body, kind)
     return 0
+
+
+def _gunicorn(env, port, workers, log):
+    env = {**env, "GUNICORN_BIND": f"127.0.0.1:{port}", "GUNICORN_WORKERS": str(workers)}
+    return subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "-c", "deploy/gunicorn.conf.py", "intranet.wsgi:application"],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=log,
+    )
+
+
+def _nginx(port, app_port, search_port):
+    """nginx with deploy/nginx.conf.example in front: the search results page to `search_port`."""
+    tmp = RESULTS / "nginx"
+    tmp.mkdir(exist_ok=True)
+    conf = tmp / "nginx.conf"
+    conf.write_text(nginx.config(tmp, port, [app_port], tmp / "media", search_upstreams=[search_port]))
+    return subprocess.Popen(
+        nginx.command(tmp, conf),
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=(tmp / "nginx-start.log").open("w"),
+    )
 
 
 def _create_database(server, name):

@@ -18,6 +18,13 @@ def read_log(path):
     return rows
 
 
+def warmup_seconds(rows, started, warmup, seconds):
+    """The seconds the page table leaves out: at least `warmup`, and on a busy machine, where the
+    logins (PBKDF2) outlast it, until the last login ended; at least 10 s are always left."""
+    last_login = max((row[0] for row in rows if row[1] == "login"), default=started)
+    return max(warmup, min(int(last_login - started) + 1, seconds - 10))
+
+
 def percentile(values, fraction):
     if not values:
         return 0.0

@@ -38,6 +38,17 @@ def test_recovery_is_the_first_whole_second_without_failures_after_the_service_i
     assert row.endswith("| 2 s |")
 
 
+def test_the_table_starts_after_the_last_login_when_logins_outlast_the_warmup():
+    started = 1000.0
+    quick = [(started + 3, "login", 900.0, False, ""), (started + 5, "homepage", 80.0, False, "")]
+    assert report.warmup_seconds(quick, started, 20, 60) == 20
+    slow = [*quick, (started + 31.5, "login", 21000.0, False, "")]
+    assert report.warmup_seconds(slow, started, 20, 60) == 32
+    # Logins that never end before the run does still leave 10 s to measure.
+    endless = [*quick, (started + 58, "login", 40000.0, False, "")]
+    assert report.warmup_seconds(endless, started, 20, 60) == 50
+
+
 def test_a_service_that_never_recovers_is_reported():
     started = 0.0
     spec = {s: (5, 5) for s in range(0, 30)}

@@ -8,7 +8,6 @@ certain; the same checks also go through nginx's round robin.
 import io
 import os
 import re
-import shutil
 import signal
 import socket
 import subprocess
@@ -23,11 +22,12 @@ from django.conf import settings
 from django.contrib.auth.hashers import PBKDF2PasswordHasher
 from PIL import Image
 
+from loadtest import nginx
 from tests.conftest import is_postgres
 
 requests = pytest.importorskip("requests")
 ROOT = Path(__file__).resolve().parents[2]
-NGINX = shutil.which("nginx") or ("/usr/sbin/nginx" if os.path.exists("/usr/sbin/nginx") else None)
+NGINX = nginx.binary()
 PASSWORD = "twee-servers-wachtwoord"  # noqa: S105 (a throwaway test password)
 
 pytestmark = [
@@ -62,36 +62,6 @@ def database_url():
     db = settings.DATABASES["default"]
     auth = db["USER"] + (f":{db['PASSWORD']}" if db.get("PASSWORD") else "")
     return f"postgres://{auth}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
-
-
-def nginx_config(tmp, port, upstreams, media_root):
-    """deploy/nginx.conf.example on loopback ports without TLS, inside a minimal main config."""
-    site = (ROOT / "deploy" / "nginx.conf.example").read_text()
-    servers = "".join(f"    server 127.0.0.1:{p} max_fails=3 fail_timeout=10s;\n" for p in upstreams)
-    site, count = re.subn(r"(    server 10\.0\.0\.\d+:8000[^\n]*\n)+", servers, site)
-    assert count == 1
-    site = site.replace("listen 443 ssl http2;", f"listen 127.0.0.1:{port};")
-    site = re.sub(r"\n\s*ssl_certificate[^\n]*", "", site)
-    site = site.replace("/srv/plein/media/", f"{media_root}/")
-    # The upstream's address in the access log tells which server answered.
-    user = "user root root;" if os.geteuid() == 0 else ""  # workers must read the test's media folder
-    return f"""
-{user}
-worker_processes 1;
-pid {tmp}/nginx.pid;
-error_log {tmp}/nginx-error.log warn;
-events {{ worker_connections 256; }}
-http {{
-    log_format upstream '$request $status $upstream_addr';
-    access_log {tmp}/nginx-access.log upstream;
-    client_body_temp_path {tmp}/body;
-    proxy_temp_path {tmp}/proxy;
-    fastcgi_temp_path {tmp}/fastcgi;
-    uwsgi_temp_path {tmp}/uwsgi;
-    scgi_temp_path {tmp}/scgi;
-{site}
-}}
-"""
 
 
 @pytest.fixture(scope="module")
@@ -140,16 +110,18 @@ def stack(django_db_setup, django_db_blocker, tmp_path_factory):
             wait_for(server.url + "/health/", server.proc, server.log)
         port = free_port()
         conf = tmp / "nginx.conf"
-        conf.write_text(nginx_config(tmp, port, [s.port for s in servers.values()], media))
-        nginx = subprocess.Popen(
-            [NGINX, "-p", str(tmp), "-c", str(conf), "-e", str(tmp / "nginx-error.log"), "-g", "daemon off;"],
+        # Server B stands in for the search pool (docs/operations.md, "Overload").
+        ports = [s.port for s in servers.values()]
+        conf.write_text(nginx.config(tmp, port, ports, media, search_upstreams=[servers["b"].port]))
+        proxy_proc = subprocess.Popen(
+            nginx.command(tmp, conf),
             stdin=subprocess.DEVNULL,
             stdout=subprocess.DEVNULL,
             stderr=(tmp / "nginx-start.log").open("w"),
         )
-        procs.append(nginx)
+        procs.append(proxy_proc)
         proxy = f"http://127.0.0.1:{port}"
-        wait_for(proxy + "/health/", nginx, tmp / "nginx-start.log")
+        wait_for(proxy + "/health/", proxy_proc, tmp / "nginx-start.log")
         yield SimpleNamespace(a=servers["a"].url, b=servers["b"].url, nginx=proxy, tmp=tmp, media=media)
     finally:
         # nginx first (its keep-alive connections would hold a graceful stop), then a quick stop of
@@ -262,6 +234,20 @@ def test_sessions_caches_and_uploads_hold_across_servers(stack):
     # nginx spread the requests over both servers (round robin).
     used = set(re.findall(r" (127\.0\.0\.1:\d+)$", (stack.tmp / "nginx-access.log").read_text(), re.M))
     assert used == {stack.a.removeprefix("http://"), stack.b.removeprefix("http://")}
+
+
+def test_search_results_go_to_the_search_pool_and_everything_else_round_robin(stack):
+    employee("carla", first_name="Carla", last_name="Verlof")
+    browser = Browser().log_in(stack.nginx, "carla")
+    for _ in range(4):
+        response = browser.get(stack.nginx + "/zoeken/?q=verlof")
+        assert response.status_code == 200 and "Carla Verlof" in response.text
+        assert browser.get(stack.nginx + "/zoeken/suggesties/?q=verl").status_code == 200
+    log = (stack.tmp / "nginx-access.log").read_text()
+    searches = set(re.findall(r"^GET /zoeken/\?q=verlof HTTP/1.1 200 (\S+)$", log, re.M))
+    suggestions = set(re.findall(r"^GET /zoeken/suggesties/\?q=verl HTTP/1.1 200 (\S+)$", log, re.M))
+    assert searches == {stack.b.removeprefix("http://")}
+    assert suggestions == {stack.a.removeprefix("http://"), stack.b.removeprefix("http://")}
 
 
 def run_at_once(calls):
