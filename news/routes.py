@@ -42,19 +42,25 @@ class ArticleIndexMixin(RoutablePageMixin):
         return categories
 
     def _render_list(self, request, queryset, *, heading=None, archive=None):
+        from news import cards
+
         page_obj = Paginator(queryset, selectors.PER_PAGE).get_page(request.GET.get("page"))
+        articles = selectors.decorate(page_obj.object_list, request.user)
+        rendered = cards.render_cards(self, articles)
+        for article in articles:
+            article.card_html, article.tags_html = rendered[article.pk]
+        shared = cards.aside(self)
         context = {
             "page_obj": page_obj,
-            "articles": selectors.decorate(page_obj.object_list, request.user),
+            "articles": articles,
             "archive_heading": heading,
             "archive": archive,
-            "months": [(month, self.month_url(month)) for month in selectors.months(self.article_model, self)],
-            "categories": self.with_urls(selectors.categories_in_use(self.article_model, self)),
+            "months": shared["months"],
+            "categories": shared["categories"],
+            "related_url": shared["related_url"],
             "feed_url": self.feed_url(),
             "may_write": hasattr(self, "write_url") and blogging.may_write(request.user, self),
         }
-        for article in context["articles"]:
-            article.category_links = self.with_urls(article.categories.all())
         return self.render(request, context_overrides=context)
 
     @path("")
@@ -94,7 +100,7 @@ class ArticleIndexMixin(RoutablePageMixin):
             language="nl",
             feed_url=request.build_absolute_uri(),
         )
-        for article in selectors.articles(self.article_model, self)[:FEED_ITEMS]:
+        for article in selectors.articles(self.article_model, self).prefetch_related("categories")[:FEED_ITEMS]:
             feed.add_item(
                 title=article.title,
                 link=article.get_full_url(request),

@@ -15,7 +15,7 @@ def _images(spec):
 
 
 def articles(model, index=None, *, category=None, year=None, month=None):
-    """Live articles, newest first, with everything a list item shows loaded up front."""
+    """Live articles, newest first, with their authors."""
     queryset = model.objects.live().public()
     if index is not None:
         queryset = queryset.child_of(index)
@@ -25,15 +25,8 @@ def articles(model, index=None, *, category=None, year=None, month=None):
         queryset = queryset.filter(date__year=year)
     if month is not None:
         queryset = queryset.filter(date__month=month)
-    return (
-        queryset.select_related("author")
-        .prefetch_related(
-            "categories",
-            Prefetch("header_image", queryset=_images(LIST_IMAGE)),
-            Prefetch("author__photo", queryset=_images(AVATAR)),
-        )
-        .order_by("-date", "-pk")
-    )
+    # The cards' pictures and categories are loaded by news.cards, for the cards not in the cache only.
+    return queryset.select_related("author").order_by("-date", "-pk")
 
 
 def decorate(items, user):

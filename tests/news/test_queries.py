@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
 from django.utils import timezone
 from wagtail.models import Page
 
@@ -65,8 +66,12 @@ def test_news_index_queries_fixed(employee_client, news_index, author, count, dj
     fill(news_index, NewsPage, count, author, categories)
     newest = NewsPage.objects.order_by("-date").first()
     services.post_comment(PersonFactory().user, newest, "Eerste!")
-    employee_client.get(news_index.url)
-    with django_assert_max_num_queries(25):
+    cache.clear()
+    # Cold (the frame's own caches too): the cards' pictures and categories in three queries, whatever the size.
+    with django_assert_max_num_queries(29):
+        employee_client.get(news_index.url)
+    # The cards and the archive links are cached from here on (news.cards).
+    with django_assert_max_num_queries(15):
         response = employee_client.get(news_index.url)
     assert response.status_code == 200
     html = response.content.decode()
@@ -81,8 +86,8 @@ def test_blog_index_and_archives_queries_fixed(
     category = Category.objects.create(name="Werk", slug="werk")
     fill(blog_index, BlogPage, count, author, [category])
     for url in (blog_index.url, f"{blog_index.url}categorie/werk/", f"{blog_index.url}{timezone.now():%Y/%-m}/"):
-        employee_client.get(url)
-        with django_assert_max_num_queries(25):
+        employee_client.get(url)  # cards and archive links cached from here on (news.cards)
+        with django_assert_max_num_queries(17):  # 16 + the category of a category archive
             assert employee_client.get(url).status_code == 200
 
 
