@@ -4,6 +4,7 @@ Public API:
     visible_teams(user)                     live, not archived; private ones only where the user is a member
     teams_of(user, include_archived=False)  the user's teams (active memberships)
     team_list(user, text="")                what /teams/ shows: my teams and all visible teams, filtered
+    filtered_page(everyone, number, per)    a page of a filtered list in one scan
     team_page_context(team, user, page=1)   members (first 24 + count), admins, pinned post, timeline, documents
     timeline(team, user, page=1)            (page, posts, posts by id): a page of the timeline in fixed queries
 """
@@ -43,16 +44,30 @@ def teams_of(user, *, include_archived=False):
     return queryset.order_by("title")
 
 
+LIST_FIELDS = ("title", "slug", "url_path", "kind", "member_count", "description", "image", "last_activity_at")
+
+
 def team_list(user, text=""):
     """Two lists for /teams/: my teams (all of them) and every visible team (a queryset to paginate)."""
     mine = list(teams_of(user).only("title", "slug", "url_path", "kind", "member_count", "description", "image"))
-    everyone = visible_teams(user).only(
-        "title", "slug", "url_path", "kind", "member_count", "description", "image", "last_activity_at"
-    )
+    everyone = visible_teams(user).only(*LIST_FIELDS)
     text = (text or "").strip()[:100]
     if text:
         everyone = everyone.filter(Q(title__icontains=text) | Q(description__icontains=text))
     return mine, everyone.order_by("title", "pk")
+
+
+def filtered_page(everyone, number, per_page):
+    """A page of a filtered team list and its Paginator page, in one scan of the teams.
+
+    A filter ("project") is a substring match over every visible team's name and description, which
+    no index serves; paginating the queryset scanned them twice (COUNT, then the page). Here the
+    matching ids come in one scan (in list order) and the page's teams by primary key."""
+    ids = list(everyone.values_list("pk", flat=True))
+    page_obj = Paginator(ids, per_page).get_page(number)
+    # The ids are the visible matches of this very request: fetched by key, no filter scans again.
+    by_pk = TeamPage.objects.only(*LIST_FIELDS).in_bulk(list(page_obj.object_list))
+    return page_obj, [by_pk[pk] for pk in page_obj.object_list if pk in by_pk]
 
 
 def invitations_for(user):

@@ -43,12 +43,16 @@ def _similar_url():
 def team_list(request, index):
     text = request.GET.get("q", "").strip()[:100]
     mine, everyone = selectors.team_list(request.user, text)
-    page = Paginator(everyone, TEAMS_PER_PAGE).get_page(request.GET.get("page"))
+    if text:
+        page, teams = selectors.filtered_page(everyone, request.GET.get("page"), TEAMS_PER_PAGE)
+    else:
+        page = Paginator(everyone, TEAMS_PER_PAGE).get_page(request.GET.get("page"))
+        teams = list(page.object_list)
     context = {
         "page": index,
         "self": index,
         "my_teams": mine,
-        "teams": list(page.object_list),
+        "teams": teams,
         "page_obj": page,
         "query": text,
         "pending": selectors.pending_for(request.user),
