@@ -25,10 +25,17 @@ def _serialized_snapshot_everywhere(django_db_setup):
 
 @pytest.fixture(autouse=True)
 def _fresh_cache():
-    """Cached verdicts keyed on primary keys must not leak into the next test, which reuses them."""
+    """Cached verdicts keyed on primary keys must not leak into the next test, which reuses them.
+
+    Only this process's keys (its own KEY_PREFIX, intranet/settings/test.py): cache.clear() is a
+    FLUSHDB, which also emptied a bench or another run sharing the Redis database number (a bench
+    search answer lost every few seconds measured 3.5x instead of 1.25x, docs/performance.md)."""
     from django.core.cache import cache
 
-    cache.clear()
+    if hasattr(cache, "delete_pattern"):
+        cache.delete_pattern("*")
+    else:
+        cache.clear()
 
 
 @pytest.fixture(autouse=True)
