@@ -26,6 +26,7 @@ from teams.duplicates import forget_pairs
 from teams.home_blocks import forget as forget_activity
 from teams.models import Membership, Role, State, TeamPage
 from teams.rules import notice
+from teams.selectors import forget_filters
 from teams.visibility import manager_can_see
 
 QUIET_DAYS = 180
@@ -108,6 +109,7 @@ def archive_team(moderator, team):
     with transaction.atomic():
         updated = TeamPage.objects.filter(pk=team.pk, archived_at__isnull=True).update(archived_at=now)
         team.archived_at = now
+        forget_filters()  # update() sends no post_save: the /teams/ filter's cached ids
         transaction.on_commit(forget_pairs)
         forget_activity()
         if updated:
@@ -141,6 +143,7 @@ def restore_team(moderator, team):
         TeamPage.objects.filter(pk=team.pk).update(
             archived_at=None, archive_notified_at=None, keep_until=team.keep_until
         )
+        forget_filters()
         message = _("%(team)s has been restored: members can post again.") % {"team": team.title}
         notice(_admins_by_team([team.pk]).get(team.pk, []), moderator, team, message, team.get_url() or "")
     return team

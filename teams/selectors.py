@@ -4,10 +4,12 @@ Public API:
     visible_teams(user)                     live, not archived; private ones only where the user is a member
     teams_of(user, include_archived=False)  the user's teams (active memberships)
     team_list(user, text="")                what /teams/ shows: my teams and all visible teams, filtered
-    filtered_page(everyone, number, per)    a page of a filtered list in one scan
+    filtered_page(user, everyone, text, ...) a page of a filtered list (matching ids cached)
     team_page_context(team, user, page=1)   members (first 24 + count), admins, pinned post, timeline, documents
     timeline(team, user, page=1)            (page, posts, posts by id): a page of the timeline in fixed queries
 """
+
+import hashlib
 
 from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef, Prefetch, Q
@@ -57,17 +59,43 @@ def team_list(user, text=""):
     return mine, everyone.order_by("title", "pk")
 
 
-def filtered_page(everyone, number, per_page):
-    """A page of a filtered team list and its Paginator page, in one scan of the teams.
+# The ids a filter of /teams/ matches, per filter text and visibility class (the private teams one is
+# an active member of, teams.visibility.membership_key); with the page tree's generation in the key
+# (publishing, unpublishing, moving, deleting) and bumped by teams.signals.teams_changed on a team's
+# save or delete and by archiving and restoring (teams.archiving, which write with update()).
+FILTER_GENERATION = "teams-filter"
+FILTER_SECONDS = 300
+
+
+def filtered_page(user, everyone, text, number, per_page):
+    """A page of a filtered team list and its Paginator page.
 
     A filter ("project") is a substring match over every visible team's name and description, which
-    no index serves; paginating the queryset scanned them twice (COUNT, then the page). Here the
-    matching ids come in one scan (in list order) and the page's teams by primary key."""
-    ids = list(everyone.values_list("pk", flat=True))
+    no index serves (4,600 teams at 50,000 employees: about 10 ms a scan). The matching ids, in list
+    order, come from one scan, cached per filter text and visibility class (FILTER_GENERATION); the
+    page's teams are then fetched by key, with their current member counts."""
+    from intranet import caching
+    from intranet.plugins import PAGES_GENERATION
+
+    def matching_ids():
+        return list(everyone.values_list("pk", flat=True))
+
+    parts = (
+        caching.generation(PAGES_GENERATION),
+        membership_key(user, [Kind.PRIVATE]),
+        hashlib.sha256(text.encode()).hexdigest()[:32],
+    )
+    ids = caching.remember(FILTER_GENERATION, parts, matching_ids, ttl=FILTER_SECONDS)
     page_obj = Paginator(ids, per_page).get_page(number)
-    # The ids are the visible matches of this very request: fetched by key, no filter scans again.
-    by_pk = TeamPage.objects.only(*LIST_FIELDS).in_bulk(list(page_obj.object_list))
+    # Only ids this very visibility class may see: fetched by key, no filter scans again.
+    by_pk = TeamPage.objects.live().only(*LIST_FIELDS).in_bulk(list(page_obj.object_list))
     return page_obj, [by_pk[pk] for pk in page_obj.object_list if pk in by_pk]
+
+
+def forget_filters(**kwargs):
+    from intranet import caching
+
+    caching.bump(FILTER_GENERATION)
 
 
 def invitations_for(user):

@@ -76,6 +76,10 @@ def connect():
     from teams.models import TeamPage
 
     post_delete.connect(private_team_deleted, sender=TeamPage, dispatch_uid="teams_private_team_deleted")
+    from teams.selectors import forget_filters
+
+    for signal in (post_save, post_delete):
+        signal.connect(forget_filters, sender=TeamPage, dispatch_uid=f"teams_forget_filters_{signal}")
 
     post_save.connect(comment_saved, sender=XtdComment, dispatch_uid="teams_comment_saved")
     post_save.connect(redirect_saved, sender=Redirect, dispatch_uid="teams_redirect_saved")

@@ -44,7 +44,7 @@ def team_list(request, index):
     text = request.GET.get("q", "").strip()[:100]
     mine, everyone = selectors.team_list(request.user, text)
     if text:
-        page, teams = selectors.filtered_page(everyone, request.GET.get("page"), TEAMS_PER_PAGE)
+        page, teams = selectors.filtered_page(request.user, everyone, text, request.GET.get("page"), TEAMS_PER_PAGE)
     else:
         page = Paginator(everyone, TEAMS_PER_PAGE).get_page(request.GET.get("page"))
         teams = list(page.object_list)

@@ -1,7 +1,9 @@
-"""/teams/?q=: a filtered list pages over one scan of the matching ids (teams.selectors.filtered_page)."""
+"""/teams/?q=: a filtered list pages over the matching ids, cached per filter and visibility class
+(teams.selectors.filtered_page): a change to a team or a membership shows at once."""
 
 import pytest
 
+from teams import archiving, services
 from teams.models import Kind, TeamPage
 from teams.views import TEAMS_PER_PAGE
 
@@ -52,3 +54,36 @@ def test_a_new_team_matches_at_once(client, make_team, carol, team_index):
     make_team("Project nieuw", Kind.OPEN)
     assert "Project nieuw" in client.get(team_index.url + "?q=nieuw").text
     assert TeamPage.objects.filter(title="Project nieuw").exists()
+
+
+def test_a_renamed_team_matches_at_once(client, make_team, alice, carol, team_index):
+    team = make_team("Koor", Kind.OPEN, description="Zingen")
+    client.force_login(carol)
+    assert "Projectkoor" not in client.get(team_index.url + "?q=project").text
+    services.update_team(alice, team, title="Projectkoor", description="Zingen", kind=Kind.OPEN)
+    assert "Projectkoor" in client.get(team_index.url + "?q=project").text
+
+
+def test_an_archived_team_leaves_the_filter_and_a_restored_one_returns(client, make_team, moderator, carol, team_index):
+    team = make_team("Project oud", Kind.OPEN)
+    client.force_login(carol)
+    assert "Project oud" in client.get(team_index.url + "?q=project").text
+    archiving.archive_team(moderator, team)
+    assert "Project oud" not in client.get(team_index.url + "?q=project").text
+    archiving.restore_team(moderator, TeamPage.objects.get(pk=team.pk))
+    assert "Project oud" in client.get(team_index.url + "?q=project").text
+
+
+def test_a_private_team_shows_once_one_joins_and_leaves_when_made_private(client, make_team, alice, carol, team_index):
+    private = make_team("Project besloten", Kind.PRIVATE, description="Alleen leden")
+    public = make_team("Project open", Kind.OPEN)
+    client.force_login(carol)
+    html = client.get(team_index.url + "?q=project").text
+    assert "Project open" in html and "Project besloten" not in html
+    services.invite(alice, private, carol)
+    services.accept_invite(carol, private)
+    assert "Project besloten" in client.get(team_index.url + "?q=project").text
+    services.leave(carol, private)
+    services.update_team(alice, public, title="Project open", description="", kind=Kind.PRIVATE)
+    html = client.get(team_index.url + "?q=project").text
+    assert "Project open" not in html and "Project besloten" not in html
