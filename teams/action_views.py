@@ -185,7 +185,6 @@ def post(request, team_id):
                 is_question=data["is_question"],
             )
         except ValidationError as error:
-            form.files_lost = bool(data["image"] or data["document"])
             views.add_errors(form, error)
         else:
             messages.success(request, _("Your post has been placed."))

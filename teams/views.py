@@ -63,10 +63,9 @@ def new_team(request, index):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         similar = _similar(data["title"], request.user)
-        if similar and not data["create_anyway"]:
-            # Suggest joining an existing team first; ticking the box creates the team anyway.
-            form.image_lost = bool(data["image"])
-        else:
+        # With a similar team, suggest joining it first (the form is shown again, without the chosen
+        # image: templates/includes/dropped_files.html says so); ticking the box creates it anyway.
+        if not similar or data["create_anyway"]:
             try:
                 team = services.create_team(
                     request.user,
@@ -76,7 +75,6 @@ def new_team(request, index):
                     image=data["image"],
                 )
             except ValidationError as error:
-                form.image_lost = bool(data["image"])
                 add_errors(form, error)
             else:
                 messages.success(request, _("Your team is ready. Invite colleagues or write the first post."))
