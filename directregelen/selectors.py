@@ -45,8 +45,8 @@ def popular_services(days=POPULAR_DAYS, limit=POPULAR_LIMIT):
     since = timezone.localdate() - datetime.timedelta(days=days)
     return list(
         live_services()
-        .filter(daily_views__day__gte=since)
-        .annotate(opens=Sum("daily_views__count"))
+        .filter(views_per_day__day__gte=since)
+        .annotate(opens=Sum("views_per_day__views"))
         .order_by("-opens", "title")[:limit]
     )
 

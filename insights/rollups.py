@@ -15,7 +15,8 @@ from django.db.models.functions import TruncWeek
 
 from insights.metrics import optional
 from insights.metrics.common import Period
-from insights.models import DailyPageView, DailyRollup
+from insights.models import DailyRollup
+from intranet.models import DailyPageView
 
 TOP_PER_DAY = 100  # each day's most viewed pages and most liked items kept for the top lists
 
