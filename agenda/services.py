@@ -16,6 +16,7 @@ from agenda.models import EventPage, Signup, TeamEvent, signups_of
 from agenda.signups import lock_event, move_up
 from intranet import throttle
 from rooms import services as rooms
+from teams import selectors as team_selectors
 
 # rooms' form fields → the event's
 _ROOM_FIELDS = {"start_time": "start", "date": "start", "end_time": "end", "attendees": "capacity", "room": "room"}
@@ -56,7 +57,7 @@ def booking_title(event):
     open to every employee, so an event not everyone may see books under a neutral title."""
     team = getattr(event, "team", None)
     if team is not None:
-        open_to_all = team.kind == "open"
+        open_to_all = team_selectors.is_open(team)
     else:
         open_to_all = not event.get_view_restrictions().exists()
     return event.title if open_to_all else _("Closed meeting")
