@@ -15,6 +15,7 @@ from agenda import notices
 from agenda.models import EventPage, Signup, TeamEvent, signups_of
 from agenda.signups import lock_event, move_up
 from intranet import throttle
+from rooms import selectors as room_selectors
 from rooms import services as rooms
 from teams import selectors as team_selectors
 
@@ -109,7 +110,6 @@ def check_room(event, now=None):
     try:
         rooms.validate_booking(event.room, event.start, event.end, 1, now=now)
         exclude = [event.booking_id] if event.booking_id else []
-        from rooms import selectors as room_selectors
 
         if room_selectors.overlapping(event.room_id, [(event.start, event.end)], exclude).exists():
             raise ValidationError({"room": _("%(room)s is already booked at that time.") % {"room": event.room.name}})

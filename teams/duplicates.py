@@ -130,6 +130,7 @@ def similar_teams(title, user, limit=5):
 
 
 def _similar_postgres(teams, title, limit):
+    # Imported here: PostgreSQL only (psycopg), and an SQLite install may lack it.
     from django.contrib.postgres.search import TrigramSimilarity, TrigramWordSimilarity
 
     text = _cleaned(title)
