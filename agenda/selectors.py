@@ -13,7 +13,7 @@ from datetime import datetime, time, timedelta
 from django.db.models import Exists, Q
 from django.utils import timezone
 
-from agenda.models import EventPage, Signup, TeamEvent
+from agenda.models import EventPage, Signup, TeamEvent, signups_of
 from intranet.page_visibility import visible_pages
 from teams.selectors import active_membership, timeline_readable_q
 
@@ -155,7 +155,6 @@ def next_for_home(request, limit=5):
 def attendees(event):
     """Sign-ups for the organiser's list: going first, then maybe, the waiting list in its order."""
     order = {Signup.Status.GOING: 0, Signup.Status.MAYBE: 1, Signup.Status.WAITING: 2, Signup.Status.NOT_GOING: 3}
-    from agenda.models import signups_of
 
     rows = list(signups_of(event).select_related("person__organisation_unit"))
     rows.sort(key=lambda s: (order[s.status], s.waiting_since or s.created_at, s.pk))

@@ -3,30 +3,25 @@
 from django.db.models.signals import pre_delete
 from wagtail.signals import page_published, page_unpublished
 
+from agenda import services
+from agenda.models import EventPage, TeamEvent
+
 
 def _published(sender, instance, revision=None, **kwargs):
-    from agenda import services
-
     user = getattr(revision, "user", None) if revision is not None else None
     services.page_published(instance, user)
 
 
 def _unpublished(sender, instance, **kwargs):
-    from agenda import services
-
     services.page_unpublished(instance)
 
 
 def _deleted(sender, instance, **kwargs):
-    from agenda import services
-
     if instance.booking_id:
         services.page_unpublished(instance)
 
 
 def connect():
-    from agenda.models import EventPage, TeamEvent
-
     page_published.connect(_published, sender=EventPage, dispatch_uid="events_page_published")
     page_unpublished.connect(_unpublished, sender=EventPage, dispatch_uid="events_page_unpublished")
     pre_delete.connect(_deleted, sender=EventPage, dispatch_uid="events_page_deleted")

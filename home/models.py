@@ -11,6 +11,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from home.blocks import block_choices, collect
+from people import selectors as people
 from social import targets
 
 
@@ -56,7 +57,6 @@ def visitor(request):
     people's current person (header avatar, profile nudge)."""
     if not request.user.is_authenticated:
         return None
-    from people import selectors as people
 
     dismissed = WelcomeDismissal.objects.filter(user_id=OuterRef("user_id"))
     person = people.current_person_query(request.user.pk).annotate(welcome_dismissed=Exists(dismissed)).first()

@@ -17,6 +17,8 @@ from wagtail.snippets.models import register_snippet
 
 from news.blocks import ArticleBody
 from news.routes import ArticleIndexMixin
+from news.selectors import article_detail
+from news.views import write_blog
 from social import targets
 
 
@@ -94,8 +96,6 @@ class ArticlePage(Page):
         return self.get_url()
 
     def get_context(self, request, *args, **kwargs):
-        from news.selectors import article_detail
-
         context = super().get_context(request, *args, **kwargs)
         # A preview shows the draft in `self`; the stored row would show the published text instead.
         preview = getattr(request, "is_preview", False)
@@ -189,8 +189,6 @@ class BlogIndexPage(ArticleIndexMixin, Page):
 
     @path("schrijven/", name="write")
     def write_view(self, request):
-        from news.views import write_blog
-
         return write_blog(request, self)
 
     def write_url(self):

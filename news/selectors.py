@@ -53,6 +53,7 @@ def months(model, index):
 
 
 def categories_in_use(model, index):
+    # Imported here: at the top it makes an import cycle (news.models needs this module loaded first).
     from news.models import Category
 
     ids = model.objects.live().public().child_of(index).values("categories")

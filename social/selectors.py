@@ -13,11 +13,13 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q
+from django.http import Http404
 from django_comments.models import CommentFlag
 from django_comments_xtd.models import XtdComment
 
+from people.models import Person
 from social import mentions, targets
-from social.models import Like, Notification
+from social.models import FlaggedComment, Like, Notification
 
 
 @dataclass
@@ -182,8 +184,6 @@ def comment_section(target, user, page=1, per_page=THREADS_PER_PAGE):
 def people_to_mention(text, limit=8):
     """Active colleagues whose first or last name (or profile slug) starts with `text`; with several
     words ("ria vo") every word starts one of the names."""
-    from people.models import Person
-
     text = (text or "").strip().lstrip("@")[:50]
     if len(text) < 2:
         return []
@@ -238,7 +238,6 @@ def moderatable_comments(user, model=XtdComment):
 def moderation_queue(user):
     """The queue: reported or hidden comments among moderatable_comments, with their report count."""
     flagged = Count("flags", filter=Q(flags__flag=CommentFlag.SUGGEST_REMOVAL))
-    from social.models import FlaggedComment
 
     queue = moderatable_comments(user, FlaggedComment).filter(_reported() | Q(is_public=False))
     return queue.annotate(flag_count=flagged).select_related("user")
@@ -246,8 +245,6 @@ def moderation_queue(user):
 
 def access_moderatable_by_id(user, comment_id):
     """The comment behind a moderation URL, or 404 (never 403) for what this manager may not open."""
-    from django.http import Http404
-
     comment = moderatable_comments(user).filter(pk=comment_id).first()
     if comment is None:
         raise Http404

@@ -227,6 +227,11 @@ def move_destinations(exclude_team, user):
     )
 
 
+def is_open(team):
+    """Whether anyone may see and join the team (kind "open"), for other apps that show its content."""
+    return team.kind == Kind.OPEN
+
+
 def open_teams():
     """Live open teams that are not archived, oldest first (demo data of other apps picks one)."""
     return TeamPage.objects.live().filter(kind=Kind.OPEN, archived_at__isnull=True).order_by("pk")
