@@ -30,6 +30,20 @@ POSTS_PER_PAGE = 20
 DOCUMENTS_SHOWN = 10
 AVATAR_SPEC = "fill-256x256"  # the same rendition as people's avatars, so they are made once
 
+# What a member's line shows (teams/includes/member.html and the avatar): not the whole wide person row.
+MEMBER_FIELDS = (
+    "team_id",
+    "role",
+    "state",
+    "user__username",
+    "user__person__user_id",
+    "user__person__slug",
+    "user__person__first_name",
+    "user__person__tussenvoegsel",
+    "user__person__last_name",
+    "user__person__photo_id",
+)
+
 
 def _person_photos(prefix="user__person__photo"):
     return Prefetch(prefix, queryset=get_image_model().objects.prefetch_renditions(AVATAR_SPEC))
@@ -94,8 +108,11 @@ def pending_for(user):
     return dict(rows)
 
 
-def _posts():
-    return TeamPost.objects.select_related("author__person", "accepted_answer")
+def _posts(with_answer=False):
+    """Posts with their authors; the accepted answer's comment only for a post's own page (the
+    timeline shows just whether there is one: accepted_answer_id)."""
+    posts = TeamPost.objects.select_related("author__person")
+    return posts.select_related("accepted_answer") if with_answer else posts
 
 
 def timeline(team, user, page=1, extra_ids=()):
@@ -136,6 +153,7 @@ def team_page_context(team, user, page=1):
     members = list(
         Membership.objects.filter(team=team, state=State.ACTIVE)
         .select_related("user__person")
+        .only(*MEMBER_FIELDS)
         .order_by("role", "created_at", "pk")[:MEMBERS_SHOWN]
     )
     # Members come admins first, so the admins are usually among them already: no second query.
@@ -144,6 +162,7 @@ def team_page_context(team, user, page=1):
         admins = list(
             Membership.objects.filter(team=team, state=State.ACTIVE, role=Role.ADMIN)
             .select_related("user__person")
+            .only(*MEMBER_FIELDS)
             .order_by("created_at", "pk")[:MEMBERS_SHOWN]
         )
     with_avatars(_people_of(members + admins))
@@ -196,7 +215,7 @@ def team_page_context(team, user, page=1):
 
 def post_detail(team, post_id, user):
     """One post of `team` for its own page (with the comment section) and its like summary, or (None, {})."""
-    post = _posts().filter(pk=post_id, team=team).first()
+    post = _posts(with_answer=True).filter(pk=post_id, team=team).first()
     if post is None:
         return None, {}
     post.team = team
@@ -219,21 +238,6 @@ def member_ids(team):
         .order_by("role", "sort_name", "pk")
         .values_list("pk", flat=True)
     )
-
-
-# What a member's line shows (teams/includes/member.html and the avatar): not the whole wide person row.
-MEMBER_FIELDS = (
-    "team_id",
-    "role",
-    "state",
-    "user__username",
-    "user__person__user_id",
-    "user__person__slug",
-    "user__person__first_name",
-    "user__person__tussenvoegsel",
-    "user__person__last_name",
-    "user__person__photo_id",
-)
 
 
 def members_by_ids(ids):
