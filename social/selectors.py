@@ -11,6 +11,7 @@ Public API:
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 from django_comments.models import CommentFlag
@@ -177,7 +178,9 @@ def comment_section(target, user, page=1, per_page=THREADS_PER_PAGE):
     avatars = render_avatars([comment.person for comment in comments], "small")
     for comment in comments:
         comment.avatar = avatars.get(comment.person.pk) if comment.person is not None else None
-    tree = XtdComment.tree_from_queryset(comments, user=user)
+    # xtd asks the user's permissions (two queries) only to count flags, which this tree leaves out
+    # (with_flagging=False): an anonymous user answers without a query.
+    tree = XtdComment.tree_from_queryset(comments, user=AnonymousUser())
     return {
         "target": target,
         "tree": tree,

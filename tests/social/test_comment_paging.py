@@ -139,3 +139,16 @@ def test_the_count_and_the_threads_come_from_the_pages_own_comments_in_one_query
         count, threads = _discussion_index(news_page)
     assert count == 5
     assert threads == [root.thread_id for root in reversed(roots)]
+
+
+def test_showing_comments_asks_no_permissions(employee_client, news_page, writer):
+    """xtd's tree asked the reader's permissions (two queries) for a flag count the page never shows."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    discuss(news_page, 3, writer)
+    employee_client.get(news_page.url)
+    with CaptureQueriesContext(connection) as queries:
+        html = employee_client.get(news_page.url).text
+    assert "Draad nummer 2" in html
+    assert not [q["sql"] for q in queries if "auth_permission" in q["sql"]]
