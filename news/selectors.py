@@ -59,6 +59,20 @@ def categories_in_use(model, index):
     return Category.objects.filter(pk__in=ids).order_by("name")
 
 
+def article_cache_parts(page):
+    """The key of an article's cached text (heading, author, picture, intro, body) besides the page:
+    the pages generation (bumped on every publish, move, unpublish and deletion, so also when a page
+    its text links to moves) and the people generation (the author's name, job and photo), and the
+    language. Likes, the must-read box and comments stay outside: they are the reader's own."""
+    from django.utils.translation import get_language
+
+    from intranet import caching
+    from intranet.plugins import PAGES_GENERATION
+    from people.signals import GENERATION as PEOPLE_GENERATION
+
+    return [page.pk, caching.generation(PAGES_GENERATION), caching.generation(PEOPLE_GENERATION), get_language()]
+
+
 def article_detail(page):
     """The article itself with its author and photo (the page object came from Wagtail's router)."""
     model = type(page)
