@@ -2,6 +2,7 @@
 
 Public API:
     like_summary(objects, user) -> {(content_type_id, pk): LikeSummary} for a list of objects
+    like_buttons(objects, summaries, next_url): each object gets `like_button` for social/like_button.html
     comment_counts(objects) -> {pk: count} for objects of one model
     comment_section(target, user, page) -> one page of what includes "social/comments.html" needs
     page_of_comment(target, comment_id) -> the page of the comment section that shows a comment
@@ -14,6 +15,7 @@ from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q
+from django.urls import reverse
 from django_comments.models import CommentFlag
 from django_comments_xtd.models import XtdComment
 
@@ -64,6 +66,48 @@ def like_summary(objects, user):
 
 def summary_for(summaries, obj):
     return summaries.get((ContentType.objects.get_for_model(obj).pk, obj.pk), LikeSummary())
+
+
+PK_SENTINEL = 987654321  # stands for the pk in one reversed URL that serves a whole list
+
+
+def url_for_each(name, *args):
+    """reverse(name, args=[*args, pk]) as a function of pk, at the cost of one reverse: a page of
+    comments or a timeline needs a URL or two per item."""
+    head, _, tail = reverse(name, args=[*args, PK_SENTINEL]).partition(str(PK_SENTINEL))
+    return lambda pk: f"{head}{pk}{tail}"
+
+
+@dataclass
+class LikeButton:
+    """What social/like_button.html shows: made by {% like_button %} for one object, and for a whole
+    list at once by like_buttons() or the comment section (no tag, URL reverse or label per item)."""
+
+    url: str
+    dom_id: str
+    summary: LikeSummary
+    next: str = ""
+    label: str = ""
+    allowed: bool = True
+
+
+def like_buttons(objects, summaries, next_url):
+    """Give each of `objects` (one model) `like_button` from a like_summary() made for them: for lists
+    such as a team's timeline, which include social/like_button.html with it instead of a tag each."""
+    objects = [obj for obj in objects if obj is not None]
+    if not objects:
+        return
+    content_type_id = ContentType.objects.get_for_model(objects[0]).pk
+    url = url_for_each("social:like", content_type_id)
+    for obj in objects:
+        dom_id = f"like-{content_type_id}-{obj.pk}"
+        obj.like_button = LikeButton(
+            url=url(obj.pk),
+            dom_id=dom_id,
+            summary=summaries.get((content_type_id, obj.pk)) or LikeSummary(),
+            next=f"{next_url}#{dom_id}",
+            allowed=getattr(obj, "allow_likes", True) is not False,
+        )
 
 
 def comment_counts(objects):

@@ -7,8 +7,6 @@
 {% unread_notifications as count %}      the bell's number (one query)
 """
 
-from dataclasses import dataclass
-
 from django import template
 from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
@@ -17,30 +15,9 @@ from django.utils.translation import gettext
 
 from social import selectors
 from social.forms import CommentForm
+from social.selectors import LikeButton, url_for_each
 
 register = template.Library()
-
-PK_SENTINEL = 987654321  # stands for the pk in one reversed URL that serves a whole page of comments
-
-
-def url_for_each(name, *args):
-    """reverse(name, args=[*args, pk]) as a function of pk, at the cost of one reverse: a page of
-    comments needs two URLs per comment."""
-    head, _, tail = reverse(name, args=[*args, PK_SENTINEL]).partition(str(PK_SENTINEL))
-    return lambda pk: f"{head}{pk}{tail}"
-
-
-@dataclass
-class LikeButton:
-    """What social/like_button.html shows: made by {% like_button %} for one object, and for each
-    comment of a page at once by comment_section's caller (no tag, URL reverse or label per comment)."""
-
-    url: str
-    dom_id: str
-    summary: selectors.LikeSummary
-    next: str = ""
-    label: str = ""
-    allowed: bool = True
 
 
 def _decorate_comments(section, next_url):
