@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django_comments_xtd.models import XtdComment
 
+from social import selectors as social
 from teams import selectors, services
 from teams.duplicates import similar_teams
 from teams.forms import EditTeamForm, InviteForm, PostForm, TeamForm
@@ -95,6 +96,8 @@ def team_page(request, team, post_form=None, invite_form=None, status=200):
         post_form=post_form or PostForm(),
         invite_form=invite_form or InviteForm(),
     )
+    posts = [*context["posts"], context["pinned_post"]]
+    social.like_buttons(posts, context.get("likes", {}), request.get_full_path())
     return TemplateResponse(request, "teams/team_page.html", context, status=status)
 
 
@@ -104,6 +107,7 @@ def post_page(request, team, post_id):
     post, likes = selectors.post_detail(team, post_id, request.user)
     if post is None:
         raise Http404
+    social.like_buttons([post], likes, request.get_full_path())
     answers = []
     if post.is_question and post.author_id == request.user.pk:
         # The asker chooses the accepted answer among colleagues' comments.
