@@ -11,10 +11,10 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from agenda import notices
+from agenda import notices, selectors
 from agenda.models import EventPage, Signup, TeamEvent, signups_of
 from agenda.signups import lock_event, move_up
-from intranet import throttle
+from intranet import caching, throttle
 from rooms import selectors as room_selectors
 from rooms import services as rooms
 from teams import selectors as team_selectors
@@ -201,6 +201,7 @@ def cancel_event(user, event):
     with transaction.atomic():
         lock_event(event)
         type(event).objects.filter(pk=event.pk).update(cancelled_at=timezone.now(), sequence=F("sequence") + 1)
+        caching.bump(selectors.HOME_GENERATION)  # update() sends no post_save: the homepage shows "Cancelled"
         event.refresh_from_db()
         sync_booking(event, None)
         notices.cancelled(event, _informed_users(event), user)

@@ -59,7 +59,12 @@ def visitor(request):
         return None
 
     dismissed = WelcomeDismissal.objects.filter(user_id=OuterRef("user_id"))
-    person = people.current_person_query(request.user.pk).annotate(welcome_dismissed=Exists(dismissed)).first()
+    person = (
+        people.current_person_query(request.user.pk)
+        .annotate(welcome_dismissed=Exists(dismissed))
+        .select_related("organisation_unit")  # for the must-read block (mustread.audience.employee)
+        .first()
+    )
     people.share_current_person(request, person)
     if person is not None:
         request.user.person = person
