@@ -10,6 +10,7 @@ class EventsConfig(AppConfig):
     verbose_name = _("Events")
 
     def ready(self):
+        # Imported in ready(): the app registry is complete only now (app loading order).
         from agenda import signals
         from agenda.forms import EventPageForm
         from agenda.models import EventPage

@@ -99,18 +99,21 @@ class EventIndexPage(RoutablePageMixin, Page):
 
     @path("")
     def upcoming(self, request):
+        # Imported here: at the top it makes an import cycle (agenda.views needs this module loaded first).
         from agenda import views
 
         return views.agenda(request, self)
 
     @path("maand/", name="month")
     def month(self, request):
+        # Imported here: at the top it makes an import cycle (agenda.views needs this module loaded first).
         from agenda import views
 
         return views.month(request, self)
 
     @path("archief/", name="archive")
     def archive(self, request):
+        # Imported here: at the top it makes an import cycle (agenda.views needs this module loaded first).
         from agenda import views
 
         return views.archive(request, self)
@@ -198,6 +201,7 @@ class EventPage(EventFields, Page):
         return self.permissions_for_user(user).can_edit()
 
     def get_context(self, request, *args, **kwargs):
+        # Imported here: at the top it makes an import cycle (agenda.views needs this module loaded first).
         from agenda import views
 
         context = super().get_context(request, *args, **kwargs)
@@ -241,6 +245,7 @@ class TeamEvent(EventFields):
 
     @classmethod
     def social_visible(cls, user):
+        # Imported here: at the top it makes an import cycle (agenda.selectors needs this module loaded first).
         from agenda.selectors import visible_team_events
 
         return visible_team_events(user)

@@ -7,18 +7,25 @@ never reach an outsider's list, month, archive, search, feed or homepage.
 """
 
 import calendar
+from copy import copy
 from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 
 from django.db.models import Exists, Q
 from django.utils import timezone
 
-from agenda.models import EventPage, Signup, TeamEvent
-from intranet.page_visibility import visible_pages
-from teams.selectors import active_membership, timeline_readable_q
+from agenda.models import EventPage, Signup, TeamEvent, signups_of
+from intranet import caching
+from intranet.page_visibility import page_visibility_key, visible_pages
+from intranet.plugins import PAGES_GENERATION
+from teams.selectors import active_membership, timeline_readable_q, timeline_visibility_key
 
 SCOPES = ("all", "organisation", "teams", "mine")
 SIGNED_UP = (Signup.Status.GOING, Signup.Status.MAYBE, Signup.Status.WAITING)
+# The homepage block's shared list (next_for_home): bumped by agenda.signals on every change to an
+# event or a team; kept five minutes at most, as a net under the bumps.
+HOME_GENERATION = "agenda-home"
+HOME_TTL = 300
 
 
 def visible_team_events(user):
@@ -81,32 +88,39 @@ def _team_events(user, scope, person):
     return events
 
 
-def _items(request, pages, team_events, person, reverse=False):
+def _items(request, pages, team_events, person, reverse=False, with_status=True):
     items = [Item(page, page.get_url(request) or "") for page in pages]
     items += [Item(e, e.get_absolute_url(), team_title=e.team.title, kind="team") for e in team_events]
     items.sort(key=lambda item: (item.start, item.title), reverse=reverse)
-    if person is not None and items:
-        rows = Signup.objects.filter(person=person).filter(
-            Q(page_id__in=[i.pk for i in items if i.kind == "pagina"])
-            | Q(team_event_id__in=[i.pk for i in items if i.kind == "team"])
-        )
-        statuses = {("pagina" if r.page_id else "team", r.page_id or r.team_event_id): r.status for r in rows}
-        for item in items:
-            item.status = statuses.get((item.kind, item.pk))
+    if with_status:
+        _add_statuses(items, person)
     return items
+
+
+def _add_statuses(items, person):
+    """The person's own answer on each item (one query)."""
+    if person is None or not items:
+        return
+    rows = Signup.objects.filter(person=person).filter(
+        Q(page_id__in=[i.pk for i in items if i.kind == "pagina"])
+        | Q(team_event_id__in=[i.pk for i in items if i.kind == "team"])
+    )
+    statuses = {("pagina" if r.page_id else "team", r.page_id or r.team_event_id): r.status for r in rows}
+    for item in items:
+        item.status = statuses.get((item.kind, item.pk))
 
 
 def _person(user):
     return getattr(user, "person", None)
 
 
-def upcoming(request, scope="all", limit=50, now=None):
+def upcoming(request, scope="all", limit=50, now=None, with_status=True):
     """Events that have not ended, soonest first: three queries (pages, team events, my answers)."""
     now = now or timezone.now()
     user, person = request.user, _person(request.user)
     pages = _pages(user, scope, person).filter(end__gte=now).order_by("start", "pk")[:limit]
     team_events = _team_events(user, scope, person).filter(end__gte=now).order_by("start", "pk")[:limit]
-    return _items(request, pages, team_events, person)[:limit]
+    return _items(request, pages, team_events, person, with_status=with_status)[:limit]
 
 
 def past(request, scope="all", limit=100, now=None):
@@ -148,14 +162,56 @@ def month(request, year, month_number, scope="all"):
     return grid
 
 
-def next_for_home(request, limit=5):
-    return upcoming(request, limit=limit)
+@dataclass
+class HomeItem:
+    """What the homepage block shows of an event, kept in the cache (no model rows, no sign-ups)."""
+
+    kind: str
+    pk: int
+    title: str
+    url: str
+    team_title: str
+    start: datetime
+    end: datetime
+    all_day: bool
+    is_cancelled: bool
+    status: str | None = None
+
+    @property
+    def multi_day(self):
+        return timezone.localtime(self.start).date() != timezone.localtime(self.end).date()
+
+
+def next_for_home(request, limit=5, now=None):
+    """The next events for the homepage: the list is shared by everyone who may see the same events
+    (the same hidden sections and the same closed and private teams) and cached under the agenda's
+    generation, which every change to an event or a team bumps (agenda.signals); only the reader's
+    own answers are asked each time. Events that ended since the list was cached drop out on reading."""
+    now = now or timezone.now()
+    user, person = request.user, _person(request.user)
+    # A few more than shown, so that events ending within the cache's lifetime leave others to show.
+    spare = limit * 3
+
+    def compute():
+        found = upcoming(request, limit=spare, now=now, with_status=False)
+        fields = ("title", "start", "end", "all_day", "is_cancelled")
+        return [
+            HomeItem(
+                item.kind, item.pk, url=item.url, team_title=item.team_title, **{f: getattr(item, f) for f in fields}
+            )
+            for item in found
+        ]
+
+    parts = (caching.generation(PAGES_GENERATION), page_visibility_key(user), timeline_visibility_key(user), spare)
+    items = [copy(item) for item in caching.remember(HOME_GENERATION, parts, compute, ttl=HOME_TTL) if item.end >= now]
+    items = items[:limit]
+    _add_statuses(items, person)
+    return items
 
 
 def attendees(event):
     """Sign-ups for the organiser's list: going first, then maybe, the waiting list in its order."""
     order = {Signup.Status.GOING: 0, Signup.Status.MAYBE: 1, Signup.Status.WAITING: 2, Signup.Status.NOT_GOING: 3}
-    from agenda.models import signups_of
 
     rows = list(signups_of(event).select_related("person__organisation_unit"))
     rows.sort(key=lambda s: (order[s.status], s.waiting_since or s.created_at, s.pk))

@@ -11,11 +11,13 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from agenda import notices
+from agenda import notices, selectors
 from agenda.models import EventPage, Signup, TeamEvent, signups_of
 from agenda.signups import lock_event, move_up
-from intranet import throttle
+from intranet import caching, throttle
+from rooms import selectors as room_selectors
 from rooms import services as rooms
+from teams import selectors as team_selectors
 
 # rooms' form fields → the event's
 _ROOM_FIELDS = {"start_time": "start", "date": "start", "end_time": "end", "attendees": "capacity", "room": "room"}
@@ -56,7 +58,7 @@ def booking_title(event):
     open to every employee, so an event not everyone may see books under a neutral title."""
     team = getattr(event, "team", None)
     if team is not None:
-        open_to_all = team.kind == "open"
+        open_to_all = team_selectors.is_open(team)
     else:
         open_to_all = not event.get_view_restrictions().exists()
     return event.title if open_to_all else _("Closed meeting")
@@ -108,7 +110,6 @@ def check_room(event, now=None):
     try:
         rooms.validate_booking(event.room, event.start, event.end, 1, now=now)
         exclude = [event.booking_id] if event.booking_id else []
-        from rooms import selectors as room_selectors
 
         if room_selectors.overlapping(event.room_id, [(event.start, event.end)], exclude).exists():
             raise ValidationError({"room": _("%(room)s is already booked at that time.") % {"room": event.room.name}})
@@ -200,6 +201,7 @@ def cancel_event(user, event):
     with transaction.atomic():
         lock_event(event)
         type(event).objects.filter(pk=event.pk).update(cancelled_at=timezone.now(), sequence=F("sequence") + 1)
+        caching.bump(selectors.HOME_GENERATION)  # update() sends no post_save: the homepage shows "Cancelled"
         event.refresh_from_db()
         sync_booking(event, None)
         notices.cancelled(event, _informed_users(event), user)

@@ -8,6 +8,7 @@ class ApiConfig(AppConfig):
     verbose_name = _("Integration API")
 
     def ready(self):
+        # Imported in ready(): the app registry is complete only now (app loading order).
         from api import webhooks
 
         webhooks.connect()

@@ -1,6 +1,7 @@
 """Service accounts (tokens with scopes), the call log, and webhooks with their delivery log (docs/api.md)."""
 
 import re
+import secrets
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -137,12 +138,11 @@ class Webhook(models.Model):
 
     def save(self, *args, **kwargs):
         if not self.secret:
-            import secrets
-
             self.secret = secrets.token_urlsafe(32)
         super().save(*args, **kwargs)
 
     def clean(self):
+        # Imported here: at the top it makes an import cycle (api.webhooks needs this module loaded first).
         from api.webhooks import check_url
 
         if self.url:

@@ -2,6 +2,7 @@
 at creation), webhooks, and the call and delivery logs (read-only)."""
 
 from django import forms
+from django.contrib.auth import get_user_model
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -30,8 +31,6 @@ class SuperusersOnly(ModelPermissionPolicy):
         return any(self.user_has_permission(user, action) for action in actions)
 
     def users_with_any_permission(self, actions):
-        from django.contrib.auth import get_user_model
-
         if not self.actions & set(actions):
             return get_user_model().objects.none()
         return get_user_model().objects.filter(is_active=True, is_superuser=True)

@@ -28,12 +28,14 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from api.models import Webhook, WebhookDelivery
+from directregelen.signals import REPLIED, request_changed
+from intranet.jobs import enqueue
+
 TIMEOUT = 10  # seconds for connecting and for the answer
 
 
 def connect():
-    from directregelen.signals import request_changed
-
     request_changed.connect(on_request_changed, dispatch_uid="api.webhooks")
 
 
@@ -116,10 +118,8 @@ def payload(request, event):
 
 
 def on_request_changed(sender, request, event, **kwargs):
+    # Imported here: at the top it makes an import cycle (api.tasks needs this module loaded first).
     from api import tasks
-    from api.models import Webhook, WebhookDelivery
-    from directregelen.signals import REPLIED
-    from intranet.jobs import enqueue
 
     if event == REPLIED or request.department_id is None:
         return  # a reply without a new status is not an event receivers asked for
@@ -131,8 +131,6 @@ def on_request_changed(sender, request, event, **kwargs):
 
 def deliver(delivery_pk):
     """One attempt; raises when the receiver did not take it, so the job is retried."""
-    from api.models import WebhookDelivery
-
     delivery = WebhookDelivery.objects.select_related("webhook").get(pk=delivery_pk)
     if delivery.status == WebhookDelivery.Status.DELIVERED:
         return False  # a retry of one that went out

@@ -9,6 +9,7 @@ class DirectregelenConfig(AppConfig):
     verbose_name = _("Direct regelen")
 
     def ready(self):
+        # Imported in ready(): the app registry is complete only now (app loading order).
         from directregelen.uploads import PRIVATE_PREFIX
         from intranet.media_access import register_media_checker
 

@@ -13,6 +13,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from directregelen.models import Request
 from intranet.mail import send_batch
 
 logger = logging.getLogger(__name__)
@@ -33,8 +34,6 @@ def department_recipients(request):
 
 def send_request_to_department(request_pk):
     """Mail the request to its department; True when it went out now, False when there was nothing to do."""
-    from directregelen.models import Request
-
     request = (
         Request.objects.select_related("requester__person", "department", "form_page")
         .prefetch_related("attachments")

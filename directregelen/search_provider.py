@@ -1,6 +1,7 @@
 """Direct regelen in the one search box (owned by search/, issue 7): the portal, departments,
 services and request forms; the services' own search keywords are indexed and boosted."""
 
+from django.contrib.contenttypes.models import ContentType
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
@@ -24,8 +25,6 @@ class DirectRegelenProvider(PageSearchProvider):
         return 0 if page.content_type_id in self._task_types() else 1
 
     def _task_types(self):
-        from django.contrib.contenttypes.models import ContentType
-
         return {ContentType.objects.get_for_model(model).pk for model in (ServicePage, RequestFormPage)}
 
     def to_results(self, pages):

@@ -12,8 +12,11 @@ from directregelen.models import (
     RelatedService,
     Request,
     RequestFormPage,
+    RequestReply,
     ServicePage,
 )
+from intranet.plugins import shared
+from people.models import Person
 
 POPULAR_DAYS = 30
 POPULAR_LIMIT = 6
@@ -31,8 +34,6 @@ def _portal_location():
 def portal_link():
     """{"url", "title"} of the live portal, or None; cached because every homepage view asks for it,
     until the page tree changes (intranet.plugins.shared: published, unpublished, moved or deleted)."""
-    from intranet.plugins import shared
-
     return shared("directregelen.portal", _portal_location, seconds=3600) or None
 
 
@@ -45,8 +46,8 @@ def popular_services(days=POPULAR_DAYS, limit=POPULAR_LIMIT):
     since = timezone.localdate() - datetime.timedelta(days=days)
     return list(
         live_services()
-        .filter(daily_views__day__gte=since)
-        .annotate(opens=Sum("daily_views__count"))
+        .filter(views_per_day__day__gte=since)
+        .annotate(opens=Sum("views_per_day__views"))
         .order_by("-opens", "title")[:limit]
     )
 
@@ -88,8 +89,6 @@ def service_context(service):
     )
     contact = None
     if service.contact_person_id:
-        from people.models import Person
-
         contact = Person.objects.select_related("organisation_unit").filter(pk=service.contact_person_id).first()
     return {
         "department": department_of(service),
@@ -118,8 +117,6 @@ def request_for_requester(user, reference):
 
 
 def _replies():
-    from directregelen.models import RequestReply
-
     return RequestReply.objects.select_related("author__person").order_by("created_at", "pk")
 
 

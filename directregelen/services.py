@@ -19,10 +19,9 @@ from directregelen.models import (
     Request,
     RequestAttachment,
     RequestReply,
-    ServiceDailyView,
 )
 from directregelen.uploads import UploadField
-from intranet import counting, throttle
+from intranet import page_views, throttle
 from intranet.jobs import enqueue
 
 logger = logging.getLogger(__name__)
@@ -201,10 +200,7 @@ def set_external_ticket(actor, request, ticket, *, expected_version=None):
 def record_service_view(page, day=None, user=None):
     """Count one opening of a service page for today: an aggregate per page and day, nobody's trail.
 
-    A person counts once per service and day (intranet.counting), so reloading cannot push a service
-    up the portal's "most used" list.
+    A person counts once per page and day (intranet.page_views), so reloading cannot push a service up
+    the portal's "most used" list, and insights' middleware, counting the same view, adds nothing.
     """
-    day = day or timezone.localdate()
-    if not counting.first_time_today("directregelen.service", user, page.pk, day):
-        return
-    counting.add_to_day(ServiceDailyView, {"page_id": page.pk, "day": day}, {"count": 1})
+    page_views.count(page.pk, user, day)

@@ -1,20 +1,18 @@
 """Direct regelen's jobs: the request and reply mails, and the weekly review reminder (docs/directregelen.md)."""
 
+from directregelen.freshness import remind_owners
+from directregelen.mail import send_reply_to_requester, send_request_to_department
+from directregelen.models import RequestReply
 from intranet.jobs import Periodic, job
 
 
 @job()
 def mail_request_to_department(request_pk, done=()):
-    from directregelen.mail import send_request_to_department
-
     return send_request_to_department(request_pk)
 
 
 @job()
 def mail_reply_to_requester(reply_pk, done=()):
-    from directregelen.mail import send_reply_to_requester
-    from directregelen.models import RequestReply
-
     if done:
         return False  # it went out; only something after the send failed
     reply = RequestReply.objects.select_related("request__requester", "request__department").get(pk=reply_pk)
@@ -23,8 +21,6 @@ def mail_reply_to_requester(reply_pk, done=()):
 
 @job()
 def remind_service_owners(done=()):
-    from directregelen.freshness import remind_owners
-
     sent, _orphans = remind_owners(done=done)
     return sent
 

@@ -46,6 +46,7 @@ class PrivateStorage(Storage):
         key = (config["BACKEND"], repr(config.get("OPTIONS")), str(settings.MEDIA_ROOT))
         if getattr(self, "_backend_key", None) != key:
             if config["BACKEND"] == "intranet.s3_storage.S3MediaStorage":
+                # Imported here: boto3 is an optional dependency, needed only with S3 storage.
                 from intranet.s3_storage import S3MediaStorage
 
                 options = config.get("OPTIONS", {})

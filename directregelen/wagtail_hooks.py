@@ -2,6 +2,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail_modeladmin.options import modeladmin_register
 
 from directregelen.access import setup_department
@@ -32,8 +33,6 @@ def register_report_urls():
 
 class OverdueMenuItem(MenuItem):
     def is_shown(self, request):
-        from wagtail.permission_policies.pages import PagePermissionPolicy
-
         return PagePermissionPolicy().user_has_any_permission(request.user, ["add", "change", "publish"])
 
 

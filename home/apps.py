@@ -7,4 +7,5 @@ class HomeConfig(AppConfig):
     verbose_name = _("Homepage")
 
     def ready(self):
+        # Imported in ready(): the app registry is complete only now (app loading order).
         from home import signals  # noqa: F401

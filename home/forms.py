@@ -21,8 +21,3 @@ class PhotoSubmissionForm(forms.Form):
         except ValidationError as error:
             raise ValidationError(error.messages) from error
         return upload
-
-    @property
-    def photo_lost(self):
-        # A browser cannot keep a chosen file after a failed submit; the template says so.
-        return self.is_bound and bool(self.errors) and bool(self.files.get("photo"))

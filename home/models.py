@@ -11,6 +11,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from home.blocks import block_choices, collect
+from people import selectors as people
 from social import targets
 
 
@@ -56,10 +57,14 @@ def visitor(request):
     people's current person (header avatar, profile nudge)."""
     if not request.user.is_authenticated:
         return None
-    from people import selectors as people
 
     dismissed = WelcomeDismissal.objects.filter(user_id=OuterRef("user_id"))
-    person = people.current_person_query(request.user.pk).annotate(welcome_dismissed=Exists(dismissed)).first()
+    person = (
+        people.current_person_query(request.user.pk)
+        .annotate(welcome_dismissed=Exists(dismissed))
+        .select_related("organisation_unit")  # for the must-read block (mustread.audience.employee)
+        .first()
+    )
     people.share_current_person(request, person)
     if person is not None:
         request.user.person = person

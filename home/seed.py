@@ -3,11 +3,15 @@ guide, and a header photo of the month submitted by a colleague."""
 
 import io
 
+from django.contrib.auth import get_user_model
 from django.core.files.images import ImageFile
+from django.utils import timezone
 from PIL import Image, ImageDraw
+from wagtail.images import get_image_model
 from wagtail.models import Site
 
 from home.models import ContentPage, HomeBlockSetting, HomePage, PhotoSubmission
+from intranet.models import IntranetSettings
 
 BLOCK_ORDER = [
     "launcher.apps",
@@ -83,9 +87,6 @@ def seed(context):
 
 
 def _seed_header_photo(context):
-    from django.contrib.auth import get_user_model
-    from wagtail.images import get_image_model
-
     if PhotoSubmission.objects.exists():
         return
     photographer = get_user_model().objects.filter(person__isnull=False).order_by("pk").first()
@@ -101,9 +102,6 @@ def _seed_header_photo(context):
     image = get_image_model()(title="Stadhuis bij avond", uploaded_by_user=photographer)
     image.file = ImageFile(buffer, name="stadhuis-bij-avond.jpg")
     image.save()
-    from django.utils import timezone
-
-    from intranet.models import IntranetSettings
 
     PhotoSubmission.objects.create(submitter=photographer, title=image.title, image=image, chosen_at=timezone.now())
     site = Site.objects.filter(is_default_site=True).first()

@@ -12,13 +12,13 @@ from django.utils import timezone
 from insights.models import (
     ActivityMark,
     DailyActivity,
-    DailyPageView,
     DailyRouteView,
     Device,
     PeriodActivity,
     RotatingSalt,
 )
 from insights.tracking import forget_salts, month_period, week_period
+from intranet.models import DailyPageView
 
 RETENTION_DAYS = 35
 

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from insights.metrics import adoption, participation, people, work
+from insights.metrics.common import Period
 from insights.models import KpiSnapshot
 from people.models import Person
 
@@ -143,8 +144,6 @@ def stored_report(period, *, refresh=False, unless_younger_than=0):
 
 def refresh_stored_reports(today=None):
     """Recompute the presets ending today (the periods the dashboard opens with)."""
-    from insights.metrics.common import Period
-
     for days in PRESET_DAYS:
         stored_report(Period.last(days, end=today), refresh=True)
     return len(PRESET_DAYS)

@@ -17,22 +17,6 @@ class Device(models.TextChoices):
     DESKTOP = "desktop", _("Desktop")
 
 
-class DailyPageView(models.Model):
-    """How often a Wagtail page was opened on a day; never by whom."""
-
-    day = models.DateField(_("day"))
-    page = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
-    views = models.PositiveIntegerField(_("views"), default=0)
-
-    class Meta:
-        verbose_name = _("page views per day")
-        verbose_name_plural = _("page views per day")
-        constraints = [models.UniqueConstraint(fields=["day", "page"], name="insights_pageview_unique")]
-
-    def __str__(self):
-        return f"{self.day} page {self.page_id}: {self.views}"
-
-
 class DailyRouteView(models.Model):
     """How often a view outside the page tree (by its URL name, e.g. "prikbord:board") was opened."""
 

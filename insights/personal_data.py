@@ -2,6 +2,8 @@
 no account (only a key nobody can link back without the server's secret) and page views and
 activity are aggregates (docs/privacy.md), so they name nobody and are neither exported nor erased."""
 
+from django.utils import timezone
+
 from insights.surveys.models import SurveyAnswer
 from intranet.personal_data import Exported, Kind, iso
 
@@ -17,7 +19,6 @@ def _export(user):
 
 def _erase(user, erasure):
     # The answer stays in the survey's results, as an anonymous one: without the account or the time.
-    from django.utils import timezone
 
     answers = SurveyAnswer.objects.filter(respondent=user)
     count = 0

@@ -12,10 +12,15 @@ import datetime
 from django.db import transaction
 from django.db.models import Count, Q, Sum
 from django.db.models.functions import TruncWeek
+from django_comments_xtd.models import XtdComment
 
 from insights.metrics import optional
 from insights.metrics.common import Period
-from insights.models import DailyPageView, DailyRollup
+from insights.models import DailyRollup
+from intranet.models import DailyPageView
+from news import stats as news_stats
+from prikbord import stats as prikbord_stats
+from social.models import Like
 
 TOP_PER_DAY = 100  # each day's most viewed pages and most liked items kept for the top lists
 
@@ -28,12 +33,6 @@ COUNTED = (VIEWS, COMMENTS, LIKES, POSTS)
 
 def day_rows(day):
     """{(metric, key, object_id): value} of `day`: a fixed number of queries."""
-    from django_comments_xtd.models import XtdComment
-
-    from news import stats as news_stats
-    from prikbord import stats as prikbord_stats
-    from social.models import Like
-
     period = Period(day, day)
     start, end = period.start_at, period.end_at
     rows = {}

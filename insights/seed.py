@@ -15,8 +15,9 @@ from wagtail.models import Page
 from insights.activity import month_end, month_start, week_start
 from insights.kpis import take_snapshot
 from insights.metrics.common import Period
-from insights.models import DailyActivity, DailyPageView, DailyRouteView, KpiSnapshot, PeriodActivity
+from insights.models import DailyActivity, DailyRouteView, KpiSnapshot, PeriodActivity
 from insights.surveys.models import SurveyAnswer, SurveyFormField, SurveyPage
+from intranet.models import DailyPageView
 from intranet.pages import homepage
 from people.models import Person
 
@@ -67,7 +68,9 @@ def seed_activity(context, rng, employees, today):
 
 
 def seed_views(rng, today):
-    if DailyPageView.objects.exists():
+    # The route views are insights' own; page views per day are shared with Direct regelen's seed (the
+    # last two weeks of its services), whose rows are kept where both would write one.
+    if DailyRouteView.objects.exists():
         return 0
     pages = list(
         Page.objects.filter(depth__gte=2, live=True)
@@ -94,7 +97,9 @@ def seed_views(rng, today):
 
 
 def _flush(rows):
-    DailyPageView.objects.bulk_create([row for row in rows if isinstance(row, DailyPageView)], batch_size=BATCH)
+    DailyPageView.objects.bulk_create(
+        [row for row in rows if isinstance(row, DailyPageView)], batch_size=BATCH, ignore_conflicts=True
+    )
     DailyRouteView.objects.bulk_create([row for row in rows if isinstance(row, DailyRouteView)], batch_size=BATCH)
 
 

@@ -3,8 +3,10 @@ snapshot, queued by the scheduler (PERIODIC; `manage.py roll_up_insights` / `sna
 
 import datetime
 
+from django.core.management import call_command
 from django.utils import timezone
 
+from insights.kpis import refresh_stored_reports
 from insights.rollups import roll_up_insights
 from intranet.jobs import Periodic, job
 
@@ -19,23 +21,17 @@ def roll_up_insights_task(day: str = "") -> int:
 @job()
 def count_active_employees():
     """DAU/WAU/MAU of yesterday and today; deletes marks older than 35 days and finished salts."""
-    from django.core.management import call_command
-
     call_command("insights_rollup", verbosity=0)
 
 
 @job()
 def refresh_dashboard():
     """The dashboard's preset periods, recomputed here so that opening it costs a cache read."""
-    from insights.kpis import refresh_stored_reports
-
     return refresh_stored_reports()
 
 
 @job()
 def snapshot_kpis():
-    from django.core.management import call_command
-
     call_command("snapshot_kpis", verbosity=0)
 
 

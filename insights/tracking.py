@@ -1,7 +1,8 @@
 """Counting page views and active employees without keeping anyone's reading trail.
 
 Per counted request: one upsert on the page's (or view's) counter of the day, the first time that day
-the person opens it (intranet.counting: reloading does not push a page up the lists), and, once per
+the person opens it (intranet.counting: reloading does not push a page up the lists; pages are counted
+in the frame's `intranet.page_views`, which Direct regelen counts its service pages in too), and, once per
 person per day and device, one insert-or-ignore of an activity mark. Both are single statements that are atomic
 on SQLite and PostgreSQL (INSERT ... ON CONFLICT), so concurrent requests never lose a count. A failing
 write is logged and never breaks the page that was asked for.
@@ -17,8 +18,8 @@ from django.core.cache import cache
 from django.db import DatabaseError, IntegrityError, transaction
 from django.utils import timezone
 
-from insights.models import ActivityMark, DailyPageView, DailyRouteView, Device, RotatingSalt
-from intranet import counting
+from insights.models import ActivityMark, DailyRouteView, Device, RotatingSalt
+from intranet import counting, page_views
 
 logger = logging.getLogger(__name__)
 
@@ -87,8 +88,9 @@ def should_count(request, response):
     return response.get("Content-Type", "").startswith("text/html")
 
 
-def count_page_view(page_id, day=None):
-    counting.add_to_day(DailyPageView, {"day": day or timezone.localdate(), "page_id": page_id}, {"views": 1})
+def count_page_view(page_id, day=None, user_id=None):
+    """One view of the page, the first time that day for `user_id` (every time without one)."""
+    page_views.count(page_id, user_id, day)
 
 
 def count_route_view(route, day=None):
@@ -127,8 +129,7 @@ def write(hit):
         # Single statements, atomic by themselves: no transaction or savepoint around them.
         # A person counts once a day per page: reloading must not push a page up "most viewed".
         if page_id is not None:
-            if counting.first_time_today("insights.page", user_id, page_id, day):
-                count_page_view(page_id, day)
+            count_page_view(page_id, day, user_id)
         elif route:
             if counting.first_time_today("insights.route", user_id, route, day):
                 count_route_view(route, day)

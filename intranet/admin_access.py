@@ -8,7 +8,9 @@ request names something the user may not see; the answer is then 404, as for an 
 exist, so no admin message ("copy to 'Reorganisatie'?") can name it.
 """
 
+from django.apps import apps
 from django.http import Http404
+from wagtail.models import Page
 
 from intranet.ids import parse_id
 
@@ -29,9 +31,6 @@ def register_admin_guard(func):
 
 def named_page_ids(request, kwargs):
     """The ids of the pages an admin request names in its URL or its posted form."""
-    from django.apps import apps
-    from wagtail.models import Page
-
     values = [kwargs.get(key) for key in PAGE_ID_KWARGS]
     app_label, model_name = kwargs.get("app_label"), kwargs.get("model_name")
     if app_label and model_name:  # editing sessions: /admin/editing-sessions/ping/<app>/<model>/<id>/
@@ -70,8 +69,6 @@ class AdminGuardMiddleware:
 
 
 def _posted_pages_exist(request):
-    from wagtail.models import Page
-
     posted = [request.POST.get(field) for field in PAGE_ID_FIELDS if field in request.POST]
     ids = {parse_id(value) for value in posted if value}
     return None not in ids and Page.objects.filter(pk__in=ids).count() == len(ids)

@@ -7,6 +7,7 @@ class IntranetConfig(AppConfig):
     verbose_name = _("Intranet")
 
     def ready(self):
+        # Imported in ready(): the app registry is complete only now (app loading order).
         from intranet import plugins, renditions, spreadsheets
 
         spreadsheets.install()  # every CSV export, Wagtail's included, escapes formula-like cells

@@ -14,6 +14,7 @@ import hmac
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import connection
 from django.utils import timezone
 
 SEEN_SECONDS = 36 * 3600
@@ -51,8 +52,6 @@ def add_to_day(model, key, counters, defaults=None):
     concurrent requests never lose a count and no transaction or savepoint is needed around it. The
     daily aggregates of insights, search and Direct regelen all count through here.
     """
-    from django.db import connection
-
     quote = connection.ops.quote_name
     table = quote(model._meta.db_table)
     fields = {**key, **counters, **(defaults or {})}

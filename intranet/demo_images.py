@@ -6,6 +6,7 @@ Used by the seeders (news header images, team images, notice-board photos); neve
 """
 
 import io
+import math
 import random
 
 from PIL import Image, ImageDraw, ImageFilter
@@ -134,8 +135,6 @@ def _object(rng, size):
         for r, colour in ((150, (40, 40, 40)), (138, (200, 200, 200)), (30, (80, 80, 80))):
             draw.ellipse([cx - r, table - 150 - r, cx + r, table - 150 + r], fill=colour)
         for angle in range(0, 360, 15):
-            import math
-
             draw.line(
                 [
                     (cx, table - 150),

@@ -2,7 +2,7 @@ import sys
 
 from django.contrib.auth.decorators import login_not_required
 from django.db import DatabaseError, InterfaceError, OperationalError
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.template import loader
 
@@ -54,8 +54,6 @@ class FriendlyNotFoundMiddleware:
         return self.get_response(request)
 
     def process_exception(self, request, exception):
-        from django.http import Http404
-
         if isinstance(exception, Http404):
             return page_not_found(request, exception)
         return None

@@ -11,7 +11,13 @@ import smtplib
 import time
 
 from django.conf import settings
+from django.core.files.storage import default_storage
 from django.db import connection
+from django.db.models import Count, Min
+from django.utils import timezone
+
+from intranet import jobs, redis_breaker
+from intranet.mail import delivery_backend
 
 CRITICAL = "critical"
 DEGRADED = "degraded"
@@ -33,9 +39,8 @@ def check_database():
 def check_redis():
     if not settings.REDIS_URL:
         return None
+    # Imported here: django-redis is there only when Redis is the cache.
     from django_redis import get_redis_connection
-
-    from intranet import redis_breaker
 
     # The circuit answers at once while open; otherwise one PING with the short socket timeout.
     get_redis_connection("default").ping()
@@ -46,8 +51,6 @@ def check_redis():
 def check_media():
     """Uploads and image renditions need a media storage that takes a write (room left, not
     read-only, the S3 store answering)."""
-    from django.core.files.storage import default_storage
-
     check = getattr(default_storage, "check_writable", None)
     if check is not None:
         check()
@@ -60,8 +63,6 @@ _smtp_verdict = {"at": float("-inf"), "value": None}
 
 def smtp_state():
     """ "ok", "error: …", or "not used" when mail does not go over SMTP (console, tests)."""
-    from intranet.mail import delivery_backend
-
     if not delivery_backend().endswith("smtp.EmailBackend"):
         return "not used"
     now = time.monotonic()
@@ -85,11 +86,6 @@ def check_smtp():
 
 def jobs_state():
     """The queue's backlog: jobs due now and the age of the oldest of them (0 when none)."""
-    from django.db.models import Count, Min
-    from django.utils import timezone
-
-    from intranet import jobs
-
     found = jobs.results().ready().aggregate(backlog=Count("pk"), oldest=Min("enqueued_at"))
     oldest = found["oldest"]
     age = int((timezone.now() - oldest).total_seconds()) if oldest else 0

@@ -22,8 +22,13 @@ import logging
 from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
+from django.db.models import Count, Q
 from django.utils import timezone
 from django_tasks import task, task_backends
+from django_tasks_db.models import DBTaskResult
+
+from intranet.models import ScheduledRun
+from intranet.plugins import app_modules
 
 logger = logging.getLogger(__name__)
 
@@ -105,8 +110,6 @@ def in_database(backend):
 
 
 def results():
-    from django_tasks_db.models import DBTaskResult
-
     return DBTaskResult.objects.all()
 
 
@@ -119,8 +122,6 @@ def failed_for_good():
 
 def counts():
     """Pending (due or waiting for a retry), running and failed-for-good jobs: one query."""
-    from django.db.models import Count, Q
-
     return results().aggregate(
         pending=Count("pk", filter=Q(status="READY")),
         running=Count("pk", filter=Q(status="RUNNING")),
@@ -130,8 +131,6 @@ def counts():
 
 def retry_now(result_id):
     """Queue a failed job again as a fresh first attempt and drop its failed row. Returns the new row's id."""
-    from django_tasks_db.models import DBTaskResult
-
     with transaction.atomic():
         failed = DBTaskResult.objects.select_for_update().get(pk=result_id, status="FAILED")
         kwargs = {k: v for k, v in failed.args_kwargs["kwargs"].items() if k != ATTEMPT}
@@ -148,8 +147,6 @@ STALE_AFTER = datetime.timedelta(hours=1)
 
 def requeue_stale(now=None):
     """Queue jobs again whose worker died mid-run; returns how many. Safe on several machines at once."""
-    from django_tasks_db.models import DBTaskResult
-
     now = now or timezone.now()
     requeued = 0
     with transaction.atomic():
@@ -200,15 +197,11 @@ class Periodic:
 
 def periodic_jobs():
     """Every app's `PERIODIC` from `<app>/tasks.py`, in INSTALLED_APPS order."""
-    from intranet.plugins import app_modules
-
     return [job for _, module in app_modules("tasks") for job in getattr(module, "PERIODIC", ())]
 
 
 def run_due(now=None):
     """Queue every periodic job that is due and not yet queued for this period. Returns their names."""
-    from intranet.models import ScheduledRun
-
     now = now or timezone.now()
     if in_database(task_backends["default"]):
         requeue_stale(now)

@@ -13,7 +13,7 @@ from django.conf import settings
 from django.core.mail import EmailMessage, EmailMultiAlternatives, get_connection
 from django.core.mail.backends.base import BaseEmailBackend
 
-from intranet.jobs import PartlyDone
+from intranet.jobs import PartlyDone, enqueue
 
 QUEUED_BACKEND = "intranet.mail.QueuedBackend"
 
@@ -69,7 +69,7 @@ class QueuedBackend(BaseEmailBackend):
     so it is retried while the mail server is away and no request waits for it."""
 
     def send_messages(self, email_messages):
-        from intranet.jobs import enqueue
+        # Imported here: at the top it makes an import cycle (intranet.tasks needs this module loaded first).
         from intranet.tasks import send_mails
 
         messages = [as_data(message) for message in email_messages or ()]

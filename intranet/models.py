@@ -113,6 +113,24 @@ class ScheduledRun(models.Model):
         return f"{self.name} {self.period}"
 
 
+class DailyPageView(models.Model):
+    """How many employees opened a Wagtail page on a day, each counted once (intranet.page_views); never
+    who. The one count of page views: insights reads it for its dashboard, Direct regelen for the
+    portal's most used services."""
+
+    day = models.DateField(_("day"))
+    page = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="views_per_day")
+    views = models.PositiveIntegerField(_("views"), default=0)
+
+    class Meta:
+        verbose_name = _("page views per day")
+        verbose_name_plural = _("page views per day")
+        constraints = [models.UniqueConstraint(fields=["day", "page"], name="intranet_pageview_unique")]
+
+    def __str__(self):
+        return f"{self.day} page {self.page_id}: {self.views}"
+
+
 @receiver([post_save, post_delete], sender=IntranetSettings, dispatch_uid="nav-settings-changed")
 def _settings_changed(sender, instance, **kwargs):
     navigation.settings_changed(sender, instance)

@@ -18,10 +18,12 @@ from django.contrib.auth.forms import PasswordResetForm
 from django.core.exceptions import ValidationError
 from django.http import HttpResponseRedirect
 from django.utils.translation import get_language
+from wagtail.models import Site
 
 from intranet import tasks, throttle
 from intranet.client_ip import client_ip
 from intranet.jobs import enqueue
+from intranet.models import IntranetSettings
 
 logger = logging.getLogger(__name__)
 
@@ -37,10 +39,6 @@ def _within_limit(kind, value, limit):
 
 
 def _site_name():
-    from wagtail.models import Site
-
-    from intranet.models import IntranetSettings
-
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
         return settings.WAGTAIL_SITE_NAME

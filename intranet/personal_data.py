@@ -17,10 +17,33 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.apps import apps
 from django.conf import settings
+from django.contrib.admin.models import LogEntry
 from django.contrib.auth import get_user_model
+from django.contrib.sessions.models import Session
+from django.db import transaction
 from django.utils import timezone
+from wagtail.admin.models import EditingSession, FormState
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import (
+    APIToken,
+    ModelLogEntry,
+    Page,
+    PageLogEntry,
+    PageSubscription,
+    Revision,
+    TaskState,
+    UploadedFile,
+    WorkflowState,
+)
+from wagtail.models import Comment as PageComment
+from wagtail.models import CommentReply as PageCommentReply
+from wagtailmedia.models import get_media_model
+
+from intranet.plugins import app_modules
 
 # Relations to a user or Person that need no declaration, with the reason. Keep this the one place.
 # e.g. {"someapp.Model.field": "why nothing personal is kept there"}; none needed so far.
@@ -66,8 +89,6 @@ class Erasure:
 
 def delete_files_on_commit(files):
     """Remove stored files once the erasure is committed (a rolled-back erasure keeps them)."""
-    from django.db import transaction
-
     names = [(f.storage, f.name) for f in files if f]
     transaction.on_commit(lambda: [storage.delete(name) for storage, name in names])
 
@@ -102,8 +123,6 @@ class Kind:
 
 def app_kinds():
     """[(app name, [Kind])] in INSTALLED_APPS order."""
-    from intranet.plugins import app_modules
-
     return [(name, list(getattr(module, "KINDS", []))) for name, module in app_modules("personal_data")]
 
 
@@ -155,9 +174,6 @@ def _account_erase(user, erasure):
 
 
 def _wagtail_export(user):
-    from wagtail.models import Comment as PageComment
-    from wagtail.models import Page, PageLogEntry, Revision
-
     records = []
     for page in Page.objects.filter(owner=user).only("title", "url_path", "live"):
         records.append({"type": "page_owned", "title": page.title, "live": page.live})
@@ -179,23 +195,6 @@ def _wagtail_export(user):
 
 
 def _wagtail_erase(user, erasure):
-    from wagtail.admin.models import EditingSession, FormState
-    from wagtail.documents import get_document_model
-    from wagtail.images import get_image_model
-    from wagtail.models import (
-        APIToken,
-        ModelLogEntry,
-        Page,
-        PageLogEntry,
-        PageSubscription,
-        Revision,
-        TaskState,
-        UploadedFile,
-        WorkflowState,
-    )
-    from wagtail.models import Comment as PageComment
-    from wagtail.models import CommentReply as PageCommentReply
-
     count = 0
     for model, fields in (
         (Page, ("owner", "locked_by")),
@@ -211,7 +210,6 @@ def _wagtail_erase(user, erasure):
     ):
         for name in fields:
             count += model._default_manager.filter(**{name: user}).update(**{name: None})
-    from wagtailmedia.models import get_media_model
 
     count += get_media_model().objects.filter(uploaded_by_user=user).update(uploaded_by_user=None)
     for model in (PageCommentReply, PageComment, PageSubscription, EditingSession, FormState, APIToken):
@@ -220,8 +218,6 @@ def _wagtail_erase(user, erasure):
 
 
 def _admin_log_export(user):
-    from django.contrib.admin.models import LogEntry
-
     return Exported(
         records=[
             {"action_time": _iso(e.action_time), "object": e.object_repr, "action": e.get_action_flag_display()}
@@ -231,14 +227,10 @@ def _admin_log_export(user):
 
 
 def _admin_log_erase(user, erasure):
-    from django.contrib.admin.models import LogEntry
-
     return LogEntry.objects.filter(user=user).delete()[0]
 
 
 def _logins_export(user):
-    from axes.models import AccessAttempt, AccessFailureLog, AccessLog
-
     username = user.get_username()
     records = [
         {"type": "login", "at": _iso(e.attempt_time), "ip_address": e.ip_address}
@@ -256,8 +248,6 @@ def _logins_export(user):
 
 
 def _logins_erase(user, erasure):
-    from axes.models import AccessAttempt, AccessFailureLog, AccessLog
-
     username = user.get_username()
     return sum(
         model.objects.filter(username=username).delete()[0] for model in (AccessAttempt, AccessFailureLog, AccessLog)
@@ -266,8 +256,6 @@ def _logins_erase(user, erasure):
 
 def _sessions_erase(user, erasure):
     """Database sessions are looked through; cached ones die with the account (its auth hash is gone)."""
-    from django.contrib.sessions.models import Session
-
     if settings.SESSION_ENGINE != "django.contrib.sessions.backends.db":
         return 0
     mine = [

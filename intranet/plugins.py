@@ -28,7 +28,10 @@ from typing import Any, TypeVar
 
 from django.apps import apps
 from django.core.signals import setting_changed
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import Signal, receiver
+from wagtail.models import Page, PageViewRestriction
+from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from intranet import caching
 
@@ -108,10 +111,6 @@ def pages_changed(**kwargs: Any) -> None:
 
 def connect_page_tree_signals() -> None:
     """Called once from IntranetConfig.ready()."""
-    from django.db.models.signals import post_delete, post_save
-    from wagtail.models import Page, PageViewRestriction
-    from wagtail.signals import page_published, page_unpublished, post_page_move
-
     for signal in (page_published, page_unpublished, post_page_move):
         signal.connect(pages_changed, dispatch_uid="plein-pages-changed")
     for signal in (post_save, post_delete):

@@ -12,6 +12,7 @@ error. A missing original stays Wagtail's own concern (SourceImageIOError: its "
 import logging
 
 from django.db import transaction
+from wagtail.images.models import AbstractImage, SourceImageIOError
 
 from intranet.storage import StorageUnavailable
 
@@ -22,6 +23,7 @@ def _storage_errors():
     """What a failing store raises: the disk's OSError, or boto's errors when media are on S3 and
     the original cannot be read (intranet.s3_storage turns only refused writes into StorageUnavailable)."""
     try:
+        # Imported here: boto3 is an optional dependency, needed only with S3 storage.
         from botocore.exceptions import BotoCoreError, ClientError
     except ImportError:  # pragma: no cover (boto3 is a requirement, but the file system needs none of it)
         return (StorageUnavailable, OSError)
@@ -29,15 +31,11 @@ def _storage_errors():
 
 
 def install():
-    from wagtail.images.models import AbstractImage
-
     if getattr(AbstractImage.create_rendition, "plein_wrapped", False):
         return
     make = AbstractImage.create_rendition
 
     def create_rendition(self, filter):
-        from wagtail.images.models import SourceImageIOError
-
         Rendition = self.get_rendition_model()
         try:
             with transaction.atomic():

@@ -11,6 +11,7 @@ cells as text.
 import csv
 
 from django.http import HttpResponse
+from wagtail.admin.views.mixins import SpreadsheetExportMixin
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -39,8 +40,6 @@ def csv_response(filename, columns, rows):
 
 
 def install():
-    from wagtail.admin.views.mixins import SpreadsheetExportMixin
-
     original = SpreadsheetExportMixin.preprocess_field_value
     if getattr(original, "plein_safe_cells", False):
         return

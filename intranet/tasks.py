@@ -4,9 +4,12 @@ import datetime
 
 from django.core.management import call_command
 from django.utils import timezone, translation
+from django_tasks import task_backends
 
 from intranet.jobs import Periodic, in_database, job
 from intranet.mail import from_data, send_batch
+from intranet.models import ScheduledRun
+from intranet.password_reset import send_password_reset as send
 
 # Finished jobs stay visible in the admin this long; failed ones longer, so someone can look at them.
 KEEP_DONE_DAYS = 14
@@ -23,18 +26,12 @@ def send_mails(messages, done=()):
 def send_password_reset(email, language):
     """The reset mail, in the language of the page it was asked on (the lookup happens here, not in the
     request, so the request's timing tells nothing; intranet.password_reset)."""
-    from intranet.password_reset import send_password_reset as send
-
     with translation.override(language):
         send(email)
 
 
 @job(retries=2)
 def prune_job_results():
-    from django_tasks import task_backends
-
-    from intranet.models import ScheduledRun
-
     if not in_database(task_backends[prune_job_results.backend]):
         return
     call_command(

@@ -8,6 +8,8 @@ letters; then every invisible character goes and white space collapses to single
 
 import unicodedata
 
+from django.core.exceptions import ValidationError
+
 # Invisible characters outside Unicode's format category (Cf), which holds the bidi controls and
 # zero-width ones: the Hangul fillers and the braille blank render as nothing, the combining
 # grapheme joiner and variation selectors (Mn) attach to nothing visible on their own.
@@ -42,8 +44,6 @@ def clean_title(value):
 def clean_title_field(form, name="title"):
     """For a form's clean_<name>(): the normal form, and the field's own "required" message when
     nothing visible is left (a title of only zero-width spaces)."""
-    from django.core.exceptions import ValidationError
-
     value = clean_title(form.cleaned_data.get(name))
     field = form.fields[name]
     if not value and field.required:

@@ -9,6 +9,9 @@ Public:
   anything would decode it.
 - `stored_name(upload)`: a random file name with the checked extension, for saving an upload.
 - `random_path(folder, filename)`: for `upload_to`; keeps only an allow-listed extension.
+- `dropped_files(form)`: how many chosen files a bound form shown again has lost (a browser cannot
+  keep a chosen file after a failed submit); `templates/includes/dropped_files.html` says so, in one
+  sentence, next to the file fields of every form that takes uploads.
 The uploader's own file name is kept, where the UI shows it, only as data on the record.
 """
 
@@ -81,3 +84,15 @@ def random_path(folder, filename):
     """For upload_to: a random name in `folder`; an extension outside the allow-list becomes .bin, so
     a file saved by some other path (an admin form) still cannot be served as a page."""
     return f"{folder}/{uuid.uuid4().hex}.{_safe_extension(extension_of(filename))}"
+
+
+def dropped_files(form) -> int:
+    """How many files the bound `form` was sent; when the form is shown again (an error, or a question
+    first, like the teams' "a team like this exists"), the browser has dropped them all, while the
+    form keeps what was typed. 0 for an unbound form."""
+    if not getattr(form, "is_bound", False):
+        return 0
+    files = form.files
+    getlist = getattr(files, "getlist", None)
+    lists = [getlist(name) for name in files] if getlist else [[upload] for upload in files.values()]
+    return sum(1 for uploads in lists for upload in uploads if upload)

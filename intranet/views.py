@@ -1,3 +1,4 @@
+import datetime
 import posixpath
 from pathlib import Path
 
@@ -5,6 +6,7 @@ from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import SuspiciousFileOperation
+from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils._os import safe_join
@@ -13,6 +15,9 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from intranet.auth_forms import LoginForm
+from intranet.health import jobs_state, run_checks, smtp_state
+from intranet.media_access import media_verdict
+from intranet.media_headers import secure_file_response
 from intranet.web import safe_next
 
 
@@ -22,8 +27,6 @@ from intranet.web import safe_next
 def health(request):
     """For load balancers and monitoring: 503 only when the database is down; a cache, the media
     folder or the mail backlog down is "degraded" with 200 (intranet.health, docs/operations.md)."""
-    from intranet.health import jobs_state, run_checks, smtp_state
-
     status, results = run_checks()
     # The details monitoring wants beside the verdicts: the mail server's answer and the job backlog.
     body = {"status": status, "checks": results, "smtp": smtp_state()}
@@ -44,7 +47,6 @@ def protected_media(request, path):
     # which look at the path's start, took it for some other app's.
     if posixpath.normpath(path) != path or path.startswith("/"):
         raise Http404
-    from django.core.files.storage import default_storage
 
     if not hasattr(default_storage, "open_stream"):
         return _file_system_media(request, path)
@@ -60,8 +62,6 @@ def protected_media(request, path):
 
 
 def _verdict(request, path):
-    from intranet.media_access import media_verdict
-
     verdict = media_verdict(request.user, path)
     if not verdict:
         raise Http404
@@ -69,8 +69,6 @@ def _verdict(request, path):
 
 
 def _secured(response, path, verdict):
-    from intranet.media_headers import secure_file_response
-
     # The type comes from the server-chosen extension's allow-list, the download name from the record.
     stored_name = posixpath.basename(path)
     response["Cache-Control"] = "private, max-age=3600"
@@ -142,8 +140,6 @@ class LoginView(auth_views.LoginView):
 def accessibility_statement(request):
     """The toegankelijkheidsverklaring Dutch public bodies publish (model of digitoegankelijk.nl),
     filled in from what the tests prove (docs/accessibility.md)."""
-    import datetime
-
     try:
         date = datetime.date.fromisoformat(settings.ACCESSIBILITY_STATEMENT_DATE)
     except ValueError:

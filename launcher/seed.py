@@ -1,5 +1,7 @@
 """A realistic Dutch municipality's applications; some meant for one department only."""
 
+from django.contrib.auth import get_user_model
+
 from launcher.models import App, Category, Icon, Pin
 
 # (name, url, icon, category, description, departments it is meant for; empty = everyone)
@@ -160,6 +162,4 @@ def seed(context):
 
 
 def _demo_user():
-    from django.contrib.auth import get_user_model
-
     return get_user_model().objects.filter(username="medewerker").first()

@@ -5,6 +5,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
 
+from launcher import tiles
 from launcher.models import Pin
 
 
@@ -50,4 +51,5 @@ def move(user, app, direction):
         for position, item in enumerate(pins):
             item.position = position
         Pin.objects.bulk_update(pins, ["position"])
+        tiles.forget_user(user.pk)  # bulk_update sends no post_save
     return True

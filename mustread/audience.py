@@ -28,9 +28,16 @@ def page_type_opted_in(page):
 
 
 def employee(user):
-    """The user's active Person with their unit loaded, or None (accounts without a profile read nothing)."""
+    """The user's active Person with their unit loaded, or None (accounts without a profile read nothing).
+    A person the page already loaded with its unit (the homepage's visitor) is used as it is."""
     if not (user and user.is_authenticated and user.is_active):
         return None
+    if get_user_model().person.is_cached(user):
+        person = user.person
+        if person is None or not person.is_active:
+            return None
+        if Person.organisation_unit.is_cached(person):
+            return person
     return Person.objects.select_related("organisation_unit").filter(user=user, is_active=True).first()
 
 

@@ -6,6 +6,7 @@ from datetime import timedelta
 from django.utils import timezone
 
 from mustread.models import Confirmation, MustRead
+from news import services as news
 from people.models import Person
 
 TITLE = "Nieuwe integriteitscode: lees en bevestig"
@@ -20,7 +21,6 @@ CONFIRMING_SHARE = 3  # one in three people has confirmed already
 
 def seed(context):
     # Through news' public face (issue 22): must-read marks a page, it does not build news items itself.
-    from news import services as news
 
     index = news.news_overview()
     if index is None:

@@ -13,6 +13,7 @@ from mustread import access
 from mustread.audience import employee, page_type_opted_in
 from mustread.models import Confirmation, MustRead
 from mustread.selectors import applicable, not_confirmed
+from social.notifications import notify
 
 NOTICE = "notice"  # a notification whose title is the whole message (social/notification_text.html)
 
@@ -79,8 +80,6 @@ def send_reminders(today=None):
     """Remind everyone who has not confirmed yet, once per must-read version, through the notifications
     (and so through each person's mail preference). Safe to run twice or at once: each must-read is
     claimed with one conditional update before anyone is notified. Returns how many were notified."""
-    from social.notifications import notify
-
     sent = 0
     for must_read in due_for_reminder(today).select_related("page"):
         with transaction.atomic():

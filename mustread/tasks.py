@@ -1,19 +1,16 @@
 """Must-read's periodic jobs: the one reminder before a deadline, and the records' retention."""
 
 from intranet.jobs import Periodic, job
+from mustread import records, services
 
 
 @job()
 def remind_before_deadline():
-    from mustread import services
-
     return services.send_reminders()
 
 
 @job()
 def enforce_retention():
-    from mustread import records
-
     return records.enforce_retention()
 
 

@@ -7,6 +7,7 @@ class NewsConfig(AppConfig):
     verbose_name = _("News and blogs")
 
     def ready(self):
+        # Imported in ready(): the app registry is complete only now (app loading order).
         from django.db.models.signals import m2m_changed, post_delete, post_save
 
         from news.cards import categories_changed
@@ -26,6 +27,7 @@ class NewsConfig(AppConfig):
 
 def _index_created(sender, instance, created, raw=False, **kwargs):
     if created and not raw:
+        # Imported here: apps.py loads before the models exist (app loading order).
         from news.models import BlogIndexPage
         from news.services import set_up_index
 

@@ -6,6 +6,7 @@ ArticlePage; the index pages list, archive (by month and category) and feed them
 
 from django.db import models
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -17,6 +18,8 @@ from wagtail.snippets.models import register_snippet
 
 from news.blocks import ArticleBody
 from news.routes import ArticleIndexMixin
+from news.selectors import article_cache_parts, article_detail
+from news.views import write_blog
 from social import targets
 
 
@@ -94,12 +97,16 @@ class ArticlePage(Page):
         return self.get_url()
 
     def get_context(self, request, *args, **kwargs):
-        from news.selectors import article_detail
-
         context = super().get_context(request, *args, **kwargs)
-        # A preview shows the draft in `self`; the stored row would show the published text instead.
-        preview = getattr(request, "is_preview", False)
-        context["article"] = self if preview else (article_detail(self) or self)
+        if getattr(request, "is_preview", False):
+            # A preview shows the draft in `self`; the stored row would show the published text instead.
+            context["article"] = self
+        else:
+            # The published article with its author, pictures and categories, loaded only when its
+            # text is not in the cache (news/includes/article_base.html); likes, the must-read box
+            # and the comments use the page itself.
+            context["article"] = SimpleLazyObject(lambda: article_detail(self) or self)
+            context["article_cache"] = article_cache_parts(self)
         return context
 
     def social_owner(self):
@@ -189,8 +196,6 @@ class BlogIndexPage(ArticleIndexMixin, Page):
 
     @path("schrijven/", name="write")
     def write_view(self, request):
-        from news.views import write_blog
-
         return write_blog(request, self)
 
     def write_url(self):

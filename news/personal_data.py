@@ -1,5 +1,7 @@
 """What news/ holds about a person: the news and blogs that carry them as author."""
 
+from wagtail.models import Revision
+
 from intranet.personal_data import Exported, Kind, iso
 from news.models import BlogPage, NewsPage
 from people.models import Person
@@ -35,8 +37,6 @@ def _erase(user, erasure):
 
     The author is also taken out of their stored revisions, so that no older version names them again.
     """
-    from wagtail.models import Revision
-
     person = Person.objects.filter(user=user).first()
     if person is None:
         return 0

@@ -81,6 +81,7 @@ class ArticleIndexMixin(RoutablePageMixin):
 
     @path("categorie/<slug:slug>/", name="category")
     def category_view(self, request, slug):
+        # Imported here: at the top it makes an import cycle (news.models needs this module loaded first).
         from news.models import Category
 
         category = get_object_or_404(Category, slug=slug)

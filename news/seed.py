@@ -11,10 +11,13 @@ from datetime import datetime, timedelta
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
+from django.core.files.base import ContentFile
 from django.utils import timezone
 from django.utils.text import slugify
 from django_comments_xtd.models import XtdComment
+from wagtail.images import get_image_model
 
+from intranet.demo_images import picture
 from intranet.pages import homepage
 from news.models import BlogIndexPage, BlogPage, Category, NewsIndexPage, NewsPage
 from news.services import EDITORS
@@ -223,11 +226,6 @@ def _likes(rng, pages, users):
 
 def _pictures(pages):
     """Header images for the newest articles: drawn town, office and meeting scenes (intranet.demo_images)."""
-    from django.core.files.base import ContentFile
-    from wagtail.images import get_image_model
-
-    from intranet.demo_images import picture
-
     image_model = get_image_model()
     for number, page in enumerate(pages):
         if page.header_image_id:

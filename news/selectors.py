@@ -1,8 +1,12 @@
 """Read queries for news and blogs, each with a fixed number of queries whatever the data size."""
 
 from django.db.models import Prefetch
+from django.utils.translation import get_language
 from wagtail.images import get_image_model
 
+from intranet import caching
+from intranet.plugins import PAGES_GENERATION
+from people.signals import GENERATION as PEOPLE_GENERATION
 from social import selectors as social_selectors
 
 LIST_IMAGE = "fill-480x270"
@@ -46,10 +50,19 @@ def months(model, index):
 
 
 def categories_in_use(model, index):
+    # Imported here: at the top it makes an import cycle (news.models needs this module loaded first).
     from news.models import Category
 
     ids = model.objects.live().public().child_of(index).values("categories")
     return Category.objects.filter(pk__in=ids).order_by("name")
+
+
+def article_cache_parts(page):
+    """The key of an article's cached text (heading, author, picture, intro, body) besides the page:
+    the pages generation (bumped on every publish, move, unpublish and deletion, so also when a page
+    its text links to moves) and the people generation (the author's name, job and photo), and the
+    language. Likes, the must-read box and comments stay outside: they are the reader's own."""
+    return [page.pk, caching.generation(PAGES_GENERATION), caching.generation(PEOPLE_GENERATION), get_language()]
 
 
 def article_detail(page):

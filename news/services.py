@@ -57,6 +57,7 @@ def free_slug(parent, title, fallback):
 
 def news_overview():
     """The first live news overview (where tips go), or None."""
+    # Imported here: at the top it makes an import cycle (news.models needs this module loaded first).
     from news.models import NewsIndexPage
 
     return NewsIndexPage.objects.live().order_by("path").first()
@@ -66,6 +67,7 @@ def news_overview():
 def publish_item(user, index, *, title, text, category, fallback_slug):
     """Publish a plain-text news item by `user` under `index` in `category` (name, slug), made when
     missing. The caller decides who may: insights lets community managers publish tips this way."""
+    # Imported here: at the top it makes an import cycle (news.models needs this module loaded first).
     from news.models import Category, NewsPage
 
     name, slug = category

@@ -7,6 +7,7 @@ class PeopleConfig(AppConfig):
     verbose_name = _("People")
 
     def ready(self):
+        # Imported in ready(): the app registry is complete only now (app loading order).
         from people import routing, signals
 
         routing.connect()

@@ -26,6 +26,7 @@ CARD_TTL = 900
 
 
 def card_prefetches():
+    # Imported here: at the top it makes an import cycle (people.selectors needs this module loaded first).
     from people.selectors import photo_prefetch
 
     return [photo_prefetch(), "expertise"]
@@ -33,6 +34,7 @@ def card_prefetches():
 
 def _load(ids):
     """{pk: Person} with what a card shows, for the people whose card is not cached."""
+    # Imported here: at the top it makes an import cycle (people.selectors needs this module loaded first).
     from people.selectors import with_cards
 
     return {person.pk: person for person in with_cards(Person.objects.filter(pk__in=ids).order_by())}

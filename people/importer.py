@@ -20,6 +20,7 @@ from django.utils import timezone
 from intranet.plugins import changed_in_bulk
 from people import completeness, signals
 from people.models import Location, OrganisationUnit, Person, TaggedExpertise, dutch_sort_key, search_name_key
+from people.seed import ascii_slug
 
 COLUMNS = [
     "employee_number",
@@ -192,8 +193,6 @@ def _chunks(items, size=BATCH):
 
 
 def _apply(rows, seen, result):
-    from people.seed import ascii_slug
-
     existing = {p.employee_number: p for p in Person.objects.only(*LOAD_FIELDS)}
     was_active = {number for number, person in existing.items() if person.is_active}
     expertise_ids = set(TaggedExpertise.objects.values_list("content_object_id", flat=True).distinct())

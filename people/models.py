@@ -21,6 +21,7 @@ from wagtail.search import index
 from intranet.text import fold
 from people import completeness
 from people.pages import PeopleIndexPage  # noqa: F401  (Wagtail finds page models in models.py)
+from people.routing import profile_url
 
 
 class OrganisationUnit(MP_Node):
@@ -199,8 +200,6 @@ class Person(index.Indexed, models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        from people.routing import profile_url
-
         return profile_url(self)
 
     def clean(self):

@@ -6,6 +6,8 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.signals import page_slug_changed
 
+from people.pages import PeopleIndexPage
+
 _cached = {}
 FALLBACK = "/mensen/"
 # The signals below only reach the process that saved the page; other workers look again after this.
@@ -16,8 +18,6 @@ def index_url():
     """The URL of the live people index page (one query, then remembered for a minute per process,
     and forgotten at once in the process that changes the page)."""
     if "url" not in _cached or time.monotonic() - _cached["at"] > KEEP_SECONDS:
-        from people.pages import PeopleIndexPage
-
         page = PeopleIndexPage.objects.live().first()
         _cached.update(url=(page.get_url() if page else None) or FALLBACK, at=time.monotonic())
     return _cached["url"]
@@ -36,8 +36,6 @@ def forget(**kwargs):
 
 
 def connect():
-    from people.pages import PeopleIndexPage
-
     for signal in (post_save, post_delete):
         signal.connect(forget, sender=PeopleIndexPage, dispatch_uid=f"people-url-{signal}")
     receiver(page_slug_changed, dispatch_uid="people-url-slug")(forget)

@@ -74,6 +74,7 @@ class PeopleProvider(SearchProvider):
         text = " ".join(query_words(query))
         if connection.vendor != "postgresql" or len(text) < 3 or not limit:
             return []
+        # Imported here: PostgreSQL only (psycopg), and an SQLite install may lack it.
         from django.contrib.postgres.search import TrigramWordSimilarity
 
         # `%>` (word similarity above pg_trgm's threshold, 0.6) is answered from the trigram index on

@@ -28,6 +28,7 @@ from people.models import (
     dutch_sort_key,
     search_name_key,
 )
+from people.pages import ensure_people_page
 from people.services import photo_collection
 
 DEMO_PHOTOS = 12
@@ -313,6 +314,5 @@ def seed(context):
     seed_demo_accounts(context, departments)
     seed_people(context, departments)
     seed_managers(context, departments)
-    from people.pages import ensure_people_page
 
     ensure_people_page()

@@ -10,6 +10,7 @@ from django.dispatch import Signal
 from wagtail.images import get_image_model
 
 from intranet import caching
+from people.models import ExpertiseTag, Location, OrganisationUnit, Person, TaggedExpertise
 
 GENERATION = "people"  # people.selectors and people.cards key their caches on it
 
@@ -23,15 +24,11 @@ def changed(**kwargs):
 
 
 def photo_changed(instance, **kwargs):
-    from people.models import Person
-
     if Person.objects.filter(photo_id=instance.pk).exists():
         changed()
 
 
 def connect():
-    from people.models import ExpertiseTag, Location, OrganisationUnit, Person, TaggedExpertise
-
     for model in (Person, ExpertiseTag, TaggedExpertise, OrganisationUnit, Location):
         for signal in (post_save, post_delete):
             signal.connect(changed, sender=model, dispatch_uid=f"people-cache-{model._meta.label}-{id(signal)}")

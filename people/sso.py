@@ -12,11 +12,13 @@ from urllib.parse import urlencode, urlsplit
 import jwt
 import requests
 from django.conf import settings
+from django.contrib import auth, messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.core.cache import cache
 from django.core.exceptions import ImproperlyConfigured, SuspiciousOperation
 from django.db import IntegrityError, transaction
+from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -329,8 +331,6 @@ class SessionRefresh(BaseSessionRefresh):
         except (requests.RequestException, ValueError, ImproperlyConfigured) as exc:
             # The provider cannot renew the session: it ends, like the ID token did (local logins go on).
             logger.warning("SSO session renewal impossible: %s", exc)
-            from django.contrib import auth, messages
-            from django.http import HttpResponseRedirect
 
             auth.logout(request)
             messages.error(request, REFUSALS["unavailable"])

@@ -7,6 +7,7 @@ class PrikbordConfig(AppConfig):
     verbose_name = _("Notice board")
 
     def ready(self):
+        # Imported in ready(): the app registry is complete only now (app loading order).
         from intranet.media_access import register_media_checker
         from prikbord.media import can_view_board_photo
 

@@ -88,8 +88,6 @@ class PostForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["category"].choices = Category.choices
-        # Browsers cannot keep chosen files after a failed submit; say so where the photos are chosen.
-        self.photos_lost = False
 
     def clean_title(self):
         return clean_title_field(self)  # look-alike titles with invisible characters (intranet.text)
@@ -97,11 +95,6 @@ class PostForm(forms.ModelForm):
     def clean_price(self):
         value = self.cleaned_data.get("price", "").strip()
         return parse_price(value) if value else None
-
-    def full_clean(self):
-        super().full_clean()
-        if self.is_bound and self.errors and any(self.files.getlist("photos")):
-            self.photos_lost = True
 
 
 class ModerationForm(forms.Form):

@@ -90,6 +90,7 @@ class Post(models.Model):
         return self.author
 
     def user_can_view(self, user):
+        # Imported here: at the top it makes an import cycle (prikbord.services needs this module loaded first).
         from prikbord.services import can_moderate
 
         return self.is_visible or user.pk == self.author_id or can_moderate(user)

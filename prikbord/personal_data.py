@@ -2,8 +2,12 @@
 
 import posixpath
 
+from django.contrib.contenttypes.models import ContentType
+from django_comments_xtd.models import XtdComment
+
 from intranet.personal_data import Exported, Kind, delete_files_on_commit, iso, unlink
 from prikbord.models import Photo, Post
+from social.models import Like
 
 
 def _posts_export(user):
@@ -31,10 +35,6 @@ def _posts_export(user):
 
 def _posts_erase(user, erasure):
     # Items for sale are no conversation: they go, kept or not, with their photos and comments.
-    from django.contrib.contenttypes.models import ContentType
-    from django_comments_xtd.models import XtdComment
-
-    from social.models import Like
 
     posts = Post.objects.filter(author=user)
     ids = list(posts.values_list("pk", flat=True))

@@ -1,12 +1,11 @@
 """Notice board's periodic job: posts past their 30 days expire (docs/prikbord.md)."""
 
 from intranet.jobs import Periodic, job
+from prikbord import services
 
 
 @job()
 def expire_posts():
-    from prikbord import services
-
     return services.expire()
 
 

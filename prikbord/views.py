@@ -79,7 +79,6 @@ def create(request):
             )
         except ValidationError as error:
             form.add_error(None, error)
-            form.photos_lost = bool(data["photos"])
         else:
             messages.success(request, _("Your post is on the notice board for 30 days."))
             return redirect(post)

@@ -7,6 +7,7 @@ class PrivacyConfig(AppConfig):
     verbose_name = _("Privacy")
 
     def ready(self):
+        # Imported in ready(): the app registry is complete only now (app loading order).
         from intranet.media_access import register_media_checker
         from privacy.media import can_download_export
 

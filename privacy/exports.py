@@ -12,6 +12,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core.files import File
+from django.core.files.storage import default_storage
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.urls import reverse
@@ -19,7 +20,10 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from intranet import personal_data, throttle
+from intranet.jobs import enqueue
 from privacy.models import EXPORT_FOLDER, DataExport
+from privacy.tasks import build_export
+from social.notifications import notify
 
 FORMAT_VERSION = 1
 # A job still pending after this long has failed all its retries: the person may ask again.
@@ -28,9 +32,6 @@ STALE_AFTER = timedelta(days=1)
 
 def request_export(user):
     """Queue an export for `user`; throttled, and at most one waiting at a time."""
-    from intranet.jobs import enqueue
-    from privacy.tasks import build_export
-
     waiting = DataExport.objects.filter(user=user, status=DataExport.Status.PENDING)
     waiting.filter(requested_at__lt=timezone.now() - STALE_AFTER).update(status=DataExport.Status.FAILED)
     pending = waiting.first()
@@ -77,10 +78,6 @@ def write_archive(user, target):
 
 def build(export):
     """Make the ZIP of a pending export, store it and tell its owner."""
-    from django.core.files.storage import default_storage
-
-    from social.notifications import notify
-
     with tempfile.TemporaryFile() as handle:
         write_archive(export.user, handle)
         handle.seek(0)

@@ -1,6 +1,6 @@
 """What privacy/ itself holds about a person: their data exports, and erasures they carried out."""
 
-from intranet.personal_data import Exported, Kind, iso, unlink
+from intranet.personal_data import Exported, Kind, delete_files_on_commit, iso, unlink
 from privacy.models import DataExport, ErasureLog
 
 
@@ -14,8 +14,6 @@ def _exports_export(user):
 
 
 def _exports_erase(user, erasure):
-    from intranet.personal_data import delete_files_on_commit
-
     exports = DataExport.objects.filter(user=user)
     delete_files_on_commit([e.file for e in exports])
     return exports.delete()[0]

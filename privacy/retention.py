@@ -2,19 +2,18 @@
 
 from datetime import timedelta
 
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.conf import settings
+from django.contrib.sessions.models import Session
 from django.utils import timezone
+from django_comments_xtd.models import XtdComment
+from django_tasks_db.models import DBTaskResult
+
+from privacy.exports import expire_exports
 
 
 def enforce(now=None):
     """Drop what is past its time; returns {what: number of rows}. Safe to run twice or at once."""
-    from axes.models import AccessAttempt, AccessFailureLog, AccessLog
-    from django.contrib.sessions.models import Session
-    from django_comments_xtd.models import XtdComment
-    from django_tasks_db.models import DBTaskResult
-
-    from privacy.exports import expire_exports
-
     now = now or timezone.now()
     cutoff = now - timedelta(days=settings.PRIVACY_TECHNICAL_RETENTION_DAYS)
     done = {

@@ -1,12 +1,14 @@
 """Background jobs of privacy/ (queued with intranet.jobs.enqueue; retried by intranet.jobs)."""
 
 from intranet.jobs import Periodic, job
+from privacy.erasure import erase_due_leavers
+from privacy.models import DataExport
 
 
 @job()
 def build_export(export_id):
+    # Imported here: at the top it makes an import cycle (privacy.exports needs this module loaded first).
     from privacy import exports
-    from privacy.models import DataExport
 
     export = DataExport.objects.filter(pk=export_id, status=DataExport.Status.PENDING).select_related("user").first()
     if export is None:
@@ -18,14 +20,13 @@ def build_export(export_id):
 @job()
 def erase_leavers():
     """The periodic leavers' job (docs/privacy.md); safe to run twice: erased people are gone."""
-    from privacy.erasure import erase_due_leavers
-
     return erase_due_leavers()
 
 
 @job()
 def enforce_retention():
     """The periodic retention job (docs/privacy.md)."""
+    # Imported here: at the top it makes an import cycle (privacy.retention needs this module loaded first).
     from privacy.retention import enforce
 
     return enforce()

@@ -6,6 +6,7 @@ from django.utils import timezone
 from icalendar import Calendar, Event, vCalAddress, vText
 
 from intranet.calendars import uid_domain
+from intranet.plugins import app_modules
 
 PRODID = "-//Plein//Vergaderzalen//NL"
 
@@ -45,8 +46,6 @@ def person_feed_components(person):
     """Other apps' entries for a person's own feed (events they signed up for, ...): each app may offer
     `<app>/calendar_feed.py` with `components(person)` returning icalendar Events it has checked the
     person may see. rooms knows none of their models."""
-    from intranet.plugins import app_modules
-
     found = []
     for _name, module in app_modules("calendar_feed"):
         found.extend(module.components(person))

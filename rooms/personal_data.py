@@ -1,5 +1,7 @@
 """What rooms/ holds about a person: bookings they made or attend, and their calendar feed."""
 
+from django.db.models import Count
+
 from intranet.personal_data import Exported, Kind, iso
 from people.models import Person
 from rooms.models import Booking, CalendarFeed
@@ -20,7 +22,6 @@ def _bookings_export(user):
     person = Person.objects.filter(user=user).first()
     if person is None:
         return Exported()
-    from django.db.models import Count
 
     bookings = Booking.objects.select_related("room").annotate(attendee_count=Count("attendees"))
     records = [_booking(b, "organiser") for b in bookings.filter(organiser=person)]

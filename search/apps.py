@@ -7,6 +7,7 @@ class SearchConfig(AppConfig):
     verbose_name = _("Search")
 
     def ready(self):
+        # Imported in ready(): the app registry is complete only now (app loading order).
         from django.db.models.signals import m2m_changed, post_delete, post_save
 
         from intranet.plugins import changed_in_bulk
@@ -22,6 +23,7 @@ class SearchConfig(AppConfig):
 
 def _reindex_later(sender, pks, **kwargs):
     """Rows a bulk write changed (the HR import) are re-indexed by the worker, after that commits."""
+    # Imported here: apps.py loads before the models exist (app loading order).
     from intranet.jobs import enqueue
     from search import tasks
 
@@ -34,6 +36,7 @@ WATCHED_APPS = {"people", "wagtailcore", "wagtaildocs", "directregelen", "news",
 
 
 def _content_changed(sender, **kwargs):
+    # Imported here: apps.py loads before the models exist (app loading order).
     from wagtail.models import Page
 
     from search.models import Synonym
@@ -45,6 +48,7 @@ def _content_changed(sender, **kwargs):
     if meta.app_label in WATCHED_APPS or sender is Synonym or issubclass(sender, Page):
         forget_results()
         return
+    # Imported here: apps.py loads before the models exist (app loading order).
     from search.registry import get_providers
 
     for provider in get_providers():

@@ -65,6 +65,7 @@ class PageSearchProvider(SearchProvider):
         ("verloven") and compounds ("verlofaanvraag", "ziekmelden") alike, best first."""
         if not fuzzy_supported() or len(query.normalised) < 4 or not limit:
             return []
+        # Imported here: PostgreSQL only (psycopg), and an SQLite install may lack it.
         from django.contrib.postgres.search import TrigramWordSimilarity
 
         text = " ".join(query.words)

@@ -7,6 +7,7 @@ from django.core.cache import cache
 from wagtail.search.query import Or, PlainText
 
 from intranet.text import fold
+from search.models import Synonym
 
 MAX_QUERY_LENGTH = 200
 MAX_ALTERNATIVES = 8
@@ -46,8 +47,6 @@ class SearchQuery:
 def synonym_groups():
     groups = cache.get(SYNONYM_CACHE_KEY)
     if groups is None:
-        from search.models import Synonym
-
         groups = [synonym.term_list for synonym in Synonym.objects.all()]
         groups = [group for group in groups if len(group) > 1]
         cache.set(SYNONYM_CACHE_KEY, groups, 300)

@@ -9,6 +9,7 @@ from intranet.page_visibility import hidden_collection_ids
 from intranet.plugins import SearchProvider, SearchResult
 from search.page_provider import PageSearchProvider
 from search.registry import claimed_page_models
+from search.sections import SectionsProvider
 
 
 class OtherPagesProvider(PageSearchProvider):
@@ -49,6 +50,4 @@ class DocumentsProvider(SearchProvider):
 
 
 def providers():
-    from search.sections import SectionsProvider
-
     return [SectionsProvider(), OtherPagesProvider(), DocumentsProvider()]

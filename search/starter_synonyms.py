@@ -3,6 +3,9 @@
 `manage.py starter_synonyms` and the demo seeder put it into an empty list only: once an organisation
 has its own groups (or removed the starters), nothing is added back."""
 
+from search.models import Synonym
+from search.query import forget_synonyms
+
 STARTER_SYNONYMS = [
     "p&o, hr, personeelszaken, personeel en organisatie",
     "salaris, loon",
@@ -21,9 +24,6 @@ STARTER_SYNONYMS = [
 
 def add_starter_synonyms():
     """The starter groups when there are no synonyms yet; returns how many were added."""
-    from search.models import Synonym
-    from search.query import forget_synonyms
-
     if Synonym.objects.exists():
         return 0
     Synonym.objects.bulk_create(Synonym(terms=terms) for terms in STARTER_SYNONYMS)

@@ -8,4 +8,5 @@ class SocialConfig(AppConfig):
     verbose_name = _("Social")
 
     def ready(self):
+        # Imported in ready(): the app registry is complete only now (app loading order).
         from social import signals  # noqa: F401 (connects the receivers)

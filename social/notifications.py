@@ -15,9 +15,11 @@ from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.text import Truncator
+from django.utils.translation import gettext
 
 from intranet.jobs import enqueue
 from intranet.mail import send_batch
+from social import selectors, targets, tasks
 from social.models import Notification, NotificationPreference
 
 logger = logging.getLogger(__name__)
@@ -36,8 +38,6 @@ def set_email_preference(user, value):
 
 def _can_see(user, target):
     """Nobody hears about what they may not see (a mention in a private team's post, for one)."""
-    from social import targets
-
     return targets.can_see_notified(user, target)
 
 
@@ -75,8 +75,6 @@ def notify(recipients, *, verb, actor, target, title, url, excerpt=""):
     )
     to_mail = [n.pk for n in made if n.recipient_id in immediate]
     if to_mail:
-        from social import tasks
-
         enqueue(tasks.mail_notifications, to_mail)
     return made
 
@@ -105,8 +103,6 @@ def _mark_mailed(pks):
 
 def mail_immediately(notification_ids):
     """The job behind notify(): one mail per notification not yet mailed, over one connection."""
-    from django.utils.translation import gettext
-
     pending = (
         Notification.objects.filter(pk__in=notification_ids, emailed_at__isnull=True)
         .select_related("recipient", "actor__person")
@@ -125,10 +121,6 @@ def send_digests(now=None):
     """Mail every 'daily digest' user their unread, unmailed notifications. Returns mails sent.
 
     Raises PartlyDone when the mail server fails: the job (social.tasks) retries the rest."""
-    from django.utils.translation import gettext
-
-    from social import selectors
-
     now = now or timezone.now()
     pending = (
         Notification.objects.filter(emailed_at__isnull=True, read_at__isnull=True)

@@ -1,6 +1,7 @@
 """Keep django.contrib.sites' domain equal to Wagtail's default site, so links in e-mails are right."""
 
 from django.conf import settings
+from django.contrib.sites.models import Site
 from django.db.models.signals import post_save
 from django.dispatch import receiver
 from wagtail.models import Site as WagtailSite
@@ -14,8 +15,6 @@ def domain_of(wagtail_site):
 
 def sync_site(django_site_model=None, wagtail_site_model=None):
     """Copy the default Wagtail site's host (and name) onto the sites-framework Site SITE_ID."""
-    from django.contrib.sites.models import Site
-
     django_site_model = django_site_model or Site
     wagtail_site_model = wagtail_site_model or WagtailSite
     default = wagtail_site_model.objects.filter(is_default_site=True).first()

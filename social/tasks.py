@@ -6,6 +6,7 @@ from intranet.jobs import Periodic, job
 @job()
 def mail_notifications(notification_ids, done=()):
     """`done` is unused: each notification is marked mailed as it goes out, which a retry respects."""
+    # Imported here: at the top it makes an import cycle (social.notifications needs this module loaded first).
     from social.notifications import mail_immediately
 
     return mail_immediately(notification_ids)
@@ -13,6 +14,7 @@ def mail_notifications(notification_ids, done=()):
 
 @job()
 def send_digests():
+    # Imported here: at the top it makes an import cycle (social.notifications needs this module loaded first).
     from social.notifications import send_digests as send
 
     return send()

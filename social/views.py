@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import JsonResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -14,6 +15,7 @@ from intranet.ids import parse_ids
 from intranet.web import safe_next, wants_json
 from social import notifications, selectors, services, targets
 from social.forms import CommentForm, PreferenceForm
+from social.templatetags.social_tags import section_context
 
 
 def _back(request, fallback):
@@ -95,10 +97,6 @@ def flag_comment(request, comment_id):
 def comment_page(request, content_type_id, object_id):
     """One page of older threads alone, for "Meer reacties" (social.js appends it to the section).
     The same visibility rule as the page itself: a private team's comments are a 404 to outsiders."""
-    from django.middleware.csrf import get_token
-
-    from social.templatetags.social_tags import section_context
-
     target = targets.access_target_by_id(request.user, content_type_id, object_id, purpose=targets.COMMENT)
     page_path = targets.url_of(target)
     context = section_context(request, target, page_path, page_path, get_token(request))

@@ -17,6 +17,7 @@ from django_comments_xtd.models import XtdComment
 
 from intranet.ids import parse_id
 from intranet.web import safe_next
+from people.models import Person
 from social.selectors import people_to_mention
 from teams import selectors, services, views
 from teams.forms import InviteForm, MoveForm, PostForm
@@ -85,8 +86,6 @@ def decide(request, membership_id):
 
 
 def _find_colleague(text):
-    from people.models import Person
-
     text = text.strip()
     person = (
         Person.objects.filter(Q(slug=text.lower().lstrip("@")) | Q(email__iexact=text) | Q(user__email__iexact=text))
@@ -185,7 +184,6 @@ def post(request, team_id):
                 is_question=data["is_question"],
             )
         except ValidationError as error:
-            form.files_lost = bool(data["image"] or data["document"])
             views.add_errors(form, error)
         else:
             messages.success(request, _("Your post has been placed."))

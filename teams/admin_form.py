@@ -5,10 +5,12 @@ merely has page rights), and a name is normalised and checked as on the front en
 """
 
 from django import forms
+from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
 from intranet.text import clean_title
+from teams import uploads
 
 
 class TeamPageForm(WagtailAdminPageForm):
@@ -25,6 +27,7 @@ class TeamPageForm(WagtailAdminPageForm):
             self.initial["kind"] = stored or team.kind
 
     def clean_title(self):
+        # Imported here: at the top it makes an import cycle (teams.services needs this module loaded first).
         from teams.services import name_clashes
 
         title = clean_title(self.cleaned_data.get("title"))
@@ -39,10 +42,6 @@ class TeamPageForm(WagtailAdminPageForm):
     def clean_image(self):
         """The admin's file field takes any file; a team image must pass the same photo check as on
         the front end (the storage then names it by its content, intranet.uploads)."""
-        from django.core.files.uploadedfile import UploadedFile
-
-        from teams import uploads
-
         image = self.cleaned_data.get("image")
         if isinstance(image, UploadedFile):
             try:

@@ -7,6 +7,7 @@ class TeamsConfig(AppConfig):
     verbose_name = _("Teams")
 
     def ready(self):
+        # Imported in ready(): the app registry is complete only now (app loading order).
         from intranet.media_access import register_media_checker
         from teams import media, signals
 

@@ -130,6 +130,7 @@ def similar_teams(title, user, limit=5):
 
 
 def _similar_postgres(teams, title, limit):
+    # Imported here: PostgreSQL only (psycopg), and an SQLite install may lack it.
     from django.contrib.postgres.search import TrigramSimilarity, TrigramWordSimilarity
 
     text = _cleaned(title)
@@ -176,7 +177,7 @@ def forget_pairs():
 def scored_pairs(limit=None):
     """[(score, team_a_id, team_b_id)] among live teams that are not archived, most alike first.
 
-    One query, then kept for a few minutes: the health pages and the KPI dashboard both ask, and scoring
+    One query, then kept for a few minutes: the upkeep pages and the KPI dashboard both ask, and scoring
     5,000 names takes a good part of a second.
     """
     found = cache.get(PAIRS_CACHE_KEY)

@@ -49,18 +49,8 @@ class TeamForm(forms.Form):
         required=False,
     )
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.image_lost = False
-
     def clean_title(self):
         return clean_title_field(self)  # the services normalise too; this shows the name as it is kept
-
-    def full_clean(self):
-        super().full_clean()
-        # Browsers cannot keep a chosen file after a failed submit; say so where it is chosen.
-        if self.is_bound and self.errors and self.files.get("image"):
-            self.image_lost = True
 
     @property
     def name_max(self):
@@ -113,15 +103,6 @@ class PostForm(forms.Form):
         ),
         widget=forms.ClearableFileInput(attrs={"accept": DOCUMENT_ACCEPT}),
     )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.files_lost = False
-
-    def full_clean(self):
-        super().full_clean()
-        if self.is_bound and self.errors and (self.files.get("image") or self.files.get("document")):
-            self.files_lost = True
 
 
 class InviteForm(forms.Form):

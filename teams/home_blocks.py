@@ -14,6 +14,7 @@ from django.core.cache import cache
 from django.db.models import Count, OuterRef, Subquery, Window
 from django.db.models.functions import Substr
 from django.utils import translation
+from django.utils.text import Truncator
 
 from intranet import caching
 from intranet.plugins import HomeBlock
@@ -73,8 +74,6 @@ def activity(user):
 
 
 def _shape(rows, index):
-    from django.utils.text import Truncator
-
     teams, posts = [], []
     for row in rows:
         team = {

@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from intranet import throttle
+from teams.home_blocks import forget
 from teams.models import Kind, Membership, Role, State
 from teams.rules import count_members, display_name, notice, require_admin, require_employee, require_open, touch
 
@@ -97,8 +98,6 @@ def _activate(team, membership, was):
 
 def _forget_home_block(user=None):
     """The homepage block caches a minute of team activity: someone who left must lose it at once."""
-    from teams.home_blocks import forget
-
     forget(user)
 
 

@@ -23,6 +23,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from intranet.uploads import random_path
+from people.models import Person
 from social import targets
 from teams import slugs
 from teams.admin_form import TeamPageForm
@@ -90,12 +91,14 @@ class TeamIndexPage(RoutablePageMixin, Page):
 
     @path("")
     def team_list(self, request):
+        # Imported here: at the top it makes an import cycle (teams.views needs this module loaded first).
         from teams import views
 
         return views.team_list(request, self)
 
     @path("nieuw/", name="new")
     def new_team(self, request):
+        # Imported here: at the top it makes an import cycle (teams.views needs this module loaded first).
         from teams import views
 
         return views.new_team(request, self)
@@ -234,24 +237,28 @@ class TeamPage(RoutablePageMixin, Page):
 
     @path("")
     def team_page(self, request):
+        # Imported here: at the top it makes an import cycle (teams.views needs this module loaded first).
         from teams import views
 
         return views.team_page(request, self)
 
     @path("bericht/<int:post_id>/", name="post")
     def post_page(self, request, post_id):
+        # Imported here: at the top it makes an import cycle (teams.views needs this module loaded first).
         from teams import views
 
         return views.post_page(request, self, post_id)
 
     @path("leden/", name="members")
     def members_page(self, request):
+        # Imported here: at the top it makes an import cycle (teams.views needs this module loaded first).
         from teams import views
 
         return views.members_page(request, self)
 
     @path("bewerken/", name="edit")
     def edit_page(self, request):
+        # Imported here: at the top it makes an import cycle (teams.views needs this module loaded first).
         from teams import views
 
         return views.edit_team(request, self)
@@ -285,8 +292,6 @@ class Membership(models.Model):
 
     def save(self, *args, **kwargs):
         if not self.sort_name and self.user_id:
-            from people.models import Person
-
             self.sort_name = (
                 Person.objects.filter(user_id=self.user_id).values_list("sort_name", flat=True).first() or ""
             )
@@ -365,6 +370,7 @@ class TeamPost(models.Model):
     @classmethod
     def social_visible(cls, user):
         """user_can_view as a queryset (notifications and the moderation queue filter with it)."""
+        # Imported here: at the top it makes an import cycle (teams.visibility needs this module loaded first).
         from teams.visibility import readable_posts
 
         return readable_posts(user)

@@ -10,6 +10,7 @@ from django.db.models import F
 from intranet.media_headers import safe_download_name
 from intranet.personal_data import Exported, Kind, delete_files_on_commit, iso, unlink
 from teams.models import Membership, State, TeamPage, TeamPost
+from teams.posting import _delete_post_social
 
 
 def _memberships_export(user):
@@ -62,7 +63,6 @@ def _posts_erase(user, erasure):
     posts = TeamPost.objects.filter(author=user)
     if erasure.keep_content:
         return posts.update(author=None)  # shown as "Former colleague"
-    from teams.posting import _delete_post_social
 
     count = 0
     for post in list(posts):

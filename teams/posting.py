@@ -9,15 +9,18 @@ from django.core.validators import URLValidator
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django_comments_xtd.models import XtdComment
 
 from intranet import throttle
 from intranet.moderation import check_reason
 from intranet.uploads import stored_name
+from prikbord.services import create_post as create_prikbord_post
 from social import mentions
-from social.models import Notification
+from social.models import Like, Notification
 from social.notifications import notify
 from social.services import can_moderate
 from teams import uploads
+from teams.home_blocks import forget
 from teams.models import POST_TEXT_MAX, TeamPage, TeamPost
 from teams.rules import notice, require_admin, require_employee, require_open, touch
 
@@ -108,16 +111,10 @@ def delete_post(user, post):
 
 def _forget_home_blocks():
     """A deleted or moved post must leave every homepage at once, not after the block's minute."""
-    from teams.home_blocks import forget
-
     forget()
 
 
 def _delete_post_social(post):
-    from django_comments_xtd.models import XtdComment
-
-    from social.models import Like
-
     content_type = ContentType.objects.get_for_model(TeamPost)
     XtdComment.objects.filter(content_type=content_type, object_pk=str(post.pk)).delete()
     Like.objects.filter(content_type=content_type, object_id=post.pk).delete()
@@ -209,7 +206,6 @@ def move_post(moderator, post, *, to_team=None, to_prikbord_category=None, reaso
             )
         _forget_home_blocks()
         return post
-    from prikbord.services import create_post as create_prikbord_post
 
     if author is None:
         raise ValidationError({"destination": _("The author is gone; a notice-board post needs one.")})

@@ -25,6 +25,7 @@ from intranet.demo_images import picture
 from social.models import Like
 from teams import seed_content as words
 from teams.models import Kind, Membership, Role, State, TeamPage, TeamPost
+from teams.services import ensure_index_page
 from teams.signals import refresh_sort_names
 
 BATCH = 1000
@@ -58,8 +59,6 @@ def team_specs(size):
 
 
 def seed(context):
-    from teams.services import ensure_index_page
-
     user_ids = list(
         get_user_model()
         .objects.filter(is_active=True, person__is_active=True)

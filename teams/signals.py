@@ -1,15 +1,22 @@
 """Comments on team posts come from the social layer; teams listens to record answers and activity."""
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models.signals import post_save
+from django.db.models import OuterRef, Subquery
+from django.db.models.signals import post_delete, post_save
+from django.utils.translation import pgettext
 from django_comments_xtd.models import XtdComment
+from wagtail.contrib.redirects.models import Redirect
+from wagtail.models import PageLogEntry
+
+from people.models import Person
+from people.signals import people_bulk_changed
+from teams.models import Kind, Membership, TeamPage, TeamPost
+from teams.services import record_answer, touch
 
 
 def comment_saved(sender, instance, created=False, raw=False, **kwargs):
     if not created or raw:
         return
-    from teams.models import TeamPost
-    from teams.services import record_answer, touch
 
     if instance.content_type_id != ContentType.objects.get_for_model(TeamPost).pk:
         return
@@ -25,7 +32,6 @@ def redirect_saved(sender, instance, raw=False, **kwargs):
     its plain slug when made private) would answer differently from an unknown address."""
     if raw or not instance.redirect_page_id:
         return
-    from teams.models import Kind, TeamPage
 
     if TeamPage.objects.filter(pk=instance.redirect_page_id, kind=Kind.PRIVATE).exists():
         instance.delete()
@@ -34,11 +40,6 @@ def redirect_saved(sender, instance, raw=False, **kwargs):
 def private_team_deleted(sender, instance, **kwargs):
     """A deleted page's log entries stay readable in site history for everyone with rights on the tree,
     and no page is left to check membership against: a private team's name is scrubbed from them."""
-    from django.utils.translation import pgettext
-    from wagtail.models import PageLogEntry
-
-    from teams.models import Kind
-
     if instance.kind == Kind.PRIVATE:
         PageLogEntry.objects.filter(page_id=instance.pk).update(
             label=pgettext("deleted page", "Deleted private team"), data={}
@@ -49,7 +50,6 @@ def person_saved(sender, instance, raw=False, **kwargs):
     """Keep memberships' copy of the sort name (member lists sort on it) in step with the person."""
     if raw or not instance.user_id:
         return
-    from teams.models import Membership
 
     Membership.objects.filter(user_id=instance.user_id).exclude(sort_name=instance.sort_name).update(
         sort_name=instance.sort_name
@@ -58,11 +58,6 @@ def person_saved(sender, instance, raw=False, **kwargs):
 
 def refresh_sort_names(**kwargs):
     """After a bulk write to people (the HR import): one UPDATE for the memberships whose copy differs."""
-    from django.db.models import OuterRef, Subquery
-
-    from people.models import Person
-    from teams.models import Membership
-
     current = Subquery(Person.objects.filter(user_id=OuterRef("user_id")).values("sort_name")[:1])
     Membership.objects.annotate(current=current).exclude(sort_name=current).filter(current__isnull=False).update(
         sort_name=current
@@ -70,11 +65,6 @@ def refresh_sort_names(**kwargs):
 
 
 def connect():
-    from django.db.models.signals import post_delete
-    from wagtail.contrib.redirects.models import Redirect
-
-    from teams.models import TeamPage
-
     post_delete.connect(private_team_deleted, sender=TeamPage, dispatch_uid="teams_private_team_deleted")
     from teams.selectors import forget_filters
 
@@ -83,9 +73,6 @@ def connect():
 
     post_save.connect(comment_saved, sender=XtdComment, dispatch_uid="teams_comment_saved")
     post_save.connect(redirect_saved, sender=Redirect, dispatch_uid="teams_redirect_saved")
-
-    from people.models import Person
-    from people.signals import people_bulk_changed
 
     post_save.connect(person_saved, sender=Person, dispatch_uid="teams_person_saved")
     people_bulk_changed.connect(refresh_sort_names, dispatch_uid="teams_refresh_sort_names")

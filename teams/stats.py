@@ -16,7 +16,9 @@ from django.db.models.functions import TruncWeek
 from django.utils import timezone
 
 from teams.archiving import QUIET_DAYS
+from teams.duplicates import scored_pairs
 from teams.models import Kind, TeamPage, TeamPost
+from teams.visibility import readable_posts
 
 UNANSWERED_HOURS = 48
 
@@ -75,8 +77,6 @@ def unanswered_questions(older_than_hours=UNANSWERED_HOURS, limit=20, *, user=No
     Only open teams' questions are listed (their text is public to every employee); with `user`, also
     those of teams whose timeline that user may read. Private content never reaches the dashboard.
     """
-    from teams.visibility import readable_posts
-
     now = now or timezone.now()
     posts = readable_posts(user) if user is not None else TeamPost.objects.filter(team__live=True, team__kind=Kind.OPEN)
     return list(
@@ -94,8 +94,6 @@ def unanswered_questions(older_than_hours=UNANSWERED_HOURS, limit=20, *, user=No
 
 def team_health(now=None):
     """Counts of teams by state, plus the number of likely duplicate pairs (two queries)."""
-    from teams.duplicates import scored_pairs
-
     now = now or timezone.now()
     quiet_since = now - timedelta(days=QUIET_DAYS)
     not_archived = Q(archived_at__isnull=True)

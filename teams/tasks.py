@@ -1,12 +1,11 @@
 """Teams' periodic job: tell the admins of teams that went quiet (teams.archiving)."""
 
 from intranet.jobs import Periodic, job
+from teams import archiving
 
 
 @job()
 def notify_quiet_teams():
-    from teams import archiving
-
     return len(archiving.notify_quiet())
 
 

@@ -4,7 +4,9 @@ The POST actions (join, post, invite, ...) are in teams/actions.py. A private te
 answers 404 everywhere, so its existence stays hidden; a closed team's posts answer 403.
 """
 
+from django.conf import settings
 from django.contrib import messages
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
@@ -12,7 +14,9 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django_comments_xtd.models import XtdComment
 
+from social import selectors as social
 from teams import selectors, services
 from teams.duplicates import similar_teams
 from teams.forms import EditTeamForm, InviteForm, PostForm, TeamForm
@@ -67,10 +71,9 @@ def new_team(request, index):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         similar = _similar(data["title"], request.user)
-        if similar and not data["create_anyway"]:
-            # Suggest joining an existing team first; ticking the box creates the team anyway.
-            form.image_lost = bool(data["image"])
-        else:
+        # With a similar team, suggest joining it first (the form is shown again, without the chosen
+        # image: templates/includes/dropped_files.html says so); ticking the box creates it anyway.
+        if not similar or data["create_anyway"]:
             try:
                 team = services.create_team(
                     request.user,
@@ -80,7 +83,6 @@ def new_team(request, index):
                     image=data["image"],
                 )
             except ValidationError as error:
-                form.image_lost = bool(data["image"])
                 add_errors(form, error)
             else:
                 messages.success(request, _("Your team is ready. Invite colleagues or write the first post."))
@@ -98,6 +100,8 @@ def team_page(request, team, post_form=None, invite_form=None, status=200):
         post_form=post_form or PostForm(),
         invite_form=invite_form or InviteForm(),
     )
+    posts = [*context["posts"], context["pinned_post"]]
+    social.like_buttons(posts, context.get("likes", {}), request.get_full_path())
     return TemplateResponse(request, "teams/team_page.html", context, status=status)
 
 
@@ -107,6 +111,7 @@ def post_page(request, team, post_id):
     post, likes = selectors.post_detail(team, post_id, request.user)
     if post is None:
         raise Http404
+    social.like_buttons([post], likes, request.get_full_path())
     answers = []
     if post.is_question and post.author_id == request.user.pk:
         # The asker chooses the accepted answer among colleagues' comments.
@@ -125,10 +130,6 @@ def post_page(request, team, post_id):
 
 
 def _flat_comments(post):
-    from django.conf import settings
-    from django.contrib.contenttypes.models import ContentType
-    from django_comments_xtd.models import XtdComment
-
     return list(
         XtdComment.objects.filter(
             content_type=ContentType.objects.get_for_model(post),

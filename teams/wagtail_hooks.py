@@ -5,7 +5,16 @@ from django.http import Http404
 from django.urls import path
 from wagtail import hooks
 
-from teams.models import Membership, Role, State, TeamPage
+from teams.admin_visibility import (
+    BULK_ACTIONS,
+    ChosenPagesView,
+    PageTypesUsageView,
+    install_chosen_page_limits,
+    is_hidden,
+    replace_dashboard_panels,
+    without_hidden,
+)
+from teams.models import Kind, Membership, Role, State, TeamPage
 
 
 @hooks.register("after_create_page")
@@ -20,15 +29,11 @@ def make_creator_admin(request, page):
 # Private teams stay invisible in the admin to those who cannot see them (teams.admin_visibility).
 @hooks.register("construct_explorer_page_queryset")
 def hide_private_teams_in_explorer(parent_page, pages, request):
-    from teams.admin_visibility import without_hidden
-
     return without_hidden(pages, request.user)
 
 
 @hooks.register("construct_page_chooser_queryset")
 def hide_private_teams_in_chooser(pages, request):
-    from teams.admin_visibility import is_hidden, without_hidden
-
     # Browsing into a hidden team (choose-page/<id>/) would show its title as the parent.
     if is_hidden(request.user, (request.resolver_match.kwargs if request.resolver_match else {}).get("parent_page_id")):
         raise Http404
@@ -37,8 +42,6 @@ def hide_private_teams_in_chooser(pages, request):
 
 @hooks.register("register_admin_url_overrides")
 def private_team_url_overrides():
-    from teams.admin_visibility import ChosenPagesView, PageTypesUsageView
-
     return [
         path("choose-page/chosen-multiple/", ChosenPagesView.as_view()),
         path("reports/page-types-usage/", PageTypesUsageView.as_view()),
@@ -47,8 +50,6 @@ def private_team_url_overrides():
 
 
 def _register_bulk_actions():
-    from teams.admin_visibility import BULK_ACTIONS
-
     # order=1: after Wagtail's own (order 0), which these replace for every page.
     for action in BULK_ACTIONS:
         hooks.register("register_bulk_action", action, order=1)
@@ -59,8 +60,6 @@ _register_bulk_actions()
 
 @hooks.register("construct_homepage_panels")
 def hide_private_teams_on_dashboard(request, panels):
-    from teams.admin_visibility import replace_dashboard_panels
-
     replace_dashboard_panels(panels)
 
 
@@ -77,8 +76,6 @@ def _no_moderation_for_private_teams(request, page_is_private):
 
 @hooks.register("before_edit_page")
 def no_moderation_for_private_team_edits(request, page):
-    from teams.models import Kind
-
     page = page.specific
     if isinstance(page, TeamPage):
         _no_moderation_for_private_teams(request, Kind.PRIVATE in (page.kind, request.POST.get("kind")))
@@ -86,15 +83,11 @@ def no_moderation_for_private_team_edits(request, page):
 
 @hooks.register("before_create_page")
 def no_moderation_for_new_private_teams(request, parent_page, page_class):
-    from teams.models import Kind
-
     if issubclass(page_class, TeamPage):
         _no_moderation_for_private_teams(request, request.POST.get("kind") == Kind.PRIVATE)
 
 
 def _install_chosen_page_limits():
-    from teams.admin_visibility import install_chosen_page_limits
-
     install_chosen_page_limits()
 
 

@@ -58,6 +58,16 @@ def employee(person):
 
 
 @pytest.fixture
+def make_user(db):
+    """make_user(username, **person_fields): an employee's account (with a Person), by username."""
+
+    def make(username, **kwargs):
+        return PersonFactory(user__username=username, **kwargs).user
+
+    return make
+
+
+@pytest.fixture
 def employee_client(client, employee):
     client.force_login(employee)
     return client

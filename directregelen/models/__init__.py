@@ -3,13 +3,7 @@
 from directregelen.models.form_pages import RequestFormField, RequestFormPage
 from directregelen.models.log_entries import RequestLogEntry
 from directregelen.models.pages import DepartmentPage, DirectRegelenPage, PortalTask, RelatedService, ServicePage
-from directregelen.models.requests import (
-    ReferenceCounter,
-    Request,
-    RequestAttachment,
-    RequestReply,
-    ServiceDailyView,
-)
+from directregelen.models.requests import ReferenceCounter, Request, RequestAttachment, RequestReply
 
 __all__ = [
     "DepartmentPage",
@@ -23,6 +17,5 @@ __all__ = [
     "RequestFormPage",
     "RequestLogEntry",
     "RequestReply",
-    "ServiceDailyView",
     "ServicePage",
 ]

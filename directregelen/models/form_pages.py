@@ -52,6 +52,7 @@ class RequestFormPage(AbstractEmailForm):
         verbose_name = _("request form")
 
     def get_context(self, request, *args, **kwargs):
+        # Imported here: at the top it makes an import cycle (directregelen.selectors needs this module loaded first).
         from directregelen import selectors
 
         context = super().get_context(request, *args, **kwargs)
@@ -84,6 +85,7 @@ class RequestFormPage(AbstractEmailForm):
         return TemplateResponse(request, self.get_template(request), context)
 
     def process_form_submission(self, form):
+        # Imported here: at the top it makes an import cycle (directregelen.services needs this module loaded first).
         from directregelen.services import submit_request
 
         return submit_request(form.user, self, form)

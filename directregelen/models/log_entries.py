@@ -19,6 +19,7 @@ class RequestLogEntryManager(BaseLogEntryManager):
         return self.filter(request_id=instance.pk)
 
     def viewable_by_user(self, user):
+        # Imported here: at the top it makes an import cycle (directregelen.services needs this module loaded first).
         from directregelen.services import handled_departments
 
         if user.is_superuser:

@@ -34,6 +34,7 @@ class DirectRegelenPage(Page):
         verbose_name = _("Direct regelen portal")
 
     def get_context(self, request, *args, **kwargs):
+        # Imported here: at the top it makes an import cycle (directregelen.selectors needs this module loaded first).
         from directregelen import selectors
 
         context = super().get_context(request, *args, **kwargs)
@@ -103,6 +104,7 @@ class DepartmentPage(Page):
         verbose_name = _("department")
 
     def get_context(self, request, *args, **kwargs):
+        # Imported here: at the top it makes an import cycle (directregelen.selectors needs this module loaded first).
         from directregelen import selectors
 
         context = super().get_context(request, *args, **kwargs)
@@ -203,6 +205,7 @@ class ServicePage(Page):
         return self.review_by < timezone.localdate()
 
     def get_context(self, request, *args, **kwargs):
+        # Imported here: at the top it makes an import cycle (directregelen.selectors needs this module loaded first).
         from directregelen import selectors
 
         context = super().get_context(request, *args, **kwargs)
@@ -210,6 +213,7 @@ class ServicePage(Page):
         return context
 
     def serve(self, request, *args, **kwargs):
+        # Imported here: at the top it makes an import cycle (directregelen.services needs this module loaded first).
         from directregelen.services import record_service_view
 
         if request.method == "GET" and not getattr(request, "is_preview", False):

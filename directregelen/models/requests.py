@@ -117,18 +117,3 @@ class ReferenceCounter(models.Model):
 
     def __str__(self):
         return f"{self.prefix}-{self.year}: {self.last_number}"
-
-
-class ServiceDailyView(models.Model):
-    """How often a service page was opened on a day: an aggregate, never who opened it."""
-
-    page = models.ForeignKey("directregelen.ServicePage", on_delete=models.CASCADE, related_name="daily_views")
-    day = models.DateField()
-    count = models.PositiveIntegerField(default=0)
-
-    class Meta:
-        constraints = [models.UniqueConstraint(fields=["page", "day"], name="directregelen_daily_view_unique")]
-        indexes = [models.Index(fields=["day"])]
-
-    def __str__(self):
-        return f"{self.page_id} {self.day}: {self.count}"

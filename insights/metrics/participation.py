@@ -7,11 +7,12 @@ social layer, the notice board and the blogs with grouped queries, a fixed numbe
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_comments_xtd.models import XtdComment
 from wagtail.models import Page
 
-from insights import charts
+from insights import charts, rollups
 from insights.metrics import optional
 from insights.metrics.common import Table, share
 from news import stats as news_stats
@@ -58,10 +59,6 @@ def participation(period, employees):
     """The weekly series and popularity come from the daily roll-ups (insights.rollups) plus today
     live; only "who wrote something" still reads the period's rows (a distinct count does not add up
     over days)."""
-    from django.utils import timezone
-
-    from insights import rollups
-
     start, end = period.start_at, period.end_at
     comments_qs = XtdComment.objects.filter(submit_date__gte=start, submit_date__lt=end, is_public=True)
     notices_qs = prikbord_stats.posts_created(start, end)
@@ -127,8 +124,6 @@ def participation(period, employees):
 
 
 def _popularity(period, counts, live, today):
-    from insights import rollups
-
     kinds = _kind_by_content_type()
     labels = kind_labels()
     totals = {rollups.VIEWS: {}, rollups.LIKES: {}, rollups.COMMENTS: {}}

@@ -77,6 +77,7 @@ class SurveyPage(AbstractForm):
         return SurveyAnswer
 
     def get_submissions_list_view_class(self):
+        # Imported here: apps.py loads before the models exist (app loading order).
         from insights.surveys.views import SurveyAnswersView
 
         return SurveyAnswersView

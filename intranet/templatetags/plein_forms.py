@@ -2,6 +2,8 @@
 
 from django import template
 
+from intranet.uploads import dropped_files as count_dropped_files
+
 register = template.Library()
 
 
@@ -27,3 +29,10 @@ def widget_described(field, own_help=False):
     for a radio or checkbox group (rendered in a fieldset) nothing at all."""
     ids = described_by_ids(field, own_help)
     return field.as_widget(attrs={"aria-describedby": ids}) if ids else field.as_widget()
+
+
+@register.filter
+def dropped_files(form):
+    """The number of chosen files the bound form has lost (`intranet.uploads.dropped_files`), for
+    templates/includes/dropped_files.html."""
+    return count_dropped_files(form)

@@ -90,7 +90,7 @@ def overview(request):
         "archived": _show_merge_targets(request.user, list(_archived(request.user)[:PREVIEW])),
         "section": "overview",
     }
-    return TemplateResponse(request, "teams/health/overview.html", context)
+    return TemplateResponse(request, "teams/upkeep/overview.html", context)
 
 
 def quiet_list(request):
@@ -98,13 +98,13 @@ def quiet_list(request):
     page = Paginator(_quiet(request.user), PER_PAGE).get_page(request.GET.get("page"))
     teams = _with_admins(list(page.object_list))
     context = {"teams": teams, "page_obj": page, "days": archiving.QUIET_DAYS, "section": "quiet"}
-    return TemplateResponse(request, "teams/health/quiet.html", context)
+    return TemplateResponse(request, "teams/upkeep/quiet.html", context)
 
 
 def duplicate_list(request):
     require_moderator(request.user)
     context = {"pairs": _visible_pairs(request.user, 50), "section": "duplicates"}
-    return TemplateResponse(request, "teams/health/duplicates.html", context)
+    return TemplateResponse(request, "teams/upkeep/duplicates.html", context)
 
 
 def archived_list(request):
@@ -115,7 +115,7 @@ def archived_list(request):
         "page_obj": page,
         "section": "archived",
     }
-    return TemplateResponse(request, "teams/health/archived.html", context)
+    return TemplateResponse(request, "teams/upkeep/archived.html", context)
 
 
 def _int(value):
@@ -147,7 +147,7 @@ def merge_view(request):
             return redirect(target.get_url() or reverse("teams:health"))
     preview = merge.merge_preview(source, target)
     context = {"source": source, "target": target, "preview": preview, "errors": errors or preview["problems"]}
-    return TemplateResponse(request, "teams/health/merge.html", context, status=400 if errors else 200)
+    return TemplateResponse(request, "teams/upkeep/merge.html", context, status=400 if errors else 200)
 
 
 @require_POST
@@ -187,7 +187,7 @@ def keep(request, team_id):
             messages.success(request, _("Thank you: %(team)s stays.") % {"team": team.title})
             return redirect(team.get_url() or reverse("teams:health"))
     context = {"team": team, "error": error, "days": archiving.KEEP_DAYS}
-    return TemplateResponse(request, "teams/health/keep.html", context, status=400 if error else 200)
+    return TemplateResponse(request, "teams/upkeep/keep.html", context, status=400 if error else 200)
 
 
 def similar(request):
@@ -198,4 +198,4 @@ def similar(request):
         return JsonResponse(
             {"teams": [{"id": team.pk, "title": team.title, "url": team.get_url() or ""} for team in found]}
         )
-    return TemplateResponse(request, "teams/health/similar_list.html", {"similar": found})
+    return TemplateResponse(request, "teams/upkeep/similar_list.html", {"similar": found})

@@ -18,7 +18,7 @@ from tests.directregelen.conftest import (  # noqa: F401  (fixtures shared with 
 )
 from tests.directregelen.test_my_requests import make_request as _make_request
 from tests.news.conftest import author, make_news, news_index  # noqa: F401
-from tests.teams.conftest import alice, make_team, make_user, team_index  # noqa: F401
+from tests.teams.conftest import alice, make_team, team_index  # noqa: F401
 
 
 def make_request(user, department, title="Storing melden", **extra):

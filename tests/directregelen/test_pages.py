@@ -12,12 +12,12 @@ from directregelen.models import (
     PortalTask,
     RelatedService,
     RequestFormPage,
-    ServiceDailyView,
     ServicePage,
 )
 from directregelen.selectors import popular_services
 from directregelen.services import record_service_view
 from home.models import HomePage
+from intranet.models import DailyPageView
 from tests.directregelen.conftest import make_form, make_service
 from tests.factories import PersonFactory
 
@@ -57,8 +57,8 @@ def test_portal_shows_tasks_popular_services_and_a_to_z(employee_client, portal,
     laptop = make_service(ict, "Nieuwe laptop", "nieuwe-laptop")
     make_service(ict, "Accountbeheer", "accountbeheer")
     PortalTask.objects.create(portal=portal, label="vakantie opnemen", link_page=leave_service, sort_order=0)
-    ServiceDailyView.objects.create(page=laptop, day=timezone.localdate(), count=12)
-    ServiceDailyView.objects.create(page=leave_service, day=timezone.localdate(), count=3)
+    DailyPageView.objects.create(page=laptop, day=timezone.localdate(), views=12)
+    DailyPageView.objects.create(page=leave_service, day=timezone.localdate(), views=3)
     html = employee_client.get("/direct-regelen/").content.decode()
     assert "<h1>Direct regelen</h1>" in html
     assert "Ik wil..." in html and "vakantie opnemen" in html
@@ -74,8 +74,8 @@ def test_portal_shows_tasks_popular_services_and_a_to_z(employee_client, portal,
 def test_popular_counts_only_recent_days(po, leave_service, ict):
     laptop = make_service(ict, "Nieuwe laptop", "nieuwe-laptop")
     old = timezone.localdate() - datetime.timedelta(days=60)
-    ServiceDailyView.objects.create(page=laptop, day=old, count=500)
-    ServiceDailyView.objects.create(page=leave_service, day=timezone.localdate(), count=1)
+    DailyPageView.objects.create(page=laptop, day=old, views=500)
+    DailyPageView.objects.create(page=leave_service, day=timezone.localdate(), views=1)
     assert popular_services() == [leave_service]
 
 
@@ -83,11 +83,11 @@ def test_opening_a_service_counts_per_day_not_per_person(client, employee, other
     for user in (employee, other_employee, employee):
         client.force_login(user)
         assert client.get("/direct-regelen/p-en-o/verlof-aanvragen/").status_code == 200
-    row = ServiceDailyView.objects.get(page=leave_service)
-    assert row.count == 2 and row.day == timezone.localdate()  # a person counts once a day
-    assert not any(field.name in ("user", "person") for field in ServiceDailyView._meta.get_fields())
+    row = DailyPageView.objects.get(page=leave_service)
+    assert row.views == 2 and row.day == timezone.localdate()  # a person counts once a day
+    assert not any(field.name in ("user", "person") for field in DailyPageView._meta.get_fields())
     record_service_view(leave_service, day=timezone.localdate() + datetime.timedelta(days=1))
-    assert ServiceDailyView.objects.filter(page=leave_service).count() == 2
+    assert DailyPageView.objects.filter(page=leave_service).count() == 2
 
 
 def test_department_page_shows_services_forms_and_contact(employee_client, ict, ict_form):
@@ -157,7 +157,7 @@ def _fill(portal, ict, count):
         service = make_service(
             ict, f"Dienst {index:02d}", f"dienst-{index}", contact_person=person, action_page=form_page
         )
-        ServiceDailyView.objects.create(page=service, day=timezone.localdate(), count=index + 1)
+        DailyPageView.objects.create(page=service, day=timezone.localdate(), views=index + 1)
         PortalTask.objects.create(portal=portal, label=f"taak {index}", link_page=service, sort_order=index)
         services.append(service)
     for service in services[:count]:

@@ -115,6 +115,7 @@ def test_only_photos_and_pdfs_are_accepted(employee_client, ict_form, name, cont
     response = post_form(employee_client, foto=photo(name, content))
     assert response.status_code == 200
     assert "Kies een foto (JPEG, PNG of WebP) of een pdf-bestand." in response.content.decode()
+    assert "kies het opnieuw" in response.content.decode()  # the browser dropped the chosen file
     assert Request.objects.count() == 0
     assert RequestAttachment.objects.count() == 0
 

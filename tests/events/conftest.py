@@ -8,7 +8,6 @@ from django.utils import timezone
 from agenda.models import EventIndexPage, EventPage, TeamEvent
 from teams import services as team_services
 from teams.models import Kind
-from tests.factories import PersonFactory
 from tests.rooms.conftest import at, building, day, future_weekday, other_room, room  # noqa: F401
 
 __all__ = ["at", "future_weekday"]
@@ -17,14 +16,6 @@ __all__ = ["at", "future_weekday"]
 @pytest.fixture
 def agenda(db):
     return EventIndexPage.objects.get()
-
-
-@pytest.fixture
-def make_user(db):
-    def make(username, **kwargs):
-        return PersonFactory(user__username=username, **kwargs).user
-
-    return make
 
 
 @pytest.fixture

@@ -1,14 +1,12 @@
 """Exactly the capacity, however many people click "ik ga" for the last places at once (PostgreSQL)."""
 
-import threading
-
 import pytest
-from django.db import connection
 
 from agenda import signups
 from agenda.models import Signup
 from tests.conftest import is_postgres
 from tests.factories import PersonFactory
+from tests.races import race
 
 ATTEMPTS = 30
 CAPACITY = 5
@@ -28,26 +26,7 @@ def test_many_simultaneous_signups_for_the_last_places_end_with_exactly_the_capa
     for person in early:
         signups.respond(person.user, event, Signup.Status.GOING)
     people = PersonFactory.create_batch(ATTEMPTS)
-    barrier = threading.Barrier(ATTEMPTS)
-    outcomes, lock = [], threading.Lock()
-
-    def attempt(person):
-        try:
-            barrier.wait()
-            result = signups.respond(person.user, event, Signup.Status.GOING)
-        except Exception as exc:  # reported below
-            result = f"error: {exc!r}"
-        finally:
-            connection.close()
-        with lock:
-            outcomes.append(result)
-
-    threads = [threading.Thread(target=attempt, args=(person,)) for person in people]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=120)
-
+    outcomes = race(lambda person: signups.respond(person.user, event, Signup.Status.GOING), people)
     assert len(outcomes) == ATTEMPTS
     assert not [o for o in outcomes if str(o).startswith("error")], outcomes[:3]
     assert outcomes.count(Signup.Status.GOING) == 2

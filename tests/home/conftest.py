@@ -26,8 +26,9 @@ def fill_homepage(home, person):
     """fill_homepage(size): data for every block on the homepage, `size` items of each kind."""
 
     def fill(size):
-        from directregelen.models import DirectRegelenPage, ServiceDailyView
+        from directregelen.models import DirectRegelenPage
         from home import services as home_services
+        from intranet.models import DailyPageView
         from launcher.models import App
         from launcher.services import pin
         from news.models import NewsIndexPage, NewsPage
@@ -53,7 +54,7 @@ def fill_homepage(home, person):
         department = make_department(portal, "ICT", "ict", "ICT")
         for number in range(size):
             service = make_service(department, f"Dienst {number}", f"dienst-{number}")
-            ServiceDailyView.objects.create(page=service, day=timezone.localdate(), count=number + 1)
+            DailyPageView.objects.create(page=service, day=timezone.localdate(), views=number + 1)
 
         building = Building.objects.create(name="Stadhuis", address="Markt 1", opens_at=time(7), closes_at=time(19))
         room = Room.objects.create(building=building, name="Zaal Amstel", floor=1, capacity=6)

@@ -27,7 +27,7 @@ def test_bad_photos_are_refused_in_dutch_and_the_title_is_kept(employee_client):
     html = response.content.decode()
     assert response.status_code == 400
     assert "geen foto die we kunnen lezen" in html
-    assert 'value="Mijn titel"' in html and "kies hem opnieuw" in html
+    assert 'value="Mijn titel"' in html and "kies het opnieuw" in html
     response = employee_client.post("/start/fotos/", {"title": "x" * 121, "photo": image_upload()})
     assert "niet meer dan 120 tekens" in response.content.decode()
     assert not PhotoSubmission.objects.exists()

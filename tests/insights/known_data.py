@@ -10,7 +10,8 @@ from wagtail.images.tests.utils import get_test_image_file
 
 from directregelen.models import DepartmentPage, DirectRegelenPage, Request
 from insights.metrics.common import Period
-from insights.models import DailyActivity, DailyPageView, PeriodActivity
+from insights.models import DailyActivity, PeriodActivity
+from intranet.models import DailyPageView
 from people.models import Location, Person
 from prikbord.models import Post
 from search.models import DailyQuery

@@ -13,9 +13,10 @@ from django_comments_xtd.models import XtdComment
 from insights import kpis
 from insights.metrics import optional
 from insights.metrics.common import Period
-from insights.models import DailyPageView, DailyRollup
+from insights.models import DailyRollup
 from insights.rollups import roll_up_insights
 from insights.tasks import roll_up_insights_task
+from intranet.models import DailyPageView
 from prikbord.models import Post
 from social.models import Like
 from tests.insights.known_data import WEEK, make_everything

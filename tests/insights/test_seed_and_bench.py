@@ -5,8 +5,9 @@ from django.utils import timezone
 
 from insights import bench, seed
 from insights.metrics import optional
-from insights.models import DailyActivity, DailyPageView, KpiSnapshot, PeriodActivity
+from insights.models import DailyActivity, KpiSnapshot, PeriodActivity
 from insights.surveys.models import SurveyAnswer, SurveyPage
+from intranet.models import DailyPageView
 from intranet.seeding import SeedContext
 from tests.factories import PersonFactory
 

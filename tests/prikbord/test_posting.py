@@ -89,7 +89,7 @@ def test_bad_input_gets_dutch_errors_and_keeps_what_was_typed(employee_client):
         and 'value="twaalf euro"' in html
         and 'value="gratis" id="id_category_2" required checked' in html
     )
-    assert "kies ze opnieuw" in html  # the chosen photos cannot be kept by the browser
+    assert "kies het opnieuw" in html  # the browser dropped the chosen photo (includes/dropped_files.html)
     assert not Post.objects.exists()
 
 

@@ -10,6 +10,7 @@ from rooms import services
 from rooms.models import Booking
 from tests.conftest import is_postgres
 from tests.factories import PersonFactory
+from tests.races import race
 from tests.rooms.conftest import at
 
 ATTEMPTS = 50
@@ -25,29 +26,15 @@ postgres_only = pytest.mark.skipif(
 def test_fifty_concurrent_attempts_make_exactly_one_booking(room, day):
     people = PersonFactory.create_batch(ATTEMPTS)
     start, end = at(day, "10:00"), at(day, "11:00")
-    barrier = threading.Barrier(ATTEMPTS)
-    outcomes, lock = [], threading.Lock()
 
     def attempt(person):
         try:
-            barrier.wait()
             services.book_room(organiser=person, room=room, title=f"Poging {person.pk}", start=start, end=end)
-            result = "booked"
         except services.BookingConflict as conflict:
-            result = conflict.message
-        except Exception as exc:  # anything else is a failure of the test, reported below
-            result = f"error: {exc!r}"
-        finally:
-            connection.close()  # each thread had a connection of its own
-        with lock:
-            outcomes.append(result)
+            return conflict.message
+        return "booked"
 
-    threads = [threading.Thread(target=attempt, args=(person,)) for person in people]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=120)
-
+    outcomes = race(attempt, people)  # anything but a booking or a refusal comes back as "error: ..."
     assert len(outcomes) == ATTEMPTS
     assert outcomes.count("booked") == 1, [o for o in outcomes if o != "booked"][:3]
     refusals = [o for o in outcomes if o != "booked"]

@@ -12,7 +12,6 @@ from tests.security.test_admin_private_teams import (  # noqa: F401
     SECRET,
     alice,
     department_editor,
-    make_user,
     outsider,
     teams,
 )

@@ -135,8 +135,8 @@ def test_reloading_a_service_cannot_push_it_up_the_portal(client, services):
     for user in colleagues:
         client.force_login(user)
         client.get(leave.url)
-    assert laptop.daily_views.get(day=timezone.localdate()).count == 1
-    assert leave.daily_views.get().count == 2
+    assert laptop.views_per_day.get(day=timezone.localdate()).views == 1
+    assert leave.views_per_day.get().views == 2
     assert popular_services() == [leave, laptop]
     portal_html = client.get("/direct-regelen/").content.decode()
     popular = portal_html[portal_html.index("Meest gebruikt") :]

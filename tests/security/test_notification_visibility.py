@@ -14,7 +14,7 @@ from social.models import Notification
 from teams import services as team_services
 from teams.models import Kind, TeamPage
 from tests.security.test_social_access import as_user, dave, private  # noqa: F401
-from tests.teams.conftest import alice, bob, carol, make_team, make_user, moderator, team_index  # noqa: F401
+from tests.teams.conftest import alice, bob, carol, make_team, moderator, team_index  # noqa: F401
 from tests.teams.helpers import add_member
 
 pytestmark = pytest.mark.django_db

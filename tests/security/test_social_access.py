@@ -31,7 +31,6 @@ from tests.teams.conftest import (  # noqa: F401
     bob,
     carol,
     make_team,
-    make_user,
     moderator,
     team_index,
 )

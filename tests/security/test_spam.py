@@ -19,7 +19,7 @@ from tests.directregelen.conftest import ict, ict_form, portal  # noqa: F401
 from tests.factories import PersonFactory
 from tests.news.conftest import author, make_news, news_index, news_page  # noqa: F401
 from tests.rooms.conftest import building, colleague, day, room  # noqa: F401
-from tests.teams.conftest import alice, make_team, make_user, open_team, team_index  # noqa: F401
+from tests.teams.conftest import alice, make_team, open_team, team_index  # noqa: F401
 
 pytestmark = pytest.mark.django_db
 

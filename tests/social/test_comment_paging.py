@@ -125,3 +125,30 @@ def test_query_count_is_identical_at_two_sizes(client, make_news, writer, employ
         client.get(small.url)
     with django_assert_num_queries(len(on_small)):
         client.get(large.url)
+
+
+def test_the_count_and_the_threads_come_from_the_pages_own_comments_in_one_query(
+    make_news, news_page, writer, django_assert_num_queries
+):
+    from social.selectors import _discussion_index
+
+    discuss(make_news("Ander gesprek"), 5, writer)  # another page's threads interleave by id
+    roots = discuss(news_page, 4, writer)  # threads 0 and 3 get a reply: 6 comments
+    XtdComment.objects.filter(pk=roots[1].pk).update(is_removed=True)  # keeps its place, not counted
+    with django_assert_num_queries(1):
+        count, threads = _discussion_index(news_page)
+    assert count == 5
+    assert threads == [root.thread_id for root in reversed(roots)]
+
+
+def test_showing_comments_asks_no_permissions(employee_client, news_page, writer):
+    """xtd's tree asked the reader's permissions (two queries) for a flag count the page never shows."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    discuss(news_page, 3, writer)
+    employee_client.get(news_page.url)
+    with CaptureQueriesContext(connection) as queries:
+        html = employee_client.get(news_page.url).text
+    assert "Draad nummer 2" in html
+    assert not [q["sql"] for q in queries if "auth_permission" in q["sql"]]

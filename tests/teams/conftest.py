@@ -9,7 +9,6 @@ from PIL import Image as PILImage
 
 from teams import services
 from teams.models import Kind, TeamIndexPage
-from tests.factories import PersonFactory
 
 
 def image_upload(name="foto.png", fmt="PNG", size=(32, 32)):
@@ -25,14 +24,6 @@ def pdf_upload(name="verslag.pdf"):
 @pytest.fixture
 def team_index(db):
     return TeamIndexPage.objects.get()
-
-
-@pytest.fixture
-def make_user(db):
-    def make(username, **kwargs):
-        return PersonFactory(user__username=username, **kwargs).user
-
-    return make
 
 
 @pytest.fixture

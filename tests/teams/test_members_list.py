@@ -93,3 +93,29 @@ def test_members_and_team_page_queries_are_the_same_at_two_sizes(client, make_te
         assert response.status_code == 200
         assert len(on_large) == len(on_small), path
     assert f"{MEMBERS_PER_PAGE + 31} leden" in response.text  # the team page's count, beside its sample
+
+
+def test_avatars_come_from_the_people_cache_and_follow_a_new_photo_at_once(client, open_team, alice):
+    """Members' and authors' avatars are read from the people avatar cache (teams.selectors.with_avatars):
+    a new member shows at once, and a photo added afterwards replaces the initials on the next view."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from wagtail.images import get_image_model
+
+    from teams import services
+    from tests.teams.conftest import image_upload
+
+    client.force_login(alice)
+    client.get(open_team.url)  # avatars of the members so far are cached now
+    person = PersonFactory(first_name="Nieuw", last_name="Lid", user__username="nieuwlid")
+    add_member(open_team, person.user)
+    services.create_post(person.user, open_team, text="Hallo allemaal")
+    for path in ("", "leden/"):
+        html = client.get(open_team.url + path).text
+        assert "Nieuw Lid" in html and '<span class="avatar avatar--small" aria-hidden="true">NL</span>' in html
+    photo = get_image_model().objects.create(title="nieuw", file=SimpleUploadedFile("nieuw.png", image_upload().read()))
+    person.photo = photo
+    person.save()  # people.signals bumps the people generation: cached avatars are retired
+    for path in ("", "leden/"):
+        html = client.get(open_team.url + path).text
+        assert ">NL</span>" not in html, path
+        assert html.count('<span class="avatar avatar--small" aria-hidden="true"><img') >= 1

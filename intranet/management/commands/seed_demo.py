@@ -5,6 +5,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.test.utils import override_settings
 
 from intranet.seeding import SeedContext, app_seeders
+from people.models import Person
+from people.seed import DEMO_PASSWORD
 
 MAX_SIZE = 50_000
 # Wagtail and modelsearch queue an index and a reference-index job for every saved object: tens of
@@ -45,7 +47,6 @@ class Command(BaseCommand):
     def handle(self, *args, employees, if_empty, port, **options):
         if not 1 <= employees <= MAX_SIZE:
             raise CommandError(f"--employees must lie between 1 and {MAX_SIZE}.")
-        from people.models import Person
 
         if if_empty and Person.objects.exists():
             self.stdout.write("Demo-inhoud staat er al; niets gedaan.")
@@ -60,8 +61,6 @@ class Command(BaseCommand):
         self.print_logins(context, port)
 
     def print_logins(self, context, port):
-        from people.seed import DEMO_PASSWORD
-
         labels = {"employee": "Medewerker", "editor": "Redacteur", "administrator": "Beheerder"}
         self.stdout.write(f"\nInloggen op http://127.0.0.1:{port} met:")
         for role, username in context.data.get("logins", []):

@@ -12,14 +12,17 @@ import statistics
 import time
 from urllib.parse import urlencode
 
+from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 from wagtail.models import Page
 
 from intranet.numbers import percentile
 from people.models import Person
 from search.models import DailyClick, DailyQuery
+from search.services import forget_results
 
 
 class Command(BaseCommand):
@@ -61,8 +64,6 @@ class Command(BaseCommand):
         return queries
 
     def timed(self, client, url, queries, cold=False):
-        from search.services import forget_results
-
         timings = []
         for text in queries:
             if cold:
@@ -74,8 +75,6 @@ class Command(BaseCommand):
         return timings
 
     def handle(self, *args, queries, username, seed, forget, cold, **options):
-        from django.contrib.auth import get_user_model
-
         rng = random.Random(seed)
         client = Client()
         client.force_login(get_user_model().objects.get(username=username))
@@ -96,7 +95,5 @@ class Command(BaseCommand):
                 f"{max(timings):.1f} | {statistics.mean(timings):.1f} |"
             )
         if forget:
-            from django.utils import timezone
-
             DailyQuery.objects.filter(day=timezone.localdate()).delete()
             DailyClick.objects.filter(day=timezone.localdate()).delete()

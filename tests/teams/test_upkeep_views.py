@@ -19,7 +19,7 @@ def quiet(team, days=200):
 
 
 @pytest.fixture
-def health_data(make_team, moderator):
+def upkeep_data(make_team, moderator):
     photo = make_team("Fotografie")
     club = make_team("Fotografieclub")
     schaken = make_team("Schaken")
@@ -44,15 +44,15 @@ def health_data(make_team, moderator):
         ("post", "{koor}/herstellen/"),
     ],
 )
-def test_plain_employees_get_403(health_data, client, bob, method, path):
+def test_plain_employees_get_403(upkeep_data, client, bob, method, path):
     client.force_login(bob)
-    url = BASE + path.format(**{name: team.pk for name, team in health_data.items()})
-    data = {"bron": health_data["photo"].pk, "doel": health_data["club"].pk} if method == "post" else None
+    url = BASE + path.format(**{name: team.pk for name, team in upkeep_data.items()})
+    data = {"bron": upkeep_data["photo"].pk, "doel": upkeep_data["club"].pk} if method == "post" else None
     response = getattr(client, method)(url, data) if data else getattr(client, method)(url)
     assert response.status_code == 403
-    assert TeamPage.objects.get(pk=health_data["photo"].pk).archived_at is None
-    assert TeamPage.objects.get(pk=health_data["schaken"].pk).archived_at is None
-    assert TeamPage.objects.get(pk=health_data["koor"].pk).archived_at is not None
+    assert TeamPage.objects.get(pk=upkeep_data["photo"].pk).archived_at is None
+    assert TeamPage.objects.get(pk=upkeep_data["schaken"].pk).archived_at is None
+    assert TeamPage.objects.get(pk=upkeep_data["koor"].pk).archived_at is not None
 
 
 def test_anonymous_visitors_go_to_the_login(client):
@@ -60,13 +60,13 @@ def test_anonymous_visitors_go_to_the_login(client):
     assert response.status_code == 302 and response["Location"].startswith("/inloggen/")
 
 
-def test_overview_shows_quiet_duplicates_and_archived_but_no_private_names(health_data, client, moderator):
+def test_overview_shows_quiet_duplicates_and_archived_but_no_private_names(upkeep_data, client, moderator):
     client.force_login(moderator)
     response = client.get(BASE)
     assert response.status_code == 200
     html = response.content.decode()
     assert "Schaken" in html  # quiet
-    assert f"samenvoegen/?bron={health_data['photo'].pk}" in html or "Fotografieclub" in html
+    assert f"samenvoegen/?bron={upkeep_data['photo'].pk}" in html or "Fotografieclub" in html
     assert "Koor" in html  # archived, with a restore button
     assert "Geheime fotografie" not in html  # a private team stays hidden from managers outside it
     assert html.count("<h1") == 1
@@ -86,8 +86,8 @@ def test_overview_query_count_is_fixed(make_team, client, moderator, size, djang
     assert response.status_code == 200
 
 
-def test_merge_through_the_pages(health_data, client, moderator):
-    photo, club = health_data["photo"], health_data["club"]
+def test_merge_through_the_pages(upkeep_data, client, moderator):
+    photo, club = upkeep_data["photo"], upkeep_data["club"]
     services.create_post(photo.owner, club, text="Clubfoto")
     client.force_login(moderator)
     preview = client.get(BASE + f"samenvoegen/?bron={club.pk}&doel={photo.pk}")
@@ -110,17 +110,17 @@ def test_a_refused_merge_is_explained(make_team, client, moderator):
     assert TeamPage.objects.get(pk=closed.pk).merged_into_id is None
 
 
-def test_a_private_team_is_404_for_managers_outside_it(health_data, client, moderator):
+def test_a_private_team_is_404_for_managers_outside_it(upkeep_data, client, moderator):
     client.force_login(moderator)
-    secret = health_data["secret"]
-    assert client.get(BASE + f"samenvoegen/?bron={secret.pk}&doel={health_data['photo'].pk}").status_code == 404
+    secret = upkeep_data["secret"]
+    assert client.get(BASE + f"samenvoegen/?bron={secret.pk}&doel={upkeep_data['photo'].pk}").status_code == 404
     assert client.post(BASE + f"{secret.pk}/archiveren/").status_code == 404
     assert TeamPage.objects.get(pk=secret.pk).archived_at is None
 
 
-def test_archive_and_restore_buttons(health_data, client, moderator):
+def test_archive_and_restore_buttons(upkeep_data, client, moderator):
     client.force_login(moderator)
-    schaken = health_data["schaken"]
+    schaken = upkeep_data["schaken"]
     response = client.post(BASE + f"{schaken.pk}/archiveren/", {"next": "https://elders.example/"})
     assert response.status_code == 302 and response["Location"] == BASE + "stil/"
     assert TeamPage.objects.get(pk=schaken.pk).is_archived
@@ -131,8 +131,8 @@ def test_archive_and_restore_buttons(health_data, client, moderator):
     assert client.get(BASE + f"{schaken.pk}/archiveren/").status_code == 405
 
 
-def test_team_admins_keep_their_team(health_data, client, alice, bob):
-    schaken = health_data["schaken"]
+def test_team_admins_keep_their_team(upkeep_data, client, alice, bob):
+    schaken = upkeep_data["schaken"]
     url = BASE + f"{schaken.pk}/houden/"
     client.force_login(bob)
     assert client.get(url).status_code == 403
@@ -143,10 +143,10 @@ def test_team_admins_keep_their_team(health_data, client, alice, bob):
     assert TeamPage.objects.get(pk=schaken.pk).keep_until > timezone.now()
     # A private team's keep page does not exist for outsiders.
     client.force_login(bob)
-    assert client.get(BASE + f"{health_data['secret'].pk}/houden/").status_code == 404
+    assert client.get(BASE + f"{upkeep_data['secret'].pk}/houden/").status_code == 404
 
 
-def test_similar_suggestions_fragment_and_json(health_data, client, bob, alice):
+def test_similar_suggestions_fragment_and_json(upkeep_data, client, bob, alice):
     client.force_login(bob)
     response = client.get(BASE + "vergelijkbaar/", {"title": "fotografie"})
     html = response.content.decode()
