@@ -24,6 +24,8 @@ from django.utils.translation import get_language
 
 from intranet import caching
 from intranet.plugins import PAGES_GENERATION, remember_pages
+from news import selectors
+from news.selectors import LIST_IMAGE, _images
 from people.signals import GENERATION as PEOPLE_GENERATION
 
 CARD_TEMPLATE = "news/includes/article_card.html"
@@ -33,8 +35,6 @@ ASIDE_TTL = 900
 
 
 def _card_prefetches():
-    from news.selectors import LIST_IMAGE, _images
-
     return ["categories", Prefetch("header_image", queryset=_images(LIST_IMAGE))]
 
 
@@ -74,7 +74,6 @@ def render_cards(index, articles):
 def aside(index):
     """What the list shows beside and above the cards, the same for every reader of `index`:
     {"months": [(date, url)], "categories": [(name, url)], "related_url": the other index's URL}."""
-    from news import selectors
 
     def compute():
         related = index.related_index()

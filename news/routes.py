@@ -13,7 +13,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
-from news import blogging, selectors
+from news import blogging, cards, selectors
 
 FEED_ITEMS = 30
 
@@ -42,8 +42,6 @@ class ArticleIndexMixin(RoutablePageMixin):
         return categories
 
     def _render_list(self, request, queryset, *, heading=None, archive=None):
-        from news import cards
-
         page_obj = Paginator(queryset, selectors.PER_PAGE).get_page(request.GET.get("page"))
         articles = selectors.decorate(page_obj.object_list, request.user)
         rendered = cards.render_cards(self, articles)

@@ -15,6 +15,8 @@ from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef, Prefetch, Q
 from wagtail.images import get_image_model
 
+from intranet import caching
+from intranet.plugins import PAGES_GENERATION
 from people.cards import render_avatars
 from social import mentions
 from social import selectors as social
@@ -104,8 +106,6 @@ def filtered_page(user, everyone, text, number, per_page):
     no index serves (4,600 teams at 50,000 employees: about 10 ms a scan). The matching ids, in list
     order, come from one scan, cached per filter text and visibility class (FILTER_GENERATION); the
     page's teams are then fetched by key, with their current member counts."""
-    from intranet import caching
-    from intranet.plugins import PAGES_GENERATION
 
     def matching_ids():
         return list(everyone.values_list("pk", flat=True))
@@ -123,8 +123,6 @@ def filtered_page(user, everyone, text, number, per_page):
 
 
 def forget_filters(**kwargs):
-    from intranet import caching
-
     caching.bump(FILTER_GENERATION)
 
 

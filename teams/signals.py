@@ -11,6 +11,7 @@ from wagtail.models import PageLogEntry
 from people.models import Person
 from people.signals import people_bulk_changed
 from teams.models import Kind, Membership, TeamPage, TeamPost
+from teams.selectors import forget_filters
 from teams.services import record_answer, touch
 
 
@@ -66,10 +67,8 @@ def refresh_sort_names(**kwargs):
 
 def connect():
     post_delete.connect(private_team_deleted, sender=TeamPage, dispatch_uid="teams_private_team_deleted")
-    from teams.selectors import forget_filters
-
-    for signal in (post_save, post_delete):
-        signal.connect(forget_filters, sender=TeamPage, dispatch_uid=f"teams_forget_filters_{signal}")
+    for name, signal in (("saved", post_save), ("deleted", post_delete)):
+        signal.connect(forget_filters, sender=TeamPage, dispatch_uid=f"teams_forget_filters_{name}")
 
     post_save.connect(comment_saved, sender=XtdComment, dispatch_uid="teams_comment_saved")
     post_save.connect(redirect_saved, sender=Redirect, dispatch_uid="teams_redirect_saved")

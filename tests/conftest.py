@@ -98,6 +98,12 @@ def is_postgres():
     return django_settings.DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
 
 
+def session_queries():
+    """Queries a request spends reading its session: none with Redis (the cached_db engine reads the
+    cache), one without (the plain database engine). Tight query ceilings add this."""
+    return 0 if django_settings.SESSION_ENGINE.endswith("cached_db") else 1
+
+
 def pytest_collection_modifyitems(config, items):
     """Every transactional test restores what the migrations made (Wagtail's root, the homepage, the
     site, groups) before it runs: a flush by an earlier transactional test must not leave the next one
