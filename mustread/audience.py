@@ -32,8 +32,9 @@ def employee(user):
     A person the page already loaded with its unit (the homepage's visitor) is used as it is."""
     if not (user and user.is_authenticated and user.is_active):
         return None
-    if get_user_model().person.is_cached(user):
-        person = user.person
+    descriptor = get_user_model().person
+    if descriptor.is_cached(user):
+        person = descriptor.related.get_cached_value(user)  # None: known to have no person
         if person is None or not person.is_active:
             return None
         if Person.organisation_unit.is_cached(person):
