@@ -9,8 +9,11 @@ backend time. So, for every request:
   carriage return stay in values: a GET textarea may hold them);
 - each name and value is cut to MAX_VALUE_LENGTH characters;
 - more than MAX_PARAMETERS parameters answer 400 (Django's own limit is much higher);
-- a number of more than 18 digits in the path answers 404: it is no id of ours, and the database
-  would refuse it as out of range (a 500 on every `<int:...>` route);
+- a path segment that is a number of more than 18 digits, or a route's number beyond the
+  database's range (e.g. `zaal-<int>.ics`), answers 404: it is no id of ours, and the database
+  would refuse it as out of range (a 500 on every `<int:...>` route). Only whole numbers count:
+  a random file name ("5260931176914174891b93….pdf") or a scanner's "scan_2026120710153012345.pdf"
+  is a name, not an id (about one upload in 500 has such a run of digits);
 - posted form fields lose their control characters too (not their length: a post may be long), so
   no view that reads `request.POST` directly can hand PostgreSQL a NUL.
 
@@ -27,7 +30,9 @@ MAX_VALUE_LENGTH = 1000
 MAX_PARAMETERS = 200
 
 PATH_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
-OVERSIZED_NUMBER = re.compile(r"(?<![0-9])[0-9]{19,}")
+OVERSIZED_SEGMENT = re.compile(r"(?<![^/])[0-9]{19,}(?![^/])")
+LARGEST_ID = 2**63 - 1  # bigint; smaller id columns are handled by Django's out-of-range lookups
+OVERSIZED_TEXT_ID = re.compile(r"[0-9]{19,}")
 FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
 VALUE_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 NAME_CONTROL = PATH_CONTROL
@@ -81,7 +86,7 @@ class QueryCleaningMiddleware:
     def __call__(self, request):
         if PATH_CONTROL.search(request.path_info) or PATH_CONTROL.search(request.path):
             raise Http404
-        if OVERSIZED_NUMBER.search(request.path_info):
+        if OVERSIZED_SEGMENT.search(request.path_info):
             raise Http404
         if request.META.get("QUERY_STRING"):
             cleaned = cleaned_query(request.GET)
@@ -93,3 +98,17 @@ class QueryCleaningMiddleware:
             if posted is not None:
                 request.POST = posted
         return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        # A converter inside a segment ("zaal-<int:room_id>.ics") hands the view a number the path
+        # check above does not see as a segment of its own.
+        for value in (*view_args, *view_kwargs.values()):
+            if _oversized_id(value):
+                raise Http404
+        return None
+
+
+def _oversized_id(value):
+    if isinstance(value, int) and not isinstance(value, bool):
+        return abs(value) > LARGEST_ID
+    return isinstance(value, str) and OVERSIZED_TEXT_ID.fullmatch(value) is not None

@@ -95,3 +95,9 @@ def test_inactive_people_lose_their_feed(client, feed, person):
     person.is_active = False
     person.save()
     assert client.get(person_url(feed)).status_code == 404
+
+
+@pytest.mark.parametrize("room_id", ["9" * 25, "9" * 12])
+def test_a_room_number_beyond_the_databases_range_is_not_found(client, feed, room_id):
+    """The number sits inside a segment (zaal-<int>.ics), where the path check does not look."""
+    assert client.get(f"/zalen/agenda/{feed.person_id}/{feed.token}/zaal-{room_id}.ics").status_code == 404

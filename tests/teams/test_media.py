@@ -91,3 +91,21 @@ def test_a_detour_in_the_path_does_not_skip_the_team_check(client, files, carol,
     assert client.get(sneaky).status_code == 404
     client.force_login(alice)
     assert client.get(document.url).status_code == 200
+
+
+def test_a_random_name_that_starts_with_many_digits_is_served(client, open_team, alice, monkeypatch):
+    """About one random name in 500 holds a run of 19+ digits; it is a name, not an id out of range."""
+    import itertools
+    import uuid
+
+    serial = itertools.count(100)
+    monkeypatch.setattr(uuid, "uuid4", lambda: uuid.UUID(hex=f"5260931176914174891b93a26751e{next(serial):03d}"))
+    document = services.create_post(alice, open_team, text="Stuk", document=pdf_upload()).document
+    all_digits = services.create_post(alice, open_team, text="Stuk", document=pdf_upload()).document
+    assert document.name.startswith("teams/5260931176914174891b")
+    client.force_login(alice)
+    assert media(client, document).status_code == 200
+    # A name of 32 digits is a file name too (a whole segment of digits only is an id).
+    all_digits.storage.save("teams/" + "7" * 32 + ".pdf", pdf_upload())
+    type(all_digits.instance).objects.filter(pk=all_digits.instance.pk).update(document="teams/" + "7" * 32 + ".pdf")
+    assert client.get("/media/teams/" + "7" * 32 + ".pdf").status_code == 200
