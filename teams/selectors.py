@@ -21,6 +21,7 @@ from people.cards import render_avatars
 from social import mentions
 from social import selectors as social
 from social.services import can_moderate
+from teams import post_bodies
 from teams.models import Kind, Membership, Role, State, TeamPage, TeamPost
 from teams.visibility import (  # noqa: F401 (part of the API: other apps read teams through selectors)
     active_membership,
@@ -175,15 +176,28 @@ def timeline(team, user, page=1, extra_ids=()):
 def decorate_posts(posts, user):
     """Likes, comment counts and mention links for a list of posts: three queries whatever the length."""
     posts = [post for post in posts if post is not None]
-    likes = social.like_summary(posts, user)
-    counts = social.comment_counts(posts)
     names = mentions.names_for(post.text for post in posts)
     with_avatars(getattr(post.author, "person", None) for post in posts if post.author_id)
     for post in posts:
         post.html = mentions.render(post.text, names)
+    return _count_reactions(posts, user)
+
+
+def _count_reactions(posts, user):
+    """Each post's like summary and comment count (two queries), read afresh on every request."""
+    likes = social.like_summary(posts, user)
+    counts = social.comment_counts(posts)
+    for post in posts:
         post.likes = social.summary_for(likes, post)
         post.comment_count = counts.get(post.pk, 0)
     return likes
+
+
+def decorate_timeline(team, posts, pinned, user):
+    """A timeline page: its posts' own parts from the cache (teams.post_bodies, the pinned post's
+    twice when it is also on the page), their likes and comment counts afresh."""
+    post_bodies.attach([(post, False) for post in posts] + ([(pinned, True)] if pinned else []), team)
+    return _count_reactions(list({post.pk: post for post in posts + ([pinned] if pinned else [])}.values()), user)
 
 
 def team_page_context(team, user, page=1):
@@ -230,7 +244,7 @@ def team_page_context(team, user, page=1):
     if content_visible:
         page_obj, posts, fetched = timeline(team, user, page, extra_ids=[team.pinned_post_id])
         pinned = fetched.get(team.pinned_post_id)
-        context["likes"] = decorate_posts(posts + ([pinned] if pinned and pinned not in posts else []), user)
+        context["likes"] = decorate_timeline(team, posts, pinned, user)
         context.update(
             pinned_post=pinned,
             posts=posts,

@@ -1,0 +1,83 @@
+"""A timeline post's own part (author, date, labels, text, photo, document, link), rendered once.
+
+At 50,000 employees the large team page cost just over twice the minimal page, spread over rendering
+its 20 posts rather than any query (docs/performance.md, issue 20). The part above each post's footer
+is the same for every reader, so it is cached, keyed on what it shows:
+
+- the post's own fields (text, files, labels, the team's address) go into the key itself, so an edit,
+  an accepted answer or a move makes a new key and nothing needs to be forgotten;
+- the people generation covers the author's name, photo and profile link and the names of mentioned
+  colleagues (people.signals bumps it on every change to a person);
+- the language, and where the post is shown (pinned above the timeline, the heading level).
+
+The footer (likes, comment count, the reader's own buttons) is rendered afresh on every request. Mention
+names and avatars are loaded only for the posts that are not in the cache.
+"""
+
+import hashlib
+
+from django.core.cache import cache
+from django.template.loader import get_template
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
+
+from intranet import caching
+from people.cards import render_avatars
+from people.signals import GENERATION as PEOPLE_GENERATION
+from social import mentions
+
+TEMPLATE = "teams/includes/post_body.html"
+TTL = 900
+
+
+def _fingerprint(post, team, pinned, heading_level):
+    author = post.author if post.author_id else None
+    facts = (
+        post.pk,
+        post.text,
+        post.image.name,
+        post.image_alt,
+        post.document.name,
+        post.document_name,
+        post.link,
+        post.created_at.isoformat(),
+        post.is_question,
+        post.accepted_answer_id,
+        post.first_answer_at is None,
+        post.moved_from_id,
+        post.author_id,
+        author.get_username() if author else "",
+        team.url_path,
+        pinned,
+        heading_level,
+    )
+    return hashlib.blake2b(repr(facts).encode(), digest_size=16).hexdigest()
+
+
+def attach(shown, team):
+    """Render or fetch the bodies of `shown`, a list of (post, pinned) pairs, with one cache read, and
+    give each post `body` (or `pinned_body`) for the {% post_body %} tag."""
+    if not shown:
+        return
+    prefix = caching.versioned_key(PEOPLE_GENERATION, "team-post", get_language() or "")
+    keys = [f"{prefix}:{post.pk}:{_fingerprint(post, team, pinned, None)}" for post, pinned in shown]
+    found = cache.get_many(keys)
+    missing = [(post, pinned, key) for (post, pinned), key in zip(shown, keys, strict=True) if key not in found]
+    if missing:
+        posts = list({post.pk: post for post, _pinned, _key in missing}.values())
+        names = mentions.names_for(post.text for post in posts)
+        people = [getattr(post.author, "person", None) for post in posts if post.author_id]
+        avatars = render_avatars(people, "small")
+        for person in people:
+            if person is not None:
+                person.small_avatar = avatars[person.pk]
+        template = get_template(TEMPLATE)
+        fresh = {}
+        for post, pinned, key in missing:
+            post.html = mentions.render(post.text, names)
+            fresh[key] = template.render({"post": post, "pinned": pinned})
+        cache.set_many(fresh, TTL)
+        found.update(fresh)
+    for (post, pinned), key in zip(shown, keys, strict=True):
+        # The output of an autoescaping template (mentions.render escapes the text), cached as rendered.
+        setattr(post, "pinned_body" if pinned else "body", mark_safe(found[key]))  # noqa: S308
