@@ -218,6 +218,8 @@ def test_board_and_detail_query_counts_are_fixed(
     for post in posts[:5]:
         social.like(employee, post)
         social.post_comment(employee, post, "Leuk!") if post is posts[0] else None
+    # One-off work of a process's first page (the people index's address, kept per process) aside.
+    employee_client.get("/hulp/")
     with django_assert_max_num_queries(BOARD_MAX_QUERIES):
         assert employee_client.get("/prikbord/").status_code == 200
     with django_assert_max_num_queries(DETAIL_MAX_QUERIES):
