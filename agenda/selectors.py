@@ -7,7 +7,6 @@ never reach an outsider's list, month, archive, search, feed or homepage.
 """
 
 import calendar
-from copy import copy
 from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 
@@ -203,7 +202,8 @@ def next_for_home(request, limit=5, now=None):
         ]
 
     parts = (caching.generation(PAGES_GENERATION), page_visibility_key(user), timeline_visibility_key(user), spare)
-    items = [copy(item) for item in caching.remember(HOME_GENERATION, parts, compute, ttl=HOME_TTL) if item.end >= now]
+    # Every cache read unpickles fresh objects, so the reader's statuses can be set on them directly.
+    items = [item for item in caching.remember(HOME_GENERATION, parts, compute, ttl=HOME_TTL) if item.end >= now]
     items = items[:limit]
     _add_statuses(items, person)
     return items
