@@ -271,8 +271,15 @@ def visible_notifications(user):
 
 
 def unread_count(user):
-    """The bell's number: exactly one query."""
-    return visible_notifications(user).filter(read_at__isnull=True).count()
+    """The bell's number, on every page. One indexed query finds the kinds of the user's unread
+    notifications; only when there are any, a second counts those the user may still see, checking
+    visibility for just those kinds. Checking all of them cost 20-30 ms a page at 50,000 employees,
+    most of it building the subqueries (docs/performance.md)."""
+    unread = Notification.objects.filter(recipient=user, read_at__isnull=True)
+    kinds = set(unread.order_by().values_list("target_content_type_id", flat=True).distinct())
+    if not kinds:
+        return 0
+    return unread.filter(targets.visible_q(user, "target_content_type", "target_object_id", kinds=kinds)).count()
 
 
 def notifications_for(user):

@@ -207,10 +207,14 @@ def _visible_queryset(model, user):
     return None
 
 
-def visible_q(user, content_type_field, object_id_field, *, text_ids=False, exclude=()):
+def visible_q(user, content_type_field, object_id_field, *, text_ids=False, exclude=(), kinds=None):
     """A Q for rows pointing at an object through (content type, id) fields: true where that object is
     visible to `user`, or of a kind outside the social layer (nothing to hide), or no object at all.
-    `text_ids` for xtd's text `object_pk`. A few subqueries, however many rows."""
+    `text_ids` for xtd's text `object_pk`. A few subqueries, however many rows.
+
+    `kinds`, content type ids, limits the check to the registered kinds the caller knows its rows to
+    have (building every kind's subquery costs more than running it): rows of other registered kinds
+    are then left out."""
     ct = content_type_field
 
     def kind(model):
@@ -218,9 +222,14 @@ def visible_q(user, content_type_field, object_id_field, *, text_ids=False, excl
 
     registered = Q()
     allowed = Q(**{f"{ct}__isnull": True})
-    for model in sorted(_registry | _notice_targets, key=lambda m: m._meta.label):
+    models = sorted(_registry | _notice_targets, key=lambda m: m._meta.label)
+    # One query for a process's first call, then Django's content type cache.
+    type_ids = {model: ct.pk for model, ct in ContentType.objects.get_for_models(*models).items()} if kinds else {}
+    for model in models:
         registered |= kind(model)
         if model in exclude:
+            continue
+        if kinds is not None and type_ids.get(model) not in kinds:
             continue
         visible = _visible_queryset(model, user)
         if visible is None:

@@ -151,3 +151,30 @@ def test_a_withdrawn_invitation_no_longer_names_the_private_team(client, make_te
     from social import selectors
 
     assert selectors.unread_count(carol) == 0
+
+
+def test_the_bell_counts_only_what_may_still_be_seen_across_kinds(make_team, alice, bob):
+    """The bell checks visibility for the kinds of the unread notifications only: a hidden post among a
+    visible one, a team notice and one without a subject still count exactly."""
+    from social import selectors
+
+    open_team = make_team("Fotografie", Kind.OPEN)
+    hidden = make_team("Geheime Fusie Zuid", Kind.PRIVATE)
+    visible_post = team_services.create_post(alice, open_team, text="Voor iedereen")
+    hidden_post = team_services.create_post(alice, hidden, text="Alleen voor leden")
+    Notification.objects.filter(recipient=bob).delete()
+    assert selectors.unread_count(bob) == 0
+    for target in (visible_post, hidden_post, open_team, hidden):
+        Notification.objects.create(
+            recipient=bob,
+            verb=Notification.Verb.COMMENT,
+            target_content_type=ContentType.objects.get_for_model(target),
+            target_object_id=target.pk,
+            excerpt="x",
+        )
+    Notification.objects.create(recipient=bob, verb=Notification.Verb.COMMENT, excerpt="zonder onderwerp")
+    assert selectors.unread_count(bob) == 3  # the open team's post and page, and the one without a subject
+    add_member(TeamPage.objects.get(pk=hidden.pk), bob)
+    assert selectors.unread_count(bob) == 5
+    Notification.objects.filter(recipient=bob).update(read_at="2026-12-07T12:00:00Z")
+    assert selectors.unread_count(bob) == 0
