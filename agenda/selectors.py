@@ -34,6 +34,14 @@ def visible_team_events(user):
     return events.filter(timeline_readable_q(user))
 
 
+def upcoming_team_events(team, user, limit):
+    """A team page's next events: the page has already asked whether its timeline is readable (and
+    keeps the answer), so no visibility subquery is built for its own events."""
+    if not team.content_visible_to(user):
+        return []
+    return list(TeamEvent.objects.filter(team_id=team.pk, end__gte=timezone.now()).order_by("start")[:limit])
+
+
 def visible_event_pages(user):
     if user is None or not user.is_authenticated:
         return EventPage.objects.none()

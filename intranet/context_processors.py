@@ -1,26 +1,14 @@
 from django.conf import settings
-from django.core.cache import cache
 from django.utils.functional import SimpleLazyObject
 
-ADMIN_ACCESS_TTL = 300
+from intranet.permissions import shown_perm
 
 
 def _can_manage(user):
-    """Whether to show the admin link, cached briefly: it costs two permission queries on every page,
-    and a group change showing up five minutes late in a menu link harms no one (the admin itself
-    checks the permission on every request)."""
-    if not user.is_authenticated:
-        return False
-    if user.is_staff or user.is_superuser:
+    """Whether to show the admin link (the admin itself checks the permission on every request)."""
+    if user.is_authenticated and user.is_staff:
         return True
-    # last_login in the key: a fresh login (or a reused primary key) never sees an old verdict.
-    stamp = int(user.last_login.timestamp()) if user.last_login else 0
-    key = f"plein:can-manage:{user.pk}:{stamp}"
-    verdict = cache.get(key)
-    if verdict is None:
-        verdict = user.has_perm("wagtailadmin.access_admin")
-        cache.set(key, verdict, ADMIN_ACCESS_TTL)
-    return verdict
+    return shown_perm(user, "wagtailadmin.access_admin")
 
 
 def plein(request):

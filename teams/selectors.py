@@ -16,11 +16,12 @@ from django.db.models import Exists, OuterRef, Prefetch, Q
 from wagtail.images import get_image_model
 
 from intranet import caching
+from intranet.permissions import shown_perm
 from intranet.plugins import PAGES_GENERATION
 from people.cards import render_avatars
 from social import mentions
 from social import selectors as social
-from social.services import can_moderate
+from social.services import MODERATE_PERMISSION
 from teams import post_bodies
 from teams.models import Kind, Membership, Role, State, TeamPage, TeamPost
 from teams.visibility import (  # noqa: F401 (part of the API: other apps read teams through selectors)
@@ -233,7 +234,8 @@ def team_page_context(team, user, page=1):
         "more_members": max(0, team.member_count - len(members)),
         "admins": admins,
         "can_post": role is not None and not team.is_archived,
-        "can_moderate": can_moderate(user),
+        # Only whether to show the "Move" links (the move itself checks the permission).
+        "can_moderate": shown_perm(user, MODERATE_PERMISSION),
         "pinned_post": None,
         "posts": [],
         "page_obj": None,
