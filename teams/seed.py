@@ -22,7 +22,7 @@ from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
 from intranet.demo_images import picture
-from social.models import Like
+from social.models import Like, Notification
 from teams import seed_content as words
 from teams.models import Kind, Membership, Role, State, TeamPage, TeamPost
 from teams.services import ensure_index_page
@@ -31,6 +31,8 @@ from teams.signals import refresh_sort_names
 BATCH = 1000
 ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"  # treebeard's path digits
 STEPLEN = 4
+NOTIFIED_EVERY = 10  # every tenth post's author has a reaction waiting, as on a working intranet
+DEMO_UNREAD = 6
 MAX_ANSWERED = 1500  # questions answered with real comments (each a few queries), whatever the size
 
 
@@ -96,9 +98,50 @@ def seed(context):
         )
         for start in range(0, len(new), BATCH):
             backend.add_bulk(TeamPage, list(TeamPage.objects.filter(pk__in=new[start : start + BATCH])))
+    notified = _notifications(user_ids, demo, now)
     context.log(
         f"  Teams: {made_teams} teams en {made_posts} berichten aangemaakt, {len(specs) - len(wanted)} bestonden al"
+        f"; {notified} meldingen"
     )
+
+
+def _notifications(user_ids, demo, now):
+    """Notifications about team posts, read and unread, as a working intranet has them: the bell counts
+    the unread ones on every page, so `make bench` measures it with some waiting (issue 20). Made once."""
+    content_type = ContentType.objects.get_for_model(TeamPost)
+    if not user_ids or Notification.objects.filter(target_content_type=content_type).exists():
+        return 0
+    rng = random.Random("teams-notifications")
+    titles = dict(TeamPage.objects.values_list("pk", "title"))
+    posts = list(TeamPost.objects.filter(author__isnull=False).order_by("pk").values_list("pk", "author_id", "team_id"))
+    chosen = posts[::NOTIFIED_EVERY]
+    if demo:
+        # The demo employee's own posts, else posts in their teams: what the bench's reader has waiting.
+        mine = [p for p in posts if p[1] == demo][:DEMO_UNREAD]
+        teams = set(Membership.objects.filter(user_id=demo, state=State.ACTIVE).values_list("team_id", flat=True))
+        mine += [(pk, demo, team) for pk, _author, team in posts if team in teams][: DEMO_UNREAD - len(mine)]
+        chosen += [(pk, demo, team) for pk, _author, team in mine]
+    rows = []
+    for number, (post_id, recipient, team_id) in enumerate(chosen):
+        actor = rng.choice(user_ids)
+        verb = Notification.Verb.COMMENT if number % 3 else Notification.Verb.LIKE
+        demo_row = recipient == demo and number >= len(chosen) - DEMO_UNREAD
+        rows.append(
+            Notification(
+                recipient_id=recipient,
+                actor_id=actor if actor != recipient else None,
+                verb=verb,
+                target_content_type=content_type,
+                target_object_id=post_id,
+                title=titles.get(team_id, "")[:255],
+                excerpt="Goed punt, ik kijk er morgen naar." if verb == Notification.Verb.COMMENT else "",
+                # Two in three are read already; the demo employee's are all waiting.
+                read_at=None if demo_row or number % 3 == 0 else now,
+            )
+        )
+    for start in range(0, len(rows), BATCH):
+        Notification.objects.bulk_create(rows[start : start + BATCH])
+    return len(rows)
 
 
 def _post_budget(specs, total_posts):

@@ -50,9 +50,28 @@ def test_the_demo_teams_and_a_rerun_changes_nothing(client, employees):
     response = client.get(fotografie.url)
     assert response.status_code == 200 and "Fotografie" in response.text
 
-    counts = (TeamPage.objects.count(), TeamPost.objects.count(), Membership.objects.count())
+    # Notifications about posts, some unread, and the demo employee has some waiting that they may see.
+    from social.models import Notification
+    from social.selectors import unread_count
+
+    assert Notification.objects.count() >= TeamPost.objects.count() // 10
+    assert Notification.objects.filter(read_at__isnull=True).exists() and Notification.objects.exclude(read_at=None)
+    demo = type(employees[0].user).objects.get(username="medewerker")
+    assert 0 < unread_count(demo) == Notification.objects.filter(recipient=demo, read_at=None).count()
+
+    counts = (
+        TeamPage.objects.count(),
+        TeamPost.objects.count(),
+        Membership.objects.count(),
+        Notification.objects.count(),
+    )
     run(500)
-    assert (TeamPage.objects.count(), TeamPost.objects.count(), Membership.objects.count()) == counts
+    assert (
+        TeamPage.objects.count(),
+        TeamPost.objects.count(),
+        Membership.objects.count(),
+        Notification.objects.count(),
+    ) == counts
 
 
 def test_it_grows_with_the_organisation(employees):
