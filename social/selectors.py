@@ -279,7 +279,7 @@ def unread_count(user):
     kinds = set(unread.order_by().values_list("target_content_type_id", flat=True).distinct())
     if not kinds:
         return 0
-    return unread.filter(targets.visible_q(user, "target_content_type", "target_object_id", kinds=kinds)).count()
+    return unread.filter(targets.visible_of_kinds_q(user, kinds, "target_content_type_id", "target_object_id")).count()
 
 
 def notifications_for(user):

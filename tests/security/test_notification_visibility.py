@@ -162,9 +162,10 @@ def test_the_bell_counts_only_what_may_still_be_seen_across_kinds(make_team, ali
     hidden = make_team("Geheime Fusie Zuid", Kind.PRIVATE)
     visible_post = team_services.create_post(alice, open_team, text="Voor iedereen")
     hidden_post = team_services.create_post(alice, hidden, text="Alleen voor leden")
+    hidden_comment = services.post_comment(alice, hidden_post, "Een reactie binnen het team")
     Notification.objects.filter(recipient=bob).delete()
     assert selectors.unread_count(bob) == 0
-    for target in (visible_post, hidden_post, open_team, hidden):
+    for target in (visible_post, hidden_post, open_team, hidden, hidden_comment, bob):
         Notification.objects.create(
             recipient=bob,
             verb=Notification.Verb.COMMENT,
@@ -173,8 +174,9 @@ def test_the_bell_counts_only_what_may_still_be_seen_across_kinds(make_team, ali
             excerpt="x",
         )
     Notification.objects.create(recipient=bob, verb=Notification.Verb.COMMENT, excerpt="zonder onderwerp")
-    assert selectors.unread_count(bob) == 3  # the open team's post and page, and the one without a subject
+    # The open team's post and page, a user (outside the social layer) and the one without a subject.
+    assert selectors.unread_count(bob) == 4
     add_member(TeamPage.objects.get(pk=hidden.pk), bob)
-    assert selectors.unread_count(bob) == 5
+    assert selectors.unread_count(bob) == 7
     Notification.objects.filter(recipient=bob).update(read_at="2026-12-07T12:00:00Z")
     assert selectors.unread_count(bob) == 0
