@@ -340,7 +340,9 @@ class TeamPost(models.Model):
 
     def get_absolute_url(self):
         # A page of its own (not an anchor on the timeline): comment links append "#c<id>" to it.
-        return f"{self.team.get_url()}bericht/{self.pk}/"
+        # A timeline gives its posts their address at once (teams.selectors.timeline: the team's is
+        # asked once, not twice per post).
+        return self.__dict__.get("timeline_url") or f"{self.team.get_url()}bericht/{self.pk}/"
 
     @property
     def author_name(self):

@@ -168,8 +168,10 @@ def timeline(team, user, page=1, extra_ids=()):
     page_obj = Paginator(ids, POSTS_PER_PAGE).get_page(page)
     page_ids = list(page_obj.object_list)
     fetched = {post.pk: post for post in _posts().filter(team=team, pk__in=page_ids + [i for i in extra_ids if i])}
+    team_url = team.get_url()
     for post in fetched.values():
         post.team = team  # the page object we already have: no query per post for its URL
+        post.timeline_url = f"{team_url}bericht/{post.pk}/"
     posts = [fetched[pk] for pk in page_ids if pk in fetched]
     return page_obj, posts, fetched
 
