@@ -13,7 +13,7 @@ backend time. So, for every request:
   database's range (e.g. `zaal-<int>.ics`), answers 404: it is no id of ours, and the database
   would refuse it as out of range (a 500 on every `<int:...>` route). Only whole numbers count:
   a random file name ("5260931176914174891b93….pdf") or a scanner's "scan_2026120710153012345.pdf"
-  is a name, not an id (about one upload in 500 has such a run of digits);
+  is a name, not an id (about one random name in 1,100 has such a run of digits);
 - posted form fields lose their control characters too (not their length: a post may be long), so
   no view that reads `request.POST` directly can hand PostgreSQL a NUL.
 

@@ -94,7 +94,7 @@ def test_a_detour_in_the_path_does_not_skip_the_team_check(client, files, carol,
 
 
 def test_a_random_name_that_starts_with_many_digits_is_served(client, open_team, alice, monkeypatch):
-    """About one random name in 500 holds a run of 19+ digits; it is a name, not an id out of range."""
+    """About one random name in 1,100 holds a run of 19+ digits; it is a name, not an id out of range."""
     import itertools
     import uuid
 
