@@ -147,6 +147,32 @@ def _target_comments(target, manager=XtdComment.norel_objects):
     )
 
 
+COMMENT_FIELDS = (
+    "comment",
+    "user_name",
+    "submit_date",
+    "is_public",
+    "is_removed",
+    "content_type",
+    "object_pk",
+    "site",
+    "thread_id",
+    "parent_id",
+    "level",
+    "order",
+    "followup",
+    "nested_count",
+    "user__username",
+    "user__person__user",
+    "user__person__slug",
+    "user__person__first_name",
+    "user__person__tussenvoegsel",
+    "user__person__last_name",
+    "user__person__job_title",
+    "user__person__photo",
+)
+
+
 def _comments_queryset(target, user, thread_ids):
     my_flags = CommentFlag.objects.filter(flag=CommentFlag.SUGGEST_REMOVAL, user_id=user.pk)
     if not thread_ids:
@@ -155,6 +181,9 @@ def _comments_queryset(target, user, thread_ids):
         _target_comments(target, XtdComment.objects)
         .filter(thread_id__in=thread_ids)
         .select_related("user__person")
+        # What a comment shows and the tree needs: not the whole user and person rows (a third of
+        # the section's time for 34 comments, issue 20).
+        .only(*COMMENT_FIELDS)
         # Photos load only for avatars not cached yet (people.cards.render_avatars).
         .prefetch_related(Prefetch("flags", queryset=my_flags))
         # Newest thread first; within a thread xtd's order (the tree needs each thread in one run).
