@@ -13,7 +13,8 @@ backend time. So, for every request:
   database's range (e.g. `zaal-<int>.ics`), answers 404: it is no id of ours, and the database
   would refuse it as out of range (a 500 on every `<int:...>` route). Only whole numbers count:
   a random file name ("5260931176914174891b93….pdf") or a scanner's "scan_2026120710153012345.pdf"
-  is a name, not an id (about one random name in 1,100 has such a run of digits);
+  is a name, not an id (about one random name in 1,100 has such a run of digits), and nothing under
+  /media/ or /documenten/ is checked, where every segment after the id is a file's name;
 - posted form fields lose their control characters too (not their length: a post may be long), so
   no view that reads `request.POST` directly can hand PostgreSQL a NUL.
 
@@ -23,6 +24,7 @@ backend time. So, for every request:
 
 import re
 
+from django.conf import settings
 from django.core.exceptions import TooManyFieldsSent
 from django.http import Http404, QueryDict
 
@@ -32,7 +34,9 @@ MAX_PARAMETERS = 200
 PATH_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 OVERSIZED_SEGMENT = re.compile(r"(?<![^/])[0-9]{19,}(?![^/])")
 LARGEST_ID = 2**63 - 1  # bigint; smaller id columns are handled by Django's out-of-range lookups
-OVERSIZED_TEXT_ID = re.compile(r"[0-9]{19,}")
+# Uploaded files and Wagtail documents are named by their path: a scanner's "20261207101530123456"
+# is a file name there, and their ids are looked up safely by Django (out-of-range is "not found").
+FILE_PREFIXES = (settings.MEDIA_URL, "/documenten/")
 FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
 VALUE_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 NAME_CONTROL = PATH_CONTROL
@@ -86,7 +90,7 @@ class QueryCleaningMiddleware:
     def __call__(self, request):
         if PATH_CONTROL.search(request.path_info) or PATH_CONTROL.search(request.path):
             raise Http404
-        if OVERSIZED_SEGMENT.search(request.path_info):
+        if OVERSIZED_SEGMENT.search(request.path_info) and not request.path_info.startswith(FILE_PREFIXES):
             raise Http404
         if request.META.get("QUERY_STRING"):
             cleaned = cleaned_query(request.GET)
@@ -109,6 +113,5 @@ class QueryCleaningMiddleware:
 
 
 def _oversized_id(value):
-    if isinstance(value, int) and not isinstance(value, bool):
-        return abs(value) > LARGEST_ID
-    return isinstance(value, str) and OVERSIZED_TEXT_ID.fullmatch(value) is not None
+    # Only what a converter made a number: text (a file's name) is a name, whatever its characters.
+    return isinstance(value, int) and not isinstance(value, bool) and abs(value) > LARGEST_ID

@@ -67,7 +67,7 @@ class ArticleIndexMixin(RoutablePageMixin):
 
     @path("<int:year>/<int:month>/", name="month")
     def month_view(self, request, year, month):
-        if not 1 <= month <= 12:
+        if not 1 <= month <= 12 or not 1 <= year <= 9999:  # a date outside that is a 500 otherwise
             raise Http404
         label = date_format(datetime.date(year, month, 1), "F Y")
         return self._render_list(

@@ -7,7 +7,7 @@ A model joins the social layer with `social.targets.register(Model)`. It may off
 - `allow_likes` (bool attribute): False refuses new likes (an archived team's posts);
 - `user_can_view(user)`: False hides it from that user (private team content);
 - `social_visible(user)` (classmethod): the same rule as a queryset, so lists (notifications, the
-  moderation queue) filter in SQL instead of asking each object. Pages default to `live()`, models
+  moderation queue) filter in SQL instead of asking each object. Pages default to `live()` outside the sections the user may not open (Wagtail view restrictions), models
   without `user_can_view` to everything;
 - `social_owner()`: the auth User notified of comments and likes (the author).
 Comments (XtdComment) are registered here too, so they can be liked; they take their target's rules.
@@ -24,6 +24,8 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 from django_comments_xtd.models import XtdComment
 from wagtail.models import Page
+
+from intranet.page_visibility import hidden_page_paths, visible_pages
 
 _registry = set()
 _commentable = set()
@@ -80,8 +82,13 @@ def check_can_view(user, obj):
     """PermissionDenied unless `user` may see `obj` (and so like it or comment on it)."""
     if not is_registered(obj):
         raise PermissionDenied("This kind of object has no social features.")
-    if isinstance(obj, Page) and not obj.live:
-        raise PermissionDenied("Not published.")
+    if isinstance(obj, Page):
+        if not obj.live:
+            raise PermissionDenied("Not published.")
+        # A section behind a Wagtail view restriction (a group, a password) stays closed here too:
+        # its comments, likes and notifications are not a way around it.
+        if any(obj.path.startswith(path) for path in hidden_page_paths(user)):
+            raise PermissionDenied("In a restricted section.")
     if isinstance(obj, XtdComment):
         if not obj.is_public or obj.is_removed:
             raise PermissionDenied("Comment not visible.")
@@ -200,7 +207,7 @@ def _visible_queryset(model, user):
             visible_q(user, "content_type", "object_pk", text_ids=True, exclude=(XtdComment,))
         )
     if issubclass(model, Page):
-        return model.objects.live()
+        return visible_pages(model.objects.all(), user)
     if hasattr(model, "user_can_view"):
         # A rule only Python knows cannot filter a list: show nothing rather than too much.
         return model._default_manager.none()

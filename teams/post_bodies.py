@@ -23,6 +23,7 @@ from django.utils.translation import get_language
 
 from intranet import caching
 from people.cards import render_avatars
+from people.routing import index_url as people_index_url
 from people.signals import GENERATION as PEOPLE_GENERATION
 from social import mentions
 
@@ -48,6 +49,7 @@ def _fingerprint(post, team, pinned, heading_level):
         post.author_id,
         author.get_username() if author else "",
         team.url_path,
+        people_index_url(),  # the author's and mentioned colleagues' profile links start with it
         pinned,
         heading_level,
     )

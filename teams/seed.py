@@ -24,7 +24,8 @@ from wagtail.search.backends import get_search_backend
 from intranet.demo_images import picture
 from social.models import Like, Notification
 from teams import seed_content as words
-from teams.models import Kind, Membership, Role, State, TeamPage, TeamPost
+from teams.addresses import team_url
+from teams.models import Kind, Membership, Role, State, TeamIndexPage, TeamPage, TeamPost
 from teams.services import ensure_index_page
 from teams.signals import refresh_sort_names
 
@@ -113,18 +114,22 @@ def _notifications(user_ids, demo, now):
         return 0
     rng = random.Random("teams-notifications")
     titles = dict(TeamPage.objects.values_list("pk", "title"))
+    index = TeamIndexPage.objects.live().first()
+    where = {"url": index.get_url() or "/teams/", "url_path": index.url_path} if index else None
+    urls = {pk: team_url(url_path, where) for pk, url_path in TeamPage.objects.values_list("pk", "url_path")}
     posts = list(TeamPost.objects.filter(author__isnull=False).order_by("pk").values_list("pk", "author_id", "team_id"))
-    chosen = posts[::NOTIFIED_EVERY]
+    # (post, recipient, team, verb): a reaction to the author's own post; None picks comment or like.
+    chosen = [(pk, author, team, None) for pk, author, team in posts[::NOTIFIED_EVERY]]
     if demo:
-        # The demo employee's own posts, else posts in their teams: what the bench's reader has waiting.
-        mine = [p for p in posts if p[1] == demo][:DEMO_UNREAD]
-        teams = set(Membership.objects.filter(user_id=demo, state=State.ACTIVE).values_list("team_id", flat=True))
-        mine += [(pk, demo, team) for pk, _author, team in posts if team in teams][: DEMO_UNREAD - len(mine)]
-        chosen += [(pk, demo, team) for pk, _author, team in mine]
+        # What the bench's reader has waiting: reactions to their own posts, else mentions in their teams.
+        own = [(pk, demo, team, None) for pk, author, team in posts if author == demo][:DEMO_UNREAD]
+        joined = set(Membership.objects.filter(user_id=demo, state=State.ACTIVE).values_list("team_id", flat=True))
+        mentions = [(pk, demo, team, Notification.Verb.MENTION) for pk, author, team in posts if team in joined]
+        chosen += (own + mentions)[:DEMO_UNREAD]
     rows = []
-    for number, (post_id, recipient, team_id) in enumerate(chosen):
+    for number, (post_id, recipient, team_id, verb) in enumerate(chosen):
         actor = rng.choice(user_ids)
-        verb = Notification.Verb.COMMENT if number % 3 else Notification.Verb.LIKE
+        verb = verb or (Notification.Verb.COMMENT if number % 3 else Notification.Verb.LIKE)
         demo_row = recipient == demo and number >= len(chosen) - DEMO_UNREAD
         rows.append(
             Notification(
@@ -134,7 +139,9 @@ def _notifications(user_ids, demo, now):
                 target_content_type=content_type,
                 target_object_id=post_id,
                 title=titles.get(team_id, "")[:255],
-                excerpt="Goed punt, ik kijk er morgen naar." if verb == Notification.Verb.COMMENT else "",
+                url=f"{urls[team_id]}bericht/{post_id}/" if urls.get(team_id) else "",
+                emailed_at=now,  # demo data: the first digest does not mail thousands of colleagues
+                excerpt="" if verb == Notification.Verb.LIKE else "Goed punt, ik kijk er morgen naar.",
                 # Two in three are read already; the demo employee's are all waiting.
                 read_at=None if demo_row or number % 3 == 0 else now,
             )

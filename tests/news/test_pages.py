@@ -96,6 +96,8 @@ def test_month_and_category_archives(employee_client, make_news, news_index):
     assert "Maart-bericht" in html and "April-bericht" not in html
 
     assert employee_client.get(f"{news_index.url}2026/13/").status_code == 404
+    for year in ("0", "10000"):  # no date exists there: not found, never a 500
+        assert employee_client.get(f"{news_index.url}{year}/1/").status_code == 404
     assert employee_client.get(f"{news_index.url}categorie/bestaat-niet/").status_code == 404
 
 

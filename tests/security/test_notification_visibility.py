@@ -180,3 +180,38 @@ def test_the_bell_counts_only_what_may_still_be_seen_across_kinds(make_team, ali
     assert selectors.unread_count(bob) == 7
     Notification.objects.filter(recipient=bob).update(read_at="2026-12-07T12:00:00Z")
     assert selectors.unread_count(bob) == 0
+
+
+def test_a_restricted_section_stays_closed_through_comments_likes_and_notifications(client, alice, bob):
+    """A page behind a Wagtail view restriction (a group) is not opened by its comment page, a like, the
+    bell, the notification list or the digest for someone outside the group."""
+    from django.contrib.auth.models import Group
+    from wagtail.models import PageViewRestriction
+
+    from home.models import HomePage
+    from news.models import NewsIndexPage, NewsPage
+    from social import selectors
+    from tests.factories import PersonFactory
+    from tests.news.conftest import publish_under
+
+    index = NewsIndexPage.objects.first() or publish_under(HomePage.objects.first(), NewsIndexPage(title="Nieuws"))
+    page = publish_under(index, NewsPage(title="Reorganisatie directie", intro="Vertrouwelijk"))
+    board = Group.objects.create(name="Directie")
+    restriction = PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.GROUPS)
+    restriction.groups.add(board)
+    alice.groups.add(board)
+    writer = PersonFactory(user__username="schrijver").user
+    writer.groups.add(board)
+    services.post_comment(writer, page, f"Zie ook @{bob.person.slug} en @{alice.person.slug}")
+    page_type = ContentType.objects.get_for_model(NewsPage)
+
+    as_user(client, bob)  # outside the group
+    assert client.get(reverse("social:comment_page", args=[page_type.pk, page.pk])).status_code == 404
+    assert client.post(reverse("social:like", args=[page_type.pk, page.pk])).status_code == 404
+    assert selectors.unread_count(bob) == 0
+    assert "Reorganisatie directie" not in client.get(reverse("social:notifications")).text
+
+    as_user(client, alice)  # in the group
+    assert client.get(reverse("social:comment_page", args=[page_type.pk, page.pk])).status_code == 200
+    assert selectors.unread_count(alice) == 1
+    assert "Reorganisatie directie" in client.get(reverse("social:notifications")).text

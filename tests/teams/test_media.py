@@ -109,3 +109,23 @@ def test_a_random_name_that_starts_with_many_digits_is_served(client, open_team,
     all_digits.storage.save("teams/" + "7" * 32 + ".pdf", pdf_upload())
     type(all_digits.instance).objects.filter(pk=all_digits.instance.pk).update(document="teams/" + "7" * 32 + ".pdf")
     assert client.get("/media/teams/" + "7" * 32 + ".pdf").status_code == 200
+
+
+def test_a_wagtail_document_named_by_a_scanner_is_served(client, alice):
+    """A document's URL ends in its file name: a scanner's long run of digits is a name there."""
+    from django.core.files.base import ContentFile
+    from wagtail.documents import get_document_model
+    from wagtail.models import Collection
+
+    Document = get_document_model()
+    names = ("20261207101530123456", "scan_20261207101530123456.pdf")
+    documents = [
+        Document.objects.create(
+            title=name, file=ContentFile(b"%PDF-1.4\n", name=name), collection=Collection.get_first_root_node()
+        )
+        for name in names
+    ]
+    client.force_login(alice)
+    for document in documents:
+        assert client.get(document.url).status_code == 200, document.url
+    assert client.get(f"/documenten/{'9' * 25}/{names[0]}").status_code == 404
