@@ -152,3 +152,24 @@ def test_showing_comments_asks_no_permissions(employee_client, news_page, writer
         html = employee_client.get(news_page.url).text
     assert "Draad nummer 2" in html
     assert not [q["sql"] for q in queries if "auth_permission" in q["sql"]]
+
+
+def test_comments_the_reader_reported_cost_no_query_each(client, make_news, writer, employee):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from social import services
+
+    page = make_news("Gemeld gesprek")
+    roots = discuss(page, 6, writer)
+    client.force_login(employee)
+    services.flag_comment(employee, roots[0])
+    client.get(page.url)
+    with CaptureQueriesContext(connection) as one_flag:
+        client.get(page.url)
+    for root in roots[1:5]:
+        services.flag_comment(employee, root)
+    with CaptureQueriesContext(connection) as five_flags:
+        html = client.get(page.url).text
+    assert len(five_flags) == len(one_flag)
+    assert html.count("Gemeld") >= 5
