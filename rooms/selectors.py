@@ -139,9 +139,12 @@ def _with_details(bookings):
 
 
 def bookings_of(person):
-    """Bookings the person organises or attends (a subquery, so no duplicates and no DISTINCT)."""
-    attending = Booking.attendees.through.objects.filter(person=person).values("booking_id")
-    return Booking.objects.filter(Q(organiser=person) | Q(pk__in=attending))
+    """Bookings the person organises or attends (a subquery, so no duplicates and no DISTINCT). The ids
+    come from two index lookups joined with UNION: `organiser = me OR id IN (...)` made PostgreSQL test
+    every booking, and a year of bookings at 50,000 employees is hundreds of thousands of rows."""
+    organised = Booking.objects.filter(organiser=person).order_by().values("pk")
+    attending = Booking.attendees.through.objects.filter(person=person).order_by().values("booking_id")
+    return Booking.objects.filter(pk__in=organised.union(attending))
 
 
 def upcoming_for(person, now=None):
