@@ -47,6 +47,19 @@ def versioned_key(name, *parts):
     return ":".join(["plein", name, str(generation(name)), *(str(part) for part in parts)])
 
 
+def remember_many(keys, compute_missing, ttl=DEFAULT_TTL):
+    """{key: value} for full cache `keys` (made with versioned_key) in one read; compute_missing(missing
+    keys) returns {key: value} for those not cached, stored in one write. For lists of cached parts
+    (cards, avatars, timeline posts): no cache round trip per item."""
+    found = cache.get_many(list(keys))
+    missing = [key for key in keys if key not in found]
+    if missing:
+        fresh = compute_missing(missing)
+        cache.set_many(fresh, ttl)
+        found.update(fresh)
+    return found
+
+
 def remember(name, parts, compute, ttl=DEFAULT_TTL):
     """compute() once per generation of `name` and `parts` (kept at most `ttl` seconds)."""
     key = versioned_key(name, *parts)

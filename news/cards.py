@@ -16,7 +16,6 @@ every reader (the lists show public, live articles only), so, like people/cards.
 Pictures, categories and renditions are loaded only for the cards that are not in the cache.
 """
 
-from django.core.cache import cache
 from django.db.models import Prefetch, prefetch_related_objects
 from django.template.loader import get_template
 from django.utils.safestring import mark_safe
@@ -53,17 +52,19 @@ def render_cards(index, articles):
         index.url,
     )
     keys = {article.pk: f"{prefix}:{article.pk}" for article in articles}
-    found = cache.get_many(list(keys.values()))
-    missing = [article for article in articles if keys[article.pk] not in found]
-    if missing:
+    by_key = {keys[article.pk]: article for article in articles}
+
+    def render(missing_keys):
+        missing = [by_key[key] for key in missing_keys]
         prefetch_related_objects(missing, *_card_prefetches())
         card, tags = get_template(CARD_TEMPLATE), get_template(TAGS_TEMPLATE)
         fresh = {}
         for article in missing:
             context = {"article": article, "page": index, "category_links": index.with_urls(article.categories.all())}
             fresh[keys[article.pk]] = (card.render(context), tags.render(context))
-        cache.set_many(fresh, CARD_TTL)
-        found.update(fresh)
+        return fresh
+
+    found = caching.remember_many(keys.values(), render, CARD_TTL)
     # Each piece is the output of an autoescaping template, cached as rendered.
     return {
         pk: (mark_safe(found[key][0]), mark_safe(found[key][1]))  # noqa: S308

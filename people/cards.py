@@ -10,7 +10,6 @@ are only loaded for the cards that are not in the cache, in the same fixed three
 
 from collections.abc import Sequence
 
-from django.core.cache import cache
 from django.db.models import prefetch_related_objects
 from django.template.loader import get_template
 from django.utils.safestring import mark_safe
@@ -71,16 +70,17 @@ def render_cards(people, people_url):
         return ""
     prefix = caching.versioned_key(GENERATION, "card", get_language() or "", people_url)
     keys = {pk: f"{prefix}:{pk}" for pk in ids}
-    found = cache.get_many(list(keys.values()))
-    missing_ids = [pk for pk in ids if keys[pk] not in found]
-    if missing_ids:
+    pk_of = {key: pk for pk, key in keys.items()}
+
+    def render(missing_keys):
+        missing_ids = [pk_of[key] for key in missing_keys]
         missing = [loaded[pk] for pk in missing_ids] if loaded is not None else list(_load(missing_ids).values())
         # Django skips what a caller already prefetched (or select_related) for these people.
         prefetch_related_objects(missing, *card_prefetches())
         template = get_template(CARD_TEMPLATE)
-        fresh = {keys[p.pk]: template.render({"person": p, "people_url": people_url}) for p in missing}
-        cache.set_many(fresh, CARD_TTL)
-        found.update(fresh)
+        return {keys[p.pk]: template.render({"person": p, "people_url": people_url}) for p in missing}
+
+    found = caching.remember_many(keys.values(), render, CARD_TTL)
     # Each piece is the output of the (autoescaping) card template, cached as rendered: no user text
     # reaches this join unescaped. A person gone since (deleted) is simply left out.
     return mark_safe("".join(found[keys[pk]] for pk in ids if keys[pk] in found))  # noqa: S308
@@ -95,15 +95,25 @@ def render_avatars(people, size=""):
         return {}
     prefix = caching.versioned_key(GENERATION, "avatar", size)
     keys = {pk: f"{prefix}:{pk}" for pk in people}
-    found = cache.get_many(list(keys.values()))
-    missing = [person for pk, person in people.items() if keys[pk] not in found]
-    if missing:
+    pk_of = {key: pk for pk, key in keys.items()}
+
+    def render(missing_keys):
+        missing = [people[pk_of[key]] for key in missing_keys]
         prefetch_related_objects(missing, card_prefetches()[0])
         template = get_template(AVATAR_TEMPLATE)
-        fresh = {keys[person.pk]: template.render({"person": person, "size": size}) for person in missing}
-        cache.set_many(fresh, CARD_TTL)
-        found.update(fresh)
+        return {keys[person.pk]: template.render({"person": person, "size": size}) for person in missing}
+
+    found = caching.remember_many(keys.values(), render, CARD_TTL)
     return {pk: mark_safe(found[key]) for pk, key in keys.items()}  # noqa: S308  (the avatar template's output)
+
+
+def give_small_avatars(people):
+    """Give each person `small_avatar`, the small avatar HTML, from one cache read (render_avatars):
+    team pages, the members page and timeline posts show many at once."""
+    people = [person for person in people if person is not None]
+    avatars = render_avatars(people, "small")
+    for person in people:
+        person.small_avatar = avatars[person.pk]
 
 
 def render_avatar(person, size="", described=False):

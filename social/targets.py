@@ -233,14 +233,17 @@ def visible_q(user, content_type_field, object_id_field, *, text_ids=False, excl
         if visible is None:
             allowed |= kind(model)
             continue
-        if text_ids:
-            ids = visible.annotate(_id_text=Cast("pk", CharField())).values("_id_text")
-            allowed |= kind(model) & Q(**{f"{object_id_field}__in": ids})
-        else:
-            # Per row, a lookup by primary key: an IN over every visible object made PostgreSQL read
-            # all of them (100,000 team posts at 50,000 employees) for a user's one notification.
-            allowed |= kind(model) & Q(Exists(visible.filter(pk=OuterRef(object_id_field))))
+        allowed |= kind(model) & _among(visible, object_id_field, text_ids)
     return allowed | ~registered
+
+
+def _among(visible, object_id_field, text_ids=False):
+    """The row's object (its id in `object_id_field`) is one of the `visible` queryset's."""
+    if text_ids:
+        return Q(**{f"{object_id_field}__in": visible.annotate(_id_text=Cast("pk", CharField())).values("_id_text")})
+    # Per row, a lookup by primary key: an IN over every visible object made PostgreSQL read all of
+    # them (100,000 team posts at 50,000 employees) for a user's one notification.
+    return Q(Exists(visible.filter(pk=OuterRef(object_id_field))))
 
 
 def visible_of_kinds_q(user, kinds, content_type_id_field, object_id_field):
@@ -255,8 +258,6 @@ def visible_of_kinds_q(user, kinds, content_type_id_field, object_id_field):
         model = ContentType.objects.get_for_id(type_id).model_class()  # cached after a process's first
         same_kind = Q(**{content_type_id_field: type_id})
         visible = _visible_queryset(model, user) if model in (_registry | _notice_targets) else None
-        if visible is None:
-            allowed |= same_kind  # outside the social layer, or visible to all: nothing to hide
-        else:
-            allowed |= same_kind & Q(Exists(visible.filter(pk=OuterRef(object_id_field))))
+        # Outside the social layer, or visible to all: nothing to hide.
+        allowed |= same_kind if visible is None else same_kind & _among(visible, object_id_field)
     return allowed

@@ -8,7 +8,7 @@ is the same for every reader, so it is cached, keyed on what it shows:
   an accepted answer or a move makes a new key and nothing needs to be forgotten;
 - the people generation covers the author's name, photo and profile link and the names of mentioned
   colleagues (people.signals bumps it on every change to a person);
-- the language, and where the post is shown (pinned above the timeline, the heading level).
+- the language, and whether it is the pinned copy above the timeline (a post's own page renders its part afresh).
 
 The footer (likes, comment count, the reader's own buttons) is rendered afresh on every request. Mention
 names and avatars are loaded only for the posts that are not in the cache.
@@ -16,13 +16,12 @@ names and avatars are loaded only for the posts that are not in the cache.
 
 import hashlib
 
-from django.core.cache import cache
 from django.template.loader import get_template
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 from intranet import caching
-from people.cards import render_avatars
+from people.cards import give_small_avatars
 from people.routing import index_url as people_index_url
 from people.signals import GENERATION as PEOPLE_GENERATION
 from social import mentions
@@ -31,7 +30,7 @@ TEMPLATE = "teams/includes/post_body.html"
 TTL = 900
 
 
-def _fingerprint(post, team, pinned, heading_level):
+def _fingerprint(post, team, pinned):
     author = post.author if post.author_id else None
     facts = (
         post.pk,
@@ -51,7 +50,6 @@ def _fingerprint(post, team, pinned, heading_level):
         team.url_path,
         people_index_url(),  # the author's and mentioned colleagues' profile links start with it
         pinned,
-        heading_level,
     )
     return hashlib.blake2b(repr(facts).encode(), digest_size=16).hexdigest()
 
@@ -62,24 +60,22 @@ def attach(shown, team):
     if not shown:
         return
     prefix = caching.versioned_key(PEOPLE_GENERATION, "team-post", get_language() or "")
-    keys = [f"{prefix}:{post.pk}:{_fingerprint(post, team, pinned, None)}" for post, pinned in shown]
-    found = cache.get_many(keys)
-    missing = [(post, pinned, key) for (post, pinned), key in zip(shown, keys, strict=True) if key not in found]
-    if missing:
+    keys = [f"{prefix}:{post.pk}:{_fingerprint(post, team, pinned)}" for post, pinned in shown]
+    shown_as = dict(zip(keys, shown, strict=True))
+
+    def render(missing_keys):
+        missing = [(*shown_as[key], key) for key in missing_keys]
         posts = list({post.pk: post for post, _pinned, _key in missing}.values())
         names = mentions.names_for(post.text for post in posts)
-        people = [getattr(post.author, "person", None) for post in posts if post.author_id]
-        avatars = render_avatars(people, "small")
-        for person in people:
-            if person is not None:
-                person.small_avatar = avatars[person.pk]
+        give_small_avatars(getattr(post.author, "person", None) for post in posts if post.author_id)
         template = get_template(TEMPLATE)
         fresh = {}
         for post, pinned, key in missing:
             post.html = mentions.render(post.text, names)
             fresh[key] = template.render({"post": post, "pinned": pinned})
-        cache.set_many(fresh, TTL)
-        found.update(fresh)
+        return fresh
+
+    found = caching.remember_many(keys, render, TTL)
     for (post, pinned), key in zip(shown, keys, strict=True):
         # The output of an autoescaping template (mentions.render escapes the text), cached as rendered.
         setattr(post, "pinned_body" if pinned else "body", mark_safe(found[key]))  # noqa: S308

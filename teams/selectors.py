@@ -18,7 +18,7 @@ from wagtail.images import get_image_model
 from intranet import caching
 from intranet.permissions import shown_perm
 from intranet.plugins import PAGES_GENERATION
-from people.cards import render_avatars
+from people.cards import give_small_avatars
 from social import mentions
 from social import selectors as social
 from social.services import MODERATE_PERMISSION
@@ -57,14 +57,9 @@ def _person_photos(prefix="user__person__photo"):
 
 
 def with_avatars(people):
-    """Give each person `small_avatar`, the avatar HTML of people/includes/avatar.html (size small)
-    from the people avatar cache: one cache read for a whole list, and their photos and renditions
-    loaded only for avatars not cached yet (people.cards.render_avatars). A team page shows up to 24
-    members, 24 admins and 21 post authors, the members page 48: no rendition lookup for each."""
-    people = [person for person in people if person is not None]
-    avatars = render_avatars(people, "small")
-    for person in people:
-        person.small_avatar = avatars[person.pk]
+    """Give each person `small_avatar` from the people avatar cache (people.cards.give_small_avatars):
+    a team page shows up to 24 members and 24 admins, the members page 48: no rendition lookup each."""
+    give_small_avatars(people)
 
 
 def _people_of(memberships):
