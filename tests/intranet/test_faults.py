@@ -279,6 +279,9 @@ class _atomic:
 def post_db(tmp_path):
     path = tmp_path / "likes.sqlite3"
     with sqlite3.connect(path) as db:
+        # WAL from the start, as a real database is from its first migrate (the mode is kept in the
+        # file): six connections switching a fresh file to WAL at once race for that switch itself.
+        db.execute("PRAGMA journal_mode=WAL")
         db.execute("CREATE TABLE post (likes INTEGER)")
         db.execute("INSERT INTO post VALUES (0)")
     return path
