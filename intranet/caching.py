@@ -12,11 +12,31 @@ only right for a single process (development, the bench's one gunicorn worker).
 """
 
 import time
+from contextvars import ContextVar
 
 from django.core.cache import cache
 from django.db import transaction
 
 DEFAULT_TTL = 600
+
+# The generations one request has read, so that each is a single cache round trip per request: the
+# homepage's blocks asked Redis for the same few generations a dozen times (issue 20). Set only
+# inside RequestGenerations; elsewhere (jobs, commands, shell) every read goes to the cache.
+_request_memo: ContextVar[dict | None] = ContextVar("plein_generations", default=None)
+
+
+class RequestGenerations:
+    """Middleware: a fresh memo of generations for each request, dropped when it ends."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        token = _request_memo.set({})
+        try:
+            return self.get_response(request)
+        finally:
+            _request_memo.reset(token)
 
 
 def _key(name):
@@ -25,12 +45,25 @@ def _key(name):
 
 def generation(name):
     """The current generation of `name` (created on first use)."""
+    memo = _request_memo.get()
+    if memo is not None and name in memo:
+        return memo[name]
     key = _key(name)
     value = cache.get(key)
     if value is None:
         cache.add(key, time.time_ns(), None)
         value = cache.get(key)
+    if memo is not None and value is not None:
+        memo[name] = value
     return value
+
+
+def _set(name):
+    value = time.time_ns()
+    cache.set(_key(name), value, None)
+    memo = _request_memo.get()
+    if memo is not None:
+        memo[name] = value  # the request that changed the data reads what it wrote, not its memo
 
 
 def bump(name):
@@ -39,8 +72,8 @@ def bump(name):
     The second bump matters: a request that reads between our write and the commit still sees the
     old rows and may cache them under the new generation; the bump after commit retires that too.
     """
-    cache.set(_key(name), time.time_ns(), None)
-    transaction.on_commit(lambda: cache.set(_key(name), time.time_ns(), None))
+    _set(name)
+    transaction.on_commit(lambda: _set(name))
 
 
 def versioned_key(name, *parts):

@@ -47,6 +47,9 @@ class Cell:
 class SlotRow:
     start: datetime
     cells: list = field(default_factory=list)
+    time: str = ""  # "09:15"; these three are set by the view (rooms.views._render_schedule)
+    past: bool = False
+    cells_html: str = ""
 
 
 def day_schedule(building, day):

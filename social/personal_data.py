@@ -11,6 +11,7 @@ from django_comments_xtd.models import XtdComment
 
 from intranet.personal_data import Exported, Kind, delete_rows, unlink
 from social.models import Like, ModerationAction, Notification, NotificationPreference
+from social.selectors import comments_changed
 
 
 def _iso(value):
@@ -39,6 +40,7 @@ def _comments_export(user):
 def _comments_erase(user, erasure):
     anonymous = {"user": None, "user_name": erasure.placeholder, "user_email": "", "user_url": "", "ip_address": None}
     comments = XtdComment.objects.filter(user=user)
+    comments_changed()  # update() sends no post_save: the cached pages of comments show the old name
     if erasure.keep_content:
         return comments.update(**anonymous)
     # Removed, not deleted: replies of colleagues keep their place in the thread.

@@ -14,14 +14,16 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, prefetch_related_objects
 from django.http import Http404
 from django.urls import reverse
 from django_comments.models import CommentFlag
 from django_comments_xtd.models import XtdComment
 
+from intranet import caching
 from people.cards import render_avatars  # the ground floor's shared avatar cache
 from people.models import Person
+from people.signals import GENERATION as PEOPLE_GENERATION
 from social import mentions, targets
 from social.models import FlaggedComment, Like, Notification
 
@@ -134,7 +136,9 @@ def comment_counts(objects):
     return {int(row["object_pk"]): row["n"] for row in rows}
 
 
-THREADS_PER_PAGE = 20  # a first page of the newest threads; "Meer reacties" loads older ones
+THREADS_PER_PAGE = 10  # a first page of the newest threads; "Meer reacties" loads older ones
+COMMENTS_GENERATION = "comments"  # bumped by every write to a comment (social.signals, erasure)
+SECTION_SECONDS = 600
 
 
 def _target_comments(target, manager=XtdComment.norel_objects):
@@ -173,23 +177,26 @@ COMMENT_FIELDS = (
 )
 
 
-def _comments_queryset(target, user, thread_ids):
-    # With its user: xtd's tree names each flag's user (a query per flagged comment otherwise).
-    my_flags = CommentFlag.objects.filter(flag=CommentFlag.SUGGEST_REMOVAL, user_id=user.pk).select_related("user")
+def _comments_queryset(target, thread_ids):
     if not thread_ids:
         return XtdComment.objects.none()
     return (
-        _target_comments(target, XtdComment.objects)
+        _target_comments(target)
         .filter(thread_id__in=thread_ids)
         .select_related("user__person")
         # What a comment shows and the tree needs: not the whole user and person rows (a third of
         # the section's time for 34 comments, issue 20).
         .only(*COMMENT_FIELDS)
-        # Photos load only for avatars not cached yet (people.cards.render_avatars).
-        .prefetch_related(Prefetch("flags", queryset=my_flags))
         # Newest thread first; within a thread xtd's order (the tree needs each thread in one run).
         .order_by("-thread_id", "order")
     )
+
+
+def _give_my_flags(comments, user):
+    """The reader's own reports on these comments, as each comment's `flags` (xtd's tree reads them):
+    one query. With their user: xtd's tree names each flag's user (a query per flagged comment otherwise)."""
+    my_flags = CommentFlag.objects.filter(flag=CommentFlag.SUGGEST_REMOVAL, user_id=user.pk).select_related("user")
+    prefetch_related_objects(comments, Prefetch("flags", queryset=my_flags))
 
 
 def page_of_comment(target, comment_id):
@@ -231,16 +238,40 @@ def _page_number(value):
         return 1
 
 
+def _shared_page(target, page, per_page):
+    """(the exact count, whether older threads follow, the page's comments with their writers): the
+    same for every reader who may see `target`, so kept in the cache until a comment anywhere or a
+    colleague's card changes (COMMENTS_GENERATION, the people generation). A long discussion read by
+    many then costs one cache read instead of walking its whole index each time (issue 20)."""
+
+    def compute():
+        count, threads = _discussion_index(target)
+        start = (page - 1) * per_page
+        thread_ids = threads[start : start + per_page + 1]
+        return count, len(thread_ids) > per_page, list(_comments_queryset(target, thread_ids[:per_page]))
+
+    parts = (
+        ContentType.objects.get_for_model(target).pk,
+        target.pk,
+        page,
+        per_page,
+        caching.generation(PEOPLE_GENERATION),
+    )
+    return caching.remember(COMMENTS_GENERATION, parts, compute, ttl=SECTION_SECONDS)
+
+
+def comments_changed(**kwargs):
+    """Any comment saved, hidden, removed or deleted: every cached page of comments is stale."""
+    caching.bump(COMMENTS_GENERATION)
+
+
 def comment_section(target, user, page=1, per_page=THREADS_PER_PAGE):
     """One page of the comment tree of `target` (xtd's tree, newest threads first) with likes,
     mentions and 'you flagged' filled in, the exact count of all its comments, and whether older
     threads follow. A fixed number of queries and a bounded page, however long the discussion."""
     page = _page_number(page)
-    count, threads = _discussion_index(target)
-    start = (page - 1) * per_page
-    thread_ids = threads[start : start + per_page + 1]
-    has_more = len(thread_ids) > per_page
-    comments = list(_comments_queryset(target, user, thread_ids[:per_page]))
+    count, has_more, comments = _shared_page(target, page, per_page)
+    _give_my_flags(comments, user)
     names = mentions.names_for(c.comment for c in comments if not c.is_removed)
     likes = like_summary(comments, user)
     comment_type = ContentType.objects.get_for_model(XtdComment)

@@ -1,10 +1,15 @@
-"""Keep django.contrib.sites' domain equal to Wagtail's default site, so links in e-mails are right."""
+"""Keep django.contrib.sites' domain equal to Wagtail's default site, so links in e-mails are right;
+retire the cached pages of comments whenever a comment is written, hidden, removed or deleted."""
 
 from django.conf import settings
 from django.contrib.sites.models import Site
-from django.db.models.signals import post_save
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
+from django_comments.models import Comment
+from django_comments_xtd.models import XtdComment
 from wagtail.models import Site as WagtailSite
+
+from social.selectors import comments_changed
 
 
 def domain_of(wagtail_site):
@@ -33,3 +38,10 @@ def sync_site(django_site_model=None, wagtail_site_model=None):
 def _wagtail_site_saved(sender, instance, raw=False, **kwargs):
     if not raw and instance.is_default_site:
         sync_site()
+
+
+# Saving an XtdComment signals with sender=XtdComment, a plain Comment (django_comments' own views)
+# with sender=Comment: both show in the sections. Bulk updates bump by hand (social.personal_data).
+for _model in (Comment, XtdComment):
+    post_save.connect(comments_changed, sender=_model, dispatch_uid=f"plein-comments-saved-{_model.__name__}")
+    post_delete.connect(comments_changed, sender=_model, dispatch_uid=f"plein-comments-deleted-{_model.__name__}")

@@ -33,7 +33,7 @@ from teams.visibility import (  # noqa: F401 (part of the API: other apps read t
 )
 
 MEMBERS_SHOWN = 24
-POSTS_PER_PAGE = 20
+POSTS_PER_PAGE = 10
 DOCUMENTS_SHOWN = 10
 AVATAR_SPEC = "fill-256x256"  # the same rendition as people's avatars, so they are made once
 

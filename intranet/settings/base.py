@@ -91,6 +91,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Each cache generation read once per request (intranet/caching.py).
+    "intranet.caching.RequestGenerations",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "intranet.middleware.PleinCSPMiddleware",
     # Type, download and sandbox headers for every uploaded file sent (intranet/media_headers.py).

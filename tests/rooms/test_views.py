@@ -70,6 +70,17 @@ def test_day_view_escapes_titles(employee_client, colleague, room, day):
     assert "<script>alert(1)</script>" not in html and "&lt;script&gt;" in html
 
 
+def test_day_view_of_a_past_day_offers_no_booking_and_escapes_room_names(employee_client, building, day):
+    Room.objects.create(building=building, name="Zaal <b>Rijn</b>", floor=1, capacity=4)
+    future = employee_client.get(f"/zalen/?building={building.pk}&date={day.isoformat()}").content.decode()
+    assert "Zaal &lt;b&gt;Rijn&lt;/b&gt; reserveren om 07:00" in future and "<b>Rijn" not in future
+    past_day = day - timedelta(days=7 * 60)  # a weekday, long gone
+    past = employee_client.get(f"/zalen/?building={building.pk}&date={past_day.isoformat()}").content.decode()
+    slots = past.count('<th scope="row">')
+    assert slots == 48  # 07:00-19:00 in quarters
+    assert past.count("rooms-cell--past") == slots and "/zalen/reserveren/?room=" not in past
+
+
 def test_day_view_on_a_closed_day_says_so(employee_client, room, day):
     html = employee_client.get(f"/zalen/?date={(day + timedelta(days=5)).isoformat()}").content.decode()
     assert "Stadhuis is op deze dag gesloten." in html
