@@ -7,6 +7,7 @@ never reach an outsider's list, month, archive, search, feed or homepage.
 """
 
 import calendar
+import hashlib
 from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 
@@ -24,6 +25,7 @@ SIGNED_UP = (Signup.Status.GOING, Signup.Status.MAYBE, Signup.Status.WAITING)
 # The homepage block's shared list (next_for_home): bumped by agenda.signals on every change to an
 # event or a team; kept five minutes at most, as a net under the bumps.
 HOME_GENERATION = "agenda-home"
+SIGNUPS_GENERATION = "agenda-signups"  # per reader: their own answers on the homepage
 HOME_TTL = 300
 
 
@@ -213,8 +215,24 @@ def next_for_home(request, limit=5, now=None):
     # Every cache read unpickles fresh objects, so the reader's statuses can be set on them directly.
     items = [item for item in caching.remember(HOME_GENERATION, parts, compute, ttl=HOME_TTL) if item.end >= now]
     items = items[:limit]
-    _add_statuses(items, person)
+    _add_home_statuses(items, person)
     return items
+
+
+def _add_home_statuses(items, person):
+    """_add_statuses for the homepage, kept per reader until one of their sign-ups changes
+    (agenda.signals, and agenda.signups for the waiting list's bulk move up)."""
+    if person is None or not items:
+        return
+    shown = hashlib.sha256(repr([(item.kind, item.pk) for item in items]).encode()).hexdigest()[:24]
+
+    def compute():
+        _add_statuses(items, person)
+        return [item.status for item in items]
+
+    statuses = caching.remember_for_user(SIGNUPS_GENERATION, person.user_id, (shown,), compute, ttl=HOME_TTL)
+    for item, status in zip(items, statuses, strict=True):
+        item.status = status
 
 
 def attendees(event):

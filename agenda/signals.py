@@ -6,12 +6,17 @@ from django.db.models.signals import post_delete, post_save, pre_delete
 from wagtail.signals import page_published, page_unpublished
 
 from agenda import selectors, services
-from agenda.models import EventPage, TeamEvent
+from agenda.models import EventPage, Signup, TeamEvent
+from agenda.signups import signups_changed
 from intranet import caching
 
 
 def forget_home_lists(**kwargs):
     caching.bump(selectors.HOME_GENERATION)
+
+
+def _signup_changed(sender, instance, **kwargs):
+    signups_changed([instance.person])
 
 
 def _published(sender, instance, revision=None, **kwargs):
@@ -33,6 +38,8 @@ def connect():
     page_unpublished.connect(_unpublished, sender=EventPage, dispatch_uid="events_page_unpublished")
     pre_delete.connect(_deleted, sender=EventPage, dispatch_uid="events_page_deleted")
     pre_delete.connect(_deleted, sender=TeamEvent, dispatch_uid="events_team_event_deleted")
+    for signal in (post_save, post_delete):
+        signal.connect(_signup_changed, sender=Signup, dispatch_uid=f"events_signup_{signal is post_save}")
     # A team's kind or state decides who sees its events; the team model through the registry, as
     # agenda uses only the teams app's public face.
     for sender in (EventPage, TeamEvent, apps.get_model("teams", "TeamPage")):

@@ -15,6 +15,8 @@ from django.utils.translation import gettext as _
 
 from agenda import notices
 from agenda.models import EventPage, Signup, event_key, signups_of
+from agenda.selectors import SIGNUPS_GENERATION
+from intranet import caching
 
 Status = Signup.Status
 
@@ -101,8 +103,14 @@ def move_up(event):
     Signup.objects.filter(pk__in=[s.pk for s in waiting]).update(
         status=Status.GOING, waiting_since=None, updated_at=timezone.now()
     )
+    signups_changed([s.person for s in waiting])  # update() sends no post_save
     notices.moved_up(event, [s.person.user for s in waiting if s.person.user_id])
     return waiting
+
+
+def signups_changed(people):
+    """The homepage keeps each reader's own answers (selectors._add_home_statuses): retire theirs."""
+    caching.forget_user(SIGNUPS_GENERATION, *(person.user_id for person in people))
 
 
 def my_status(user, event):

@@ -15,6 +15,7 @@ from directregelen.models import (
     RequestReply,
     ServicePage,
 )
+from intranet import caching
 from intranet.plugins import shared
 from people.models import Person
 
@@ -120,5 +121,21 @@ def _replies():
     return RequestReply.objects.select_related("author__person").order_by("created_at", "pk")
 
 
+OPEN_GENERATION = "directregelen-open"
+OPEN_SECONDS = 600
+
+
 def open_request_count(user):
-    return Request.objects.filter(requester=user).exclude(status=Request.Status.DONE).count()
+    """My requests not yet done, for the homepage block on every visit: kept per requester until one of
+    their requests is saved or deleted (requests_changed, connected in DirectRegelenConfig.ready)."""
+    return caching.remember_for_user(
+        OPEN_GENERATION,
+        user.pk,
+        (),
+        lambda: Request.objects.filter(requester=user).exclude(status=Request.Status.DONE).count(),
+        ttl=OPEN_SECONDS,
+    )
+
+
+def requests_changed(sender, instance, **kwargs):
+    caching.forget_user(OPEN_GENERATION, instance.requester_id)

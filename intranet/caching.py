@@ -101,3 +101,20 @@ def remember(name, parts, compute, ttl=DEFAULT_TTL):
         value = compute()
         cache.set(key, value, ttl)
     return value
+
+
+def _user_generation(name, user_id):
+    return f"{name}:user:{user_id}"
+
+
+def remember_for_user(name, user_id, parts, compute, ttl=DEFAULT_TTL):
+    """compute() kept for one user until forget_user(name, user_id) or any generation in `parts`
+    changes, and `ttl` seconds at most: a homepage block's personal part (my bookings, my open
+    requests), read on every visit and changed by a few writes that know whose it is."""
+    return remember(_user_generation(name, user_id), parts, compute, ttl=ttl)
+
+
+def forget_user(name, *user_ids):
+    """Retire the values remember_for_user kept under `name` for these users."""
+    for user_id in {user_id for user_id in user_ids if user_id is not None}:
+        bump(_user_generation(name, user_id))

@@ -7,6 +7,10 @@ from operator import or_
 from django.db.models import Q
 from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 
+from intranet.plugins import remember_pages
+
+RESTRICTIONS_SECONDS = 600
+
 
 def _passes(restriction, user):
     """Mirrors BaseViewRestriction.accept_request without a request; passwords are never assumed."""
@@ -20,6 +24,27 @@ def _passes(restriction, user):
     return False  # a password restriction: unlocking it happens on the page itself
 
 
+def _page_restrictions():
+    """[(section path, restriction type, group ids)] of every page view restriction: the same for
+    everyone, asked on most pages (search, agenda, must-reads, the social layer), so kept until the
+    page tree or a restriction (or its groups) changes (intranet.plugins.pages_changed)."""
+
+    def compute():
+        restrictions = PageViewRestriction.objects.select_related("page").prefetch_related("groups")
+        return [(r.page.path, r.restriction_type, [g.pk for g in r.groups.all()]) for r in restrictions]
+
+    return remember_pages(("page-restrictions",), compute, seconds=RESTRICTIONS_SECONDS)
+
+
+def _passes_kept(restriction, user):
+    path, kind, group_ids = restriction
+    if kind == PageViewRestriction.LOGIN:
+        return user.is_authenticated
+    if kind == PageViewRestriction.GROUPS:
+        return user.is_superuser or bool(set(group_ids) & _group_ids(user))
+    return False
+
+
 def _group_ids(user):
     if not hasattr(user, "_search_group_ids"):
         user._search_group_ids = set(user.groups.values_list("pk", flat=True)) if user.is_authenticated else set()
@@ -29,8 +54,7 @@ def _group_ids(user):
 def hidden_page_paths(user):
     """Tree paths of restricted sections this user fails (cached on the user for one request)."""
     if not hasattr(user, "_search_hidden_paths"):
-        restrictions = PageViewRestriction.objects.select_related("page").prefetch_related("groups")
-        user._search_hidden_paths = [r.page.path for r in restrictions if not _passes(r, user)]
+        user._search_hidden_paths = [r[0] for r in _page_restrictions() if not _passes_kept(r, user)]
     return user._search_hidden_paths
 
 

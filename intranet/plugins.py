@@ -28,7 +28,7 @@ from typing import Any, TypeVar
 
 from django.apps import apps
 from django.core.signals import setting_changed
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import Signal, receiver
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
@@ -115,6 +115,8 @@ def connect_page_tree_signals() -> None:
         signal.connect(pages_changed, dispatch_uid="plein-pages-changed")
     for signal in (post_save, post_delete):
         signal.connect(pages_changed, sender=PageViewRestriction, dispatch_uid="plein-pages-restrictions")
+    # The admin's privacy form sets a restriction's groups after saving it.
+    m2m_changed.connect(pages_changed, sender=PageViewRestriction.groups.through, dispatch_uid="plein-pages-groups")
     post_delete.connect(pages_changed, sender=Page, dispatch_uid="plein-pages-deleted")
 
 

@@ -4,12 +4,16 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, Exists, F, OuterRef, Q
 
-from intranet.page_visibility import hidden_page_paths
+from intranet import caching
+from intranet.page_visibility import hidden_page_paths, page_visibility_key
+from intranet.plugins import PAGES_GENERATION
 from mustread.audience import audience, employee, targeted_q
 from mustread.models import Confirmation, MustRead
 from people.models import OrganisationUnit
 
 HOME_LIMIT = 5
+GENERATION = "mustread"  # bumped by every change to a must-read or its units (mustread.signals)
+HOME_SECONDS = 600
 NAMES_LIMIT = 1000
 
 
@@ -29,12 +33,26 @@ def applicable(user, person=None):
 
 
 def outstanding_for(user, limit=HOME_LIMIT):
-    """What the user still has to confirm, nearest deadline first (the homepage block): four queries."""
-    found = applicable(user)
-    if found is None:
+    """What the user still has to confirm, nearest deadline first (the homepage block, on every visit):
+    kept per reader until they confirm, a must-read or its units change (GENERATION, mustread.signals),
+    a page is published, moved or restricted, or the reader's unit or hidden sections change."""
+    person = employee(user)
+    if person is None:
         return []
-    found = found.exclude(_confirmed_current(user.pk)).select_related("page")
-    return list(found.order_by(F("deadline").asc(nulls_last=True), "-version_started_at", "pk")[:limit])
+
+    def compute():
+        found = applicable(user, person).exclude(_confirmed_current(user.pk)).select_related("page")
+        return list(found.order_by(F("deadline").asc(nulls_last=True), "-version_started_at", "pk")[:limit])
+
+    unit = person.organisation_unit
+    parts = (
+        caching.generation(GENERATION),
+        caching.generation(PAGES_GENERATION),
+        unit.path if unit else "",
+        page_visibility_key(user),
+        limit,
+    )
+    return caching.remember_for_user(GENERATION, user.pk, parts, compute, ttl=HOME_SECONDS)
 
 
 @dataclass

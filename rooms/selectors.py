@@ -6,10 +6,13 @@ from datetime import datetime, timedelta
 from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.utils import timezone
 
+from intranet import caching
 from people.models import Person
 from rooms.models import Booking, Building, Room
 
 SLOT = timedelta(minutes=15)
+HOME_GENERATION = "rooms-home"  # everyone's when a room or building changes; per person on their bookings
+HOME_SECONDS = 600
 
 
 def buildings():
@@ -155,7 +158,18 @@ def upcoming_for(person, now=None):
 
 
 def next_for_home(person, limit=5):
-    return list(bookings_of(person).filter(end__gt=timezone.now()).select_related("room__building")[:limit])
+    """The homepage block, on every visit: kept per person until a booking of theirs, their attendance,
+    or a room or building changes (rooms.signals), with spares so that meetings ending meanwhile
+    leave others to show."""
+    now = timezone.now()
+
+    def compute():
+        found = bookings_of(person).filter(end__gt=now).select_related("room__building").order_by("start", "pk")
+        return list(found[: limit * 3])
+
+    parts = (caching.generation(HOME_GENERATION), limit)
+    kept = caching.remember_for_user(HOME_GENERATION, person.user_id, parts, compute, ttl=HOME_SECONDS)
+    return [booking for booking in kept if booking.end > now][:limit]
 
 
 def feed_for_person(person, now=None):

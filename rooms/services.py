@@ -17,6 +17,7 @@ from intranet.mail import as_data
 from intranet.tasks import send_mails
 from rooms import invitations, selectors, tasks
 from rooms.models import Booking, CalendarFeed, Room, new_feed_token
+from rooms.signals import bookings_changed
 
 FACILITAIR_GROUP = "Facilitair"
 MAX_OCCURRENCES = 52
@@ -215,6 +216,7 @@ def book_room(*, organiser, room, title, start, end, attendees=(), repeat_until=
         through.objects.bulk_create(
             [through(booking_id=booking.pk, person_id=person.pk) for booking in bookings for person in attendees]
         )
+        bookings_changed([organiser.pk, *(person.pk for person in attendees)])  # bulk_create sends no signals
         return bookings
 
     try:

@@ -91,3 +91,22 @@ def test_homepage_block_follows_the_portal_being_renamed_and_unpublished(employe
     assert 'href="/direct-regelen/">Regelen</a>' in employee_client.get("/").content.decode()
     portal.unpublish()
     assert 'data-block="directregelen.shortcuts"' not in employee_client.get("/").content.decode()
+
+
+def test_the_open_count_on_the_homepage_follows_new_and_finished_requests_at_once(
+    employee_client, employee, ict, ict_staff
+):
+    """The count is kept per requester (directregelen.selectors.open_request_count): each change shows."""
+    from directregelen import services
+
+    def shown():
+        html = employee_client.get("/").content.decode()
+        block = html[html.index('data-block="directregelen.shortcuts"') :]
+        return block[: block.index("</section>")]
+
+    first = make_request(employee, ict)
+    assert "(1 open)" in shown()
+    make_request(employee, ict)
+    assert "(2 open)" in shown()
+    services.respond(ict_staff, first, status=Request.Status.DONE, body="Opgelost.")
+    assert "(1 open)" in shown()

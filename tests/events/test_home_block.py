@@ -85,3 +85,22 @@ def test_my_answer_is_my_own_and_ended_events_drop_out_of_a_cached_list(rf, orga
     assert items(organiser) == {"Lunchlezing": None, "Nieuwjaarsborrel": None}
     # Two hours on, from the same cached list, the lunch lecture has ended.
     assert items(guest, now=soon.end + timedelta(minutes=1)) == {"Nieuwjaarsborrel": Signup.Status.GOING}
+
+
+def test_my_answers_on_the_homepage_follow_my_changes_and_the_waiting_list_at_once(client, make_user, make_event):
+    """Each reader's answers are kept per reader (selectors._add_home_statuses): answering, changing
+    one's mind and moving up from the waiting list (a bulk update) all show on the next visit."""
+    event = make_event("Nieuwjaarsborrel", signup_enabled=True, capacity=1, waiting_list=True)
+    first, second = make_user("fleur"), make_user("gijs")
+
+    def block(user):
+        return homepage(client, user).split('id="events-home-title"')[1].split("</section>")[0]
+
+    assert "Je gaat" not in block(second)
+    signups.respond(first, event, Signup.Status.GOING)
+    signups.respond(second, event, Signup.Status.GOING)
+    assert "Je staat op de wachtlijst" in block(second)
+    assert "Je gaat" in block(first)
+    signups.respond(first, event, Signup.Status.NOT_GOING)  # the waiting list moves up
+    assert "Je gaat" in block(second)
+    assert "Je gaat niet" in block(first)

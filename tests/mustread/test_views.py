@@ -99,3 +99,40 @@ def test_the_page_links_to_the_progress_for_its_editors_only(client, editor, emp
     client.force_login(employee)
     html = client.get(news_page.url).content.decode()
     assert BUTTON in html and url not in html
+
+
+def test_the_homepage_block_follows_new_must_reads_units_and_restrictions_at_once(
+    employee_client, employee, make_news, mark, units
+):
+    """The block is kept per reader (mustread.selectors.outstanding_for): a new must-read, a changed
+    audience, a move to another unit and a section closed to the reader all show on the next visit."""
+    from django.contrib.auth.models import Group
+    from wagtail.models import PageViewRestriction
+
+    def block():
+        html = employee_client.get("/").content.decode()
+        if 'data-block="mustread.outstanding"' not in html:
+            return ""
+        start = html.index('data-block="mustread.outstanding"')
+        return html[start : html.index("</section>", start)]
+
+    person = employee.person
+    person.organisation_unit = units["team"]
+    person.save()
+    assert block() == ""
+    first = make_news("Nieuwe integriteitscode")
+    mark(first)
+    assert "Nieuwe integriteitscode" in block()
+    mark(first, units=[units["other"]])  # now only for Bedrijfsvoering
+    assert block() == ""
+    person.organisation_unit = units["other"]
+    person.save()
+    assert "Nieuwe integriteitscode" in block()
+    board, council = Group.objects.create(name="Directie"), Group.objects.create(name="Raad")
+    employee.groups.add(board)
+    restriction = PageViewRestriction.objects.create(page=first, restriction_type=PageViewRestriction.GROUPS)
+    assert block() == ""  # a group restriction with no groups yet: closed to all but superusers
+    restriction.groups.set([board])  # the groups come after saving, as in the admin's privacy form
+    assert "Nieuwe integriteitscode" in block()
+    restriction.groups.set([council])
+    assert block() == ""

@@ -328,3 +328,37 @@ def test_more_than_a_year_ahead_is_refused(employee_client, room, day):
 def test_a_title_is_kept_on_one_line(employee_client, room, day):
     employee_client.post("/zalen/reserveren/", form_data(room, day, title="Overleg\r\nBcc: iedereen@example.org"))
     assert Booking.objects.get().title == "Overleg Bcc: iedereen@example.org"
+
+
+def test_my_next_bookings_on_the_homepage_follow_invitations_changes_and_cancelling(
+    client, employee, colleague, room, other_room, day
+):
+    """The block is kept per person (rooms.selectors.next_for_home): what others do to my bookings
+    shows on my next visit, not minutes later."""
+    client.force_login(employee)
+
+    def block():
+        html = client.get("/").content.decode()
+        start = html.index('data-block="rooms.next"')
+        return html[start : html.index("</section>", start)]
+
+    assert "Begrotingsoverleg" not in block()
+    (booking,) = book(colleague, room, day, "10:00", "11:00", title="Begrotingsoverleg", attendees=[employee.person])
+    assert "Begrotingsoverleg" in block() and "Zaal Amstel" in block()
+    room.name = "Zaal Maas"
+    room.save()
+    assert "Zaal Maas" in block()
+    services.change_booking(
+        user=colleague.user,
+        booking=booking,
+        room=other_room,
+        title="Begrotingsoverleg",
+        start=booking.start,
+        end=booking.end,
+        attendees=[],
+    )
+    assert "Begrotingsoverleg" not in block()
+    (mine,) = book(employee.person, room, day, "14:00", "15:00", title="Eigen overleg")
+    assert "Eigen overleg" in block()
+    services.cancel_booking(user=employee, booking=mine)
+    assert "Eigen overleg" not in block()
