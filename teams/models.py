@@ -21,6 +21,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
+from wagtail.url_routing import RouteResult
 
 from intranet.uploads import random_path
 from people.models import Person
@@ -88,6 +89,25 @@ class TeamIndexPage(RoutablePageMixin, Page):
 
     class Meta:
         verbose_name = _("teams overview")
+
+    def route(self, request, path_components):
+        """A team's address in one query: Wagtail's own route loads the child as a Page and then again
+        as its TeamPage, on every request for a team, its members or a post. The overview's own
+        routes ("nieuw/") come first, as in RoutablePageMixin."""
+        if not path_components or not self.live:
+            return super().route(request, path_components)
+        try:
+            request.routable_resolver_match = self.resolve_subpage("/" + "/".join(path_components) + "/")
+        except Http404:
+            pass
+        else:
+            view, args, kwargs = request.routable_resolver_match
+            return RouteResult(self, args=(view, args, kwargs))
+        team = TeamPage.objects.child_of(self).filter(slug=path_components[0]).first()
+        if team is None:
+            raise Http404
+        team._cached_parent_obj = self
+        return team.route(request, path_components[1:])
 
     @path("")
     def team_list(self, request):

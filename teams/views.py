@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from django_comments_xtd.models import XtdComment
 
 from social import selectors as social
-from teams import selectors, services
+from teams import cards, selectors, services
 from teams.duplicates import similar_teams
 from teams.forms import EditTeamForm, InviteForm, PostForm, TeamForm
 
@@ -52,6 +52,8 @@ def team_list(request, index):
     else:
         page = Paginator(everyone, TEAMS_PER_PAGE).get_page(request.GET.get("page"))
         teams = list(page.object_list)
+    pending = selectors.pending_for(request.user)
+    invitations = selectors.invitations_for(request.user)
     context = {
         "page": index,
         "self": index,
@@ -59,8 +61,11 @@ def team_list(request, index):
         "teams": teams,
         "page_obj": page,
         "query": text,
-        "pending": selectors.pending_for(request.user),
-        "invitations": selectors.invitations_for(request.user),
+        "pending": pending,
+        "invitations": invitations,
+        "my_team_cards": cards.rendered(mine, "mine", pending),
+        "invitation_cards": cards.rendered(invitations, "invited", pending),
+        "team_cards": cards.rendered(teams, "all", pending),
     }
     return TemplateResponse(request, "teams/index.html", context)
 
