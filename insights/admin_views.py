@@ -7,7 +7,6 @@ import datetime
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -23,7 +22,8 @@ from insights.forms import PeriodForm, TipForm
 from insights.metrics.common import Period
 from insights.models import KpiSnapshot
 from insights.surveys.models import SurveyPage
-from insights.surveys.results import csv_rows, survey_results
+from insights.surveys.results import csv_rows, stored_results
+from insights.surveys.selectors import latest_with_answer_counts
 
 
 def forbidden(request):
@@ -55,9 +55,6 @@ def dashboard(request):
             raise Http404
         return csv_response(f"{table.key}-{period.start:%Y%m%d}-{period.end:%Y%m%d}", table.columns, table.rows)
 
-    surveys = list(
-        SurveyPage.objects.annotate(answers=Count("surveyanswer")).order_by("-first_published_at", "-pk")[:10]
-    )
     context = {
         "page_title": _("Insights"),
         "form": form,
@@ -67,7 +64,7 @@ def dashboard(request):
         "changes": kpis.compare(report.kpis, baseline) if baseline else [],
         "csv_query": form.query_string(),
         "snapshot_count": KpiSnapshot.objects.count(),
-        "surveys": surveys,
+        "surveys": latest_with_answer_counts(10),
     }
     return TemplateResponse(request, "insights/admin/dashboard.html", context)
 
@@ -111,7 +108,7 @@ def survey_detail(request, page_id):
     page = get_object_or_404(SurveyPage, pk=page_id)
     if not (services.can_view_insights(request.user) or page.permissions_for_user(request.user).can_edit()):
         return forbidden(request)
-    total, results = survey_results(page)
+    total, results = stored_results(page)
     if request.GET.get("format") == "csv":
         columns = [_("Question"), _("Option or figure"), _("Number")]
         return csv_response(f"enquete-{page.slug}", columns, csv_rows(results))

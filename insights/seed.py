@@ -17,6 +17,7 @@ from insights.kpis import take_snapshot
 from insights.metrics.common import Period
 from insights.models import DailyActivity, DailyRouteView, KpiSnapshot, PeriodActivity
 from insights.surveys.models import SurveyAnswer, SurveyFormField, SurveyPage
+from insights.surveys.results import forget_results
 from intranet.models import DailyPageView
 from intranet.pages import homepage
 from people.models import Person
@@ -166,6 +167,7 @@ def seed_survey(rng, home, today):
     # Anonymous: the day of answering only, like real answers.
     midnight = timezone.make_aware(datetime.datetime.combine(today, datetime.time.min))
     SurveyAnswer.objects.filter(page=page).update(submit_time=midnight)
+    forget_results(page.pk)  # bulk_create sends no post_save
     return len(answers)
 
 

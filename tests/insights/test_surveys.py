@@ -179,3 +179,48 @@ def test_a_closed_survey_takes_no_answers(client, employee, home):
     response = answer(client, employee, page)
     assert "Deze enquête is gesloten." in response.content.decode()
     assert not SurveyAnswer.objects.exists()
+
+
+def test_results_are_stored_until_a_question_or_an_answer_changes(client, manager, home):
+    """Reading and counting every answer was most of the results page at 3,000 answers: it is done
+    once per change of the survey's questions or answers."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    page = make_survey(home)
+    answer(client, PersonFactory().user, page)
+    client.force_login(manager)
+    url = f"/admin/inzichten/enquetes/{page.pk}/"
+    assert "1 medewerker heeft geantwoord." in client.get(url).content.decode()
+    with CaptureQueriesContext(connection) as stored:
+        html = client.get(url).content.decode()
+    assert "1 medewerker heeft geantwoord." in html
+    read = " ".join(query["sql"] for query in stored.captured_queries)
+    assert "insights_surveyanswer" not in read and "insights_surveyformfield" not in read
+
+    answer(client, PersonFactory().user, page, {**ANSWER, "vind_je_collegas_sneller": "Nee"})
+    client.force_login(manager)
+    html = client.get(url).content.decode()
+    assert "2 medewerkers hebben geantwoord." in html and '<th scope="row">Nee</th><td>1</td>' in html
+
+    SurveyAnswer.objects.filter(form_data__vind_je_collegas_sneller="Nee").delete()
+    assert "1 medewerker heeft geantwoord." in client.get(url).content.decode()
+
+    question = page.form_fields.get(label="Rapportcijfer")
+    question.label = "Cijfer voor het intranet"
+    question.save()
+    assert "Cijfer voor het intranet" in client.get(url).content.decode()
+    question.delete()
+    assert "Cijfer voor het intranet" not in client.get(url).content.decode()
+
+
+def test_the_dashboard_lists_surveys_with_their_number_of_answers(client, manager, home):
+    page = make_survey(home)
+    make_survey_without_answers = SurveyPage(title="Tweede enquête", slug="tweede")
+    home.add_child(instance=make_survey_without_answers)
+    for choice in ("Ja", "Nee"):
+        answer(client, PersonFactory().user, page, {**ANSWER, "vind_je_collegas_sneller": choice})
+    client.force_login(manager)
+    html = client.get("/admin/inzichten/").content.decode()
+    assert f'/admin/inzichten/enquetes/{page.pk}/">Vind je collega&#x27;s sneller?</a> · 2 antwoorden' in html
+    assert "Tweede enquête</a> · 0 antwoorden" in html
