@@ -137,7 +137,9 @@ def comment_counts(objects):
 
 
 THREADS_PER_PAGE = 10  # a first page of the newest threads; "Meer reacties" loads older ones
-COMMENTS_GENERATION = "comments"  # bumped by every write to a comment (social.signals, erasure)
+# A page of comments is kept under two generations: its subject's own, bumped by every comment saved
+# or deleted there (social.signals), and this one for all of them, bumped by bulk writes (erasure).
+COMMENTS_GENERATION = "comments"
 SECTION_SECONDS = 600
 
 
@@ -241,8 +243,9 @@ def _page_number(value):
 def _shared_page(target, page, per_page):
     """(the exact count, whether older threads follow, the page's comments with their writers): the
     same for every reader who may see `target`, so kept in the cache until a comment anywhere or a
-    colleague's card changes (COMMENTS_GENERATION, the people generation). A long discussion read by
-    many then costs one cache read instead of walking its whole index each time (issue 20)."""
+    colleague's card changes (the subject's comments generation, the people generation). A long
+    discussion read by many then costs one cache read instead of walking its whole index each time
+    (issue 20); a comment elsewhere leaves it in the cache."""
 
     def compute():
         count, threads = _discussion_index(target)
@@ -250,19 +253,30 @@ def _shared_page(target, page, per_page):
         thread_ids = threads[start : start + per_page + 1]
         return count, len(thread_ids) > per_page, list(_comments_queryset(target, thread_ids[:per_page]))
 
+    content_type_id = ContentType.objects.get_for_model(target).pk
     parts = (
-        ContentType.objects.get_for_model(target).pk,
+        caching.generation(COMMENTS_GENERATION),
+        caching.generation(PEOPLE_GENERATION),
+        content_type_id,
         target.pk,
         page,
         per_page,
-        caching.generation(PEOPLE_GENERATION),
     )
-    return caching.remember(COMMENTS_GENERATION, parts, compute, ttl=SECTION_SECONDS)
+    name = _subject_generation(content_type_id, target.pk)
+    return caching.remember(name, parts, compute, ttl=SECTION_SECONDS)
 
 
-def comments_changed(**kwargs):
-    """Any comment saved, hidden, removed or deleted: every cached page of comments is stale."""
-    caching.bump(COMMENTS_GENERATION)
+def _subject_generation(content_type_id, object_pk):
+    return f"comments:{content_type_id}:{object_pk}"
+
+
+def comments_changed(instance=None, **kwargs):
+    """A comment saved, hidden, removed or deleted: its subject's cached pages are stale. Without one
+    comment (a bulk update), every subject's are."""
+    if instance is None or not instance.content_type_id:
+        caching.bump(COMMENTS_GENERATION)
+    else:
+        caching.bump(_subject_generation(instance.content_type_id, instance.object_pk))
 
 
 def comment_section(target, user, page=1, per_page=THREADS_PER_PAGE):

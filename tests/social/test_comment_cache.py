@@ -97,3 +97,16 @@ def test_what_is_the_readers_own_is_never_shared(client, news_page, writer, empl
     assert "Gemeld" in as_employee and "je reactie" not in as_employee
     assert 'aria-pressed="true"' in as_employee
     assert 'aria-pressed="true"' not in _page(client, writer, news_page)
+
+
+def test_a_comment_elsewhere_leaves_the_page_in_the_cache(client, news_page, make_news, writer, employee):
+    from django.db import connection
+
+    services.post_comment(writer, news_page, "Hier")
+    other = make_news("Ander bericht")
+    _page(client, employee, news_page)
+    services.post_comment(writer, other, "Daar")
+    with CaptureQueriesContext(connection) as queries:
+        html = client.get(news_page.url).content.decode()
+    assert "Hier" in html and "Daar" not in html
+    assert not [q for q in queries if "django_comments_xtd_xtdcomment" in q["sql"] and "thread_id" in q["sql"]]
