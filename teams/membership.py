@@ -5,10 +5,11 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from intranet import throttle
+from intranet import caching, throttle
 from teams.home_blocks import forget
 from teams.models import Kind, Membership, Role, State
 from teams.rules import count_members, display_name, notice, require_admin, require_employee, require_open, touch
+from teams.selectors import side_generation
 
 
 def _membership(team, user):
@@ -89,6 +90,7 @@ def _activate(team, membership, was):
     """was -> ACTIVE if nobody else did it first; True when this call did it."""
     now = timezone.now()
     updated = Membership.objects.filter(pk=membership.pk, state=was).update(state=State.ACTIVE, decided_at=now)
+    caching.bump(side_generation(team.pk))  # update() sends no post_save
     if updated:
         membership.state, membership.decided_at = State.ACTIVE, now
         count_members(team, +1)

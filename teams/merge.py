@@ -16,11 +16,13 @@ from wagtail.actions.unpublish_page import UnpublishPageAction
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Site
 
+from intranet import caching
 from social.services import can_moderate
 from teams.duplicates import forget_pairs
 from teams.home_blocks import forget as forget_activity
 from teams.models import Kind, Membership, Role, State, TeamPage, TeamPost
 from teams.rules import notice
+from teams.selectors import side_generation
 from teams.visibility import manager_can_see
 
 # Who sees a team's content, from most to fewest people: content may only move towards fewer.
@@ -129,6 +131,8 @@ def merge_teams(moderator, *, source, target):
         }
         _merge_memberships(source, target)
         TeamPost.objects.filter(team=source).update(team=target)
+        for team in (source, target):  # bulk writes send no signals: retire both side panels
+            caching.bump(side_generation(team.pk))
         # Teams merged into the source earlier now point at the target.
         TeamPage.objects.filter(merged_into=source).update(merged_into=target)
 

@@ -19,6 +19,7 @@ from intranet import caching
 from intranet.permissions import shown_perm
 from intranet.plugins import PAGES_GENERATION
 from people.cards import give_small_avatars
+from people.signals import GENERATION as PEOPLE_GENERATION
 from social import mentions
 from social import selectors as social
 from social.services import MODERATE_PERMISSION
@@ -35,6 +36,7 @@ from teams.visibility import (  # noqa: F401 (part of the API: other apps read t
 MEMBERS_SHOWN = 24
 POSTS_PER_PAGE = 10
 DOCUMENTS_SHOWN = 10
+SIDE_SECONDS = 600
 AVATAR_SPEC = "fill-256x256"  # the same rendition as people's avatars, so they are made once
 
 # What a member's line shows (teams/includes/member.html and the avatar): not the whole wide person row.
@@ -198,27 +200,52 @@ def decorate_timeline(team, posts, pinned, user):
     return _count_reactions(list({post.pk: post for post in posts + ([pinned] if pinned else [])}.values()), user)
 
 
+def side_generation(team_id):
+    """Every change to a team's members or posts (teams.signals, and the bulk writes that send no
+    signals: approving a request, merging) bumps this, retiring its cached side panel."""
+    return f"team-side:{team_id}"
+
+
+def team_side(team):
+    """(the first MEMBERS_SHOWN members with admins first, the admins, the latest documents) with
+    their avatars: the same for every reader of the team page, so kept until the team's members or
+    posts or anyone's card change (issue 20: three queries and the avatars on every visit)."""
+
+    def compute():
+        # Admins first ("admin" sorts before "member"), then in the order they joined.
+        members = list(
+            Membership.objects.filter(team=team, state=State.ACTIVE)
+            .select_related("user__person")
+            .only(*MEMBER_FIELDS)
+            .order_by("role", "created_at", "pk")[:MEMBERS_SHOWN]
+        )
+        # Members come admins first, so the admins are usually among them already: no second query.
+        admins = [m for m in members if m.role == Role.ADMIN]
+        if len(members) == MEMBERS_SHOWN and members[-1].role == Role.ADMIN:
+            admins = list(
+                Membership.objects.filter(team=team, state=State.ACTIVE, role=Role.ADMIN)
+                .select_related("user__person")
+                .only(*MEMBER_FIELDS)
+                .order_by("created_at", "pk")[:MEMBERS_SHOWN]
+            )
+        with_avatars(_people_of(members + admins))
+        documents = list(
+            TeamPost.objects.filter(team=team)
+            .exclude(document="")
+            .only("pk", "document", "document_name", "created_at", "team_id")
+            .order_by("-created_at", "-pk")[:DOCUMENTS_SHOWN]
+        )
+        return members, admins, documents
+
+    parts = (caching.generation(PEOPLE_GENERATION), team.member_count)
+    return caching.remember(side_generation(team.pk), parts, compute, ttl=SIDE_SECONDS)
+
+
 def team_page_context(team, user, page=1):
     membership = team._membership(user)
     role = membership.role if membership and membership.state == State.ACTIVE else None
     content_visible = team.content_visible_to(user)
-    # Admins first ("admin" sorts before "member"), then in the order they joined.
-    members = list(
-        Membership.objects.filter(team=team, state=State.ACTIVE)
-        .select_related("user__person")
-        .only(*MEMBER_FIELDS)
-        .order_by("role", "created_at", "pk")[:MEMBERS_SHOWN]
-    )
-    # Members come admins first, so the admins are usually among them already: no second query.
-    admins = [m for m in members if m.role == Role.ADMIN]
-    if len(members) == MEMBERS_SHOWN and members[-1].role == Role.ADMIN:
-        admins = list(
-            Membership.objects.filter(team=team, state=State.ACTIVE, role=Role.ADMIN)
-            .select_related("user__person")
-            .only(*MEMBER_FIELDS)
-            .order_by("created_at", "pk")[:MEMBERS_SHOWN]
-        )
-    with_avatars(_people_of(members + admins))
+    members, admins, documents = team_side(team)
     context = {
         "team": team,
         "membership": membership,
@@ -248,12 +275,7 @@ def team_page_context(team, user, page=1):
             pinned_post=pinned,
             posts=posts,
             page_obj=page_obj,
-            documents=list(
-                TeamPost.objects.filter(team=team)
-                .exclude(document="")
-                .only("pk", "document", "document_name", "created_at", "team_id")
-                .order_by("-created_at", "-pk")[:DOCUMENTS_SHOWN]
-            ),
+            documents=documents,
         )
     if role == Role.ADMIN:
         pending = list(

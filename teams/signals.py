@@ -8,10 +8,11 @@ from django_comments_xtd.models import XtdComment
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import PageLogEntry
 
+from intranet import caching
 from people.models import Person
 from people.signals import people_bulk_changed
 from teams.models import Kind, Membership, TeamPage, TeamPost
-from teams.selectors import forget_filters
+from teams.selectors import forget_filters, side_generation
 from teams.services import record_answer, touch
 
 
@@ -65,7 +66,15 @@ def refresh_sort_names(**kwargs):
     )
 
 
+def side_changed(sender, instance, **kwargs):
+    """A member or a post of the team changed: its page's cached side panel (members, documents)."""
+    caching.bump(side_generation(instance.team_id))
+
+
 def connect():
+    for model in (Membership, TeamPost):
+        for name, signal in (("saved", post_save), ("deleted", post_delete)):
+            signal.connect(side_changed, sender=model, dispatch_uid=f"teams_side_{model.__name__}_{name}")
     post_delete.connect(private_team_deleted, sender=TeamPage, dispatch_uid="teams_private_team_deleted")
     for name, signal in (("saved", post_save), ("deleted", post_delete)):
         signal.connect(forget_filters, sender=TeamPage, dispatch_uid=f"teams_forget_filters_{name}")
