@@ -1,5 +1,6 @@
 """Reads for the homepage block, the box on the page and the progress page, each in a fixed number of queries."""
 
+import hashlib
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Exists, F, OuterRef, Q
@@ -49,7 +50,7 @@ def outstanding_for(user, limit=HOME_LIMIT):
         caching.generation(GENERATION),
         caching.generation(PAGES_GENERATION),
         unit.path if unit else "",
-        page_visibility_key(user),
+        hashlib.sha256(page_visibility_key(user).encode()).hexdigest()[:24],
         limit,
     )
     return caching.remember_for_user(GENERATION, user.pk, parts, compute, ttl=HOME_SECONDS)

@@ -2,7 +2,7 @@
 and the attendees' when a booking or its attendance changes, everyone's when a room or building does.
 Bulk writes send no signals: rooms.services calls bookings_changed for those itself."""
 
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 
 from intranet import caching
 from people.models import Person
@@ -15,12 +15,12 @@ def bookings_changed(person_ids):
     caching.forget_user(HOME_GENERATION, *user_ids)
 
 
-def _booking_saved(sender, instance, **kwargs):
-    bookings_changed([instance.organiser_id])
-
-
-def _attendance_deleted(sender, instance, **kwargs):
-    bookings_changed([instance.person_id])
+def _booking_changed(sender, instance, **kwargs):
+    """Saved: the organiser's and the attendees' lists so far (set() after a save signals only those
+    added or removed). About to be deleted: theirs too, as Django deletes the attendance rows without
+    signals of their own."""
+    attendees = list(instance.attendees.values_list("pk", flat=True)) if instance.pk else []
+    bookings_changed([instance.organiser_id, *attendees])
 
 
 def _attendance_changed(sender, instance, action, reverse, pk_set, **kwargs):
@@ -38,11 +38,9 @@ def _rooms_changed(**kwargs):
 
 
 def connect():
-    through = Booking.attendees.through
+    post_save.connect(_booking_changed, sender=Booking, dispatch_uid="plein-rooms-booking-saved")
+    pre_delete.connect(_booking_changed, sender=Booking, dispatch_uid="plein-rooms-booking-deleted")
     for signal in (post_save, post_delete):
-        signal.connect(_booking_saved, sender=Booking, dispatch_uid="plein-rooms-booking")
         for model in (Room, Building):
             signal.connect(_rooms_changed, sender=model, dispatch_uid=f"plein-rooms-{model.__name__}")
-    # Cancelling deletes the attendance rows with the booking: each one's list changes.
-    post_delete.connect(_attendance_deleted, sender=through, dispatch_uid="plein-rooms-attendance-deleted")
-    m2m_changed.connect(_attendance_changed, sender=through, dispatch_uid="plein-rooms-attendance")
+    m2m_changed.connect(_attendance_changed, sender=Booking.attendees.through, dispatch_uid="plein-rooms-attendance")

@@ -140,7 +140,8 @@ THREADS_PER_PAGE = 10  # a first page of the newest threads; "Meer reacties" loa
 # A page of comments is kept under two generations: its subject's own, bumped by every comment saved
 # or deleted there (social.signals), and this one for all of them, bumped by bulk writes (erasure).
 COMMENTS_GENERATION = "comments"
-SECTION_SECONDS = 600
+SECTION_SECONDS = 120  # a net under the bumps: a hidden comment must not linger
+CACHED_PAGES = 20  # deeper pages (any number can be asked for) are read afresh, not kept
 
 
 def _target_comments(target, manager=XtdComment.norel_objects):
@@ -262,6 +263,8 @@ def _shared_page(target, page, per_page):
         page,
         per_page,
     )
+    if page > CACHED_PAGES:
+        return compute()
     name = _subject_generation(content_type_id, target.pk)
     return caching.remember(name, parts, compute, ttl=SECTION_SECONDS)
 

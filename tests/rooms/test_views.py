@@ -348,16 +348,31 @@ def test_my_next_bookings_on_the_homepage_follow_invitations_changes_and_cancell
     room.name = "Zaal Maas"
     room.save()
     assert "Zaal Maas" in block()
+    # The organiser renames and moves it; I stay invited.
     services.change_booking(
         user=colleague.user,
         booking=booking,
         room=other_room,
-        title="Begrotingsoverleg",
+        title="Begrotingsoverleg (verzet)",
         start=booking.start,
         end=booking.end,
+        attendees=[employee.person],
+    )
+    assert "Begrotingsoverleg (verzet)" in block() and "Zaal IJssel" in block()
+    services.cancel_booking(user=colleague.user, booking=Booking.objects.get(pk=booking.pk))
+    assert "Begrotingsoverleg" not in block()
+    (again,) = book(colleague, room, day, "12:00", "13:00", title="Lunchoverleg", attendees=[employee.person])
+    assert "Lunchoverleg" in block()
+    services.change_booking(
+        user=colleague.user,
+        booking=again,
+        room=room,
+        title="Lunchoverleg",
+        start=again.start,
+        end=again.end,
         attendees=[],
     )
-    assert "Begrotingsoverleg" not in block()
+    assert "Lunchoverleg" not in block()
     (mine,) = book(employee.person, room, day, "14:00", "15:00", title="Eigen overleg")
     assert "Eigen overleg" in block()
     services.cancel_booking(user=employee, booking=mine)
