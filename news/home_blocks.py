@@ -1,6 +1,7 @@
 """The homepage's news block: pinned news first, then the latest (a fixed number of queries)."""
 
-from intranet.plugins import HomeBlock, shared
+from intranet import caching
+from intranet.plugins import PAGES_GENERATION, HomeBlock, shared
 from news import selectors
 from news.models import BlogIndexPage, NewsIndexPage, NewsPage
 
@@ -15,6 +16,7 @@ def _latest():
 
 
 def blocks(request):
-    # Public news is the same for everyone: cached until a page is published, unpublished, moved or deleted.
-    context = shared("news.latest", _latest)
+    # Public news is the same for everyone: cached until a page is published, unpublished, moved or
+    # deleted, and so is its HTML (the template's {% cache %} is keyed on the same generation).
+    context = {**shared("news.latest", _latest), "generation": caching.generation(PAGES_GENERATION)}
     return [HomeBlock(key="news.latest", template="news/home_block.html", context=context, order=20, wide=True)]

@@ -6,7 +6,8 @@ a warm homepage. A new post may take up to that minute to show here; the board i
 
 from django.utils.translation import gettext_lazy as _
 
-from intranet.plugins import HomeBlock, shared
+from intranet import caching
+from intranet.plugins import PAGES_GENERATION, HomeBlock, shared
 from prikbord import selectors
 
 SHOWN = 4
@@ -24,7 +25,8 @@ def blocks(request):
         HomeBlock(
             key="prikbord.newest",
             template="prikbord/home_block.html",
-            context=shared("prikbord.newest", _newest),
+            # Its HTML is kept as long as the list (prikbord/home_block.html's {% cache %}).
+            context={**shared("prikbord.newest", _newest), "generation": caching.generation(PAGES_GENERATION)},
             order=35,
         )
     ]

@@ -78,3 +78,11 @@ def test_the_news_block_costs_no_queries_once_cached(employee_client, news_index
     with CaptureQueriesContext(connection) as fresh:
         assert "Nog een bericht" in homepage(employee_client)
     assert len(fresh) > len(cached)
+
+
+def test_the_kept_html_of_the_news_block_follows_the_readers_language(employee_client, news_index):
+    make_news(news_index, "Eerste bericht")
+    assert '<h2 id="home-news-title">Nieuws</h2>' in homepage(employee_client)  # kept in Dutch
+    employee_client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    html = homepage(employee_client)
+    assert '<h2 id="home-news-title">News</h2>' in html and "All news" in html
