@@ -41,7 +41,16 @@ def upcoming_team_events(team, user, limit):
     keeps the answer), so no visibility subquery is built for its own events."""
     if not team.content_visible_to(user):
         return []
-    return list(TeamEvent.objects.filter(team_id=team.pk, end__gte=timezone.now()).order_by("start")[:limit])
+    now = timezone.now()
+
+    def compute():
+        # A few more than shown, so that events ending while the list is kept leave others to show.
+        return list(TeamEvent.objects.filter(team_id=team.pk, end__gte=now).order_by("start", "pk")[: limit * 3])
+
+    # The same for every reader who may see the team: kept under the agenda's generation, which every
+    # change to an event or a team bumps (agenda.signals).
+    kept = caching.remember(HOME_GENERATION, ("team-events", team.pk, limit), compute, ttl=HOME_TTL)
+    return [event for event in kept if event.end >= now][:limit]
 
 
 def visible_event_pages(user):

@@ -10,6 +10,7 @@ Public API:
 """
 
 import hashlib
+from functools import cached_property
 
 from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef, Prefetch, Q
@@ -155,15 +156,34 @@ def _posts(with_answer=False):
     return posts.select_related("accepted_answer") if with_answer else posts
 
 
+class _CountedPaginator(Paginator):
+    """A paginator told its count (kept in the cache) instead of asking the database."""
+
+    def __init__(self, object_list, per_page, count):
+        super().__init__(object_list, per_page)
+        self._known_count = count
+
+    @cached_property
+    def count(self):
+        return self._known_count
+
+
 def timeline(team, user, page=1, extra_ids=()):
     """A page of the team's posts, newest first, and `extra_ids` (the pinned post) fetched with them.
 
     The page is paginated over ids, so the posts themselves (with their authors' avatars) always
-    come in one query, wherever the pinned post is: the same number of queries on every page.
+    come in one query, wherever the pinned post is: the same number of queries on every page. The
+    number of posts and each page's ids are kept until a post of the team is written, moved or
+    deleted (side_generation): on a warm team page only the posts themselves are read.
     """
     ids = team.posts.order_by("-created_at", "-pk").values_list("pk", flat=True)
-    page_obj = Paginator(ids, POSTS_PER_PAGE).get_page(page)
-    page_ids = list(page_obj.object_list)
+    kept = side_generation(team.pk)
+    total = caching.remember(kept, ("post-count",), ids.count, ttl=SIDE_SECONDS)
+    page_obj = _CountedPaginator(ids, POSTS_PER_PAGE, total).get_page(page)
+    start = page_obj.start_index() - 1 if total else 0
+    page_ids = caching.remember(
+        kept, ("post-ids", start, POSTS_PER_PAGE), lambda: list(ids[start : start + POSTS_PER_PAGE]), ttl=SIDE_SECONDS
+    )
     fetched = {post.pk: post for post in _posts().filter(team=team, pk__in=page_ids + [i for i in extra_ids if i])}
     team_url = team.get_url()
     for post in fetched.values():

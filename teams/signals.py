@@ -67,8 +67,10 @@ def refresh_sort_names(**kwargs):
 
 
 def side_changed(sender, instance, **kwargs):
-    """A member or a post of the team changed: its page's cached side panel (members, documents)."""
-    caching.bump(side_generation(instance.team_id))
+    """A member or a post of the team changed: its page's cached side panel (members, documents) and
+    timeline pages; a moved post changes the team it came from too."""
+    for team_id in {instance.team_id, getattr(instance, "moved_from_id", None)} - {None}:
+        caching.bump(side_generation(team_id))
 
 
 def connect():

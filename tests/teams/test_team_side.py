@@ -54,3 +54,24 @@ def test_an_outsider_of_a_closed_team_never_gets_its_documents_from_the_cache(cl
     assert "Plan.pdf" not in side(client, carol, team)
     cache.clear()
     assert "Plan.pdf" not in side(client, carol, team)
+
+
+def test_the_kept_timeline_pages_follow_new_deleted_and_moved_posts(client, make_team, alice, moderator):
+    from teams.selectors import POSTS_PER_PAGE
+
+    team, other = make_team("Fotografie", Kind.OPEN), make_team("Hardlopen", Kind.OPEN)
+    posts = [services.create_post(alice, team, text=f"Bericht {n}") for n in range(POSTS_PER_PAGE)]
+    client.force_login(alice)
+
+    def timeline(target, page=1):
+        return client.get(f"{target.url}?page={page}").content.decode()
+
+    assert "Bericht 9" in timeline(team) and "Pagina 1 van 2" not in timeline(team)
+    services.create_post(alice, team, text="Het nieuwste bericht")
+    first = timeline(team)
+    assert first.index("Het nieuwste bericht") < first.index("Bericht 9")
+    assert "Pagina 1 van 2" in first and "Bericht 0" in timeline(team, 2)
+    services.delete_post(alice, posts[-1])
+    assert "Bericht 9" not in timeline(team) and "Pagina 1 van 2" not in timeline(team)
+    services.move_post(moderator, posts[0], to_team=other, reason="Hoort bij hardlopen")
+    assert "Bericht 0" not in timeline(team) and "Bericht 0" in timeline(other)
