@@ -11,17 +11,23 @@ from django.core.cache import cache
 SHOWN_TTL = 300
 
 
-def shown_perm(user, perm):
-    """Whether to show what needs `perm` (never a substitute for the check where it is used)."""
+def shown(user, name, check):
+    """Whether to show what `check()` allows (e.g. a Wagtail page permission), kept per login under
+    `name`; never a substitute for the check where it is used."""
     if not user.is_authenticated:
         return False
     if user.is_superuser:
         return True
     # last_login in the key: a fresh login (or a reused primary key) never sees an old verdict.
     stamp = int(user.last_login.timestamp()) if user.last_login else 0
-    key = f"plein:shown-perm:{perm}:{user.pk}:{stamp}"
+    key = f"plein:shown-perm:{name}:{user.pk}:{stamp}"
     verdict = cache.get(key)
     if verdict is None:
-        verdict = user.has_perm(perm)
+        verdict = bool(check())
         cache.set(key, verdict, SHOWN_TTL)
     return verdict
+
+
+def shown_perm(user, perm):
+    """Whether to show what needs `perm` (never a substitute for the check where it is used)."""
+    return shown(user, perm, lambda: user.has_perm(perm))

@@ -5,7 +5,6 @@ The feed sits behind the login wall like every other page (feed readers need a s
 
 import datetime
 
-from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.feedgenerator import Atom1Feed
@@ -13,6 +12,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
+from intranet.permissions import shown
 from news import blogging, cards, selectors
 
 FEED_ITEMS = 30
@@ -42,7 +42,7 @@ class ArticleIndexMixin(RoutablePageMixin):
         return categories
 
     def _render_list(self, request, queryset, *, heading=None, archive=None):
-        page_obj = Paginator(queryset, selectors.PER_PAGE).get_page(request.GET.get("page"))
+        page_obj = selectors.paginate(queryset, request.GET.get("page"))
         articles = selectors.decorate(page_obj.object_list, request.user)
         rendered = cards.render_cards(self, articles)
         for article in articles:
@@ -57,7 +57,9 @@ class ArticleIndexMixin(RoutablePageMixin):
             "categories": shared["categories"],
             "related_url": shared["related_url"],
             "feed_url": self.feed_url(),
-            "may_write": hasattr(self, "write_url") and blogging.may_write(request.user, self),
+            # Only whether to show "Write a blog" (the form checks the real permission).
+            "may_write": hasattr(self, "write_url")
+            and shown(request.user, f"write-under-{self.pk}", lambda: blogging.may_write(request.user, self)),
         }
         return self.render(request, context_overrides=context)
 
