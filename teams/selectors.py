@@ -274,6 +274,10 @@ def team_page_context(team, user, page=1):
         "is_admin": role == Role.ADMIN,
         "content_visible": content_visible,
         "members": members,
+        # The members' and admins' HTML is kept as long as the lists (teams/team_page.html's {% cache %}).
+        "side_version": caching.versioned_key(
+            side_generation(team.pk), caching.generation(PEOPLE_GENERATION), team.member_count, team.url_path
+        ),
         "member_count": team.member_count,
         "more_members": max(0, team.member_count - len(members)),
         "admins": admins,
