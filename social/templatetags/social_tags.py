@@ -7,12 +7,18 @@
 {% unread_notifications as count %}      the bell's number (one query)
 """
 
+import hashlib
+
 from django import template
 from django.contrib.contenttypes.models import ContentType
+from django.template.loader import get_template
 from django.urls import reverse
 from django.utils import formats, timezone
-from django.utils.translation import gettext
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language, gettext
 
+from intranet import caching
+from people.signals import GENERATION as PEOPLE_GENERATION
 from social import selectors
 from social.forms import CommentForm
 from social.selectors import LikeButton, url_for_each
@@ -51,6 +57,41 @@ def _decorate_comments(section, next_url):
                 comment.reply_label = gettext("Your reply to %(name)s") % {"name": comment.user_name}
 
 
+BODY_TEMPLATE = "social/comment_body.html"
+BODY_SECONDS = 900
+
+
+def _body_key(comment):
+    """Content-addressed: what the comment's own part shows is in the key, with the people generation
+    (names, photos, job titles, mentioned colleagues) and the language."""
+    person = comment.person
+    facts = (
+        comment.pk,
+        comment.comment,
+        comment.user_name,
+        comment.is_removed,
+        comment.iso_date,
+        (person.slug, person.full_name, person.job_title, person.photo_id) if person is not None else None,
+    )
+    digest = hashlib.sha256(repr(facts).encode()).hexdigest()[:32]
+    return f"{caching.versioned_key(PEOPLE_GENERATION, 'comment-body', get_language() or '')}:{comment.pk}:{digest}"
+
+
+def _give_bodies(comments):
+    """Each comment's own part from the cache in one read, the missing ones rendered and stored."""
+    if not comments:
+        return
+    by_key = {_body_key(comment): comment for comment in comments}
+
+    def render(missing):
+        template = get_template(BODY_TEMPLATE)
+        return {key: template.render({"comment": by_key[key]}) for key in missing}
+
+    found = caching.remember_many(list(by_key), render, BODY_SECONDS)
+    for key, comment in by_key.items():
+        comment.body = mark_safe(found[key])  # noqa: S308 (an autoescaping template's output, cached as rendered)
+
+
 def section_context(request, target, page_path, next_url, csrf_token):
     """What social/comments.html and social/comment_page.html need: the page of threads asked for
     (?reacties=<n>), or the page holding the comment a permalink names (?reactie=<id>)."""
@@ -59,6 +100,9 @@ def section_context(request, target, page_path, next_url, csrf_token):
         page = selectors.page_of_comment(target, request.GET["reactie"]) or page
     section = selectors.comment_section(target, request.user, page)
     _decorate_comments(section, next_url)
+    _give_bodies(
+        [c for item in section["tree"] for c in [item["comment"], *(child["comment"] for child in item["children"])]]
+    )
     section.update(
         {
             "request": request,
