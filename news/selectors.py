@@ -1,14 +1,13 @@
 """Read queries for news and blogs, each with a fixed number of queries whatever the data size."""
 
 import hashlib
-from functools import cached_property
 
-from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.utils.translation import get_language
 from wagtail.images import get_image_model
 
 from intranet import caching
+from intranet.paging import CountedPaginator
 from intranet.plugins import PAGES_GENERATION, remember_pages
 from people.signals import GENERATION as PEOPLE_GENERATION
 from social import selectors as social_selectors
@@ -38,24 +37,12 @@ def articles(model, index=None, *, category=None, year=None, month=None):
     return queryset.select_related("author").order_by("-date", "-pk")
 
 
-class _CountedPaginator(Paginator):
-    """A paginator told its count instead of asking the database."""
-
-    def __init__(self, object_list, per_page, count):
-        super().__init__(object_list, per_page)
-        self._known_count = count
-
-    @cached_property
-    def count(self):
-        return self._known_count
-
-
 def paginate(queryset, number):
     """A page of a list of live articles. Their number changes only when a page is published,
     unpublished, moved or deleted, so it is kept under the page-tree generation."""
     key = hashlib.sha256(str(queryset.query).encode()).hexdigest()[:32]
     count = remember_pages(("article-count", key), queryset.count, seconds=COUNT_SECONDS)
-    return _CountedPaginator(queryset, PER_PAGE, count).get_page(number)
+    return CountedPaginator(queryset, PER_PAGE, count).get_page(number)
 
 
 def decorate(items, user):

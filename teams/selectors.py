@@ -10,13 +10,13 @@ Public API:
 """
 
 import hashlib
-from functools import cached_property
 
 from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef, Prefetch, Q
 from wagtail.images import get_image_model
 
 from intranet import caching
+from intranet.paging import CountedPaginator
 from intranet.permissions import shown_perm
 from intranet.plugins import PAGES_GENERATION
 from people.cards import give_small_avatars
@@ -156,18 +156,6 @@ def _posts(with_answer=False):
     return posts.select_related("accepted_answer") if with_answer else posts
 
 
-class _CountedPaginator(Paginator):
-    """A paginator told its count (kept in the cache) instead of asking the database."""
-
-    def __init__(self, object_list, per_page, count):
-        super().__init__(object_list, per_page)
-        self._known_count = count
-
-    @cached_property
-    def count(self):
-        return self._known_count
-
-
 def timeline(team, user, page=1, extra_ids=()):
     """A page of the team's posts, newest first, and `extra_ids` (the pinned post) fetched with them.
 
@@ -179,7 +167,7 @@ def timeline(team, user, page=1, extra_ids=()):
     ids = team.posts.order_by("-created_at", "-pk").values_list("pk", flat=True)
     kept = side_generation(team.pk)
     total = caching.remember(kept, ("post-count",), ids.count, ttl=SIDE_SECONDS)
-    page_obj = _CountedPaginator(ids, POSTS_PER_PAGE, total).get_page(page)
+    page_obj = CountedPaginator(ids, POSTS_PER_PAGE, total).get_page(page)
     start = page_obj.start_index() - 1 if total else 0
     page_ids = caching.remember(
         kept, ("post-ids", start, POSTS_PER_PAGE), lambda: list(ids[start : start + POSTS_PER_PAGE]), ttl=SIDE_SECONDS
