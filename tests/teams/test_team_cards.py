@@ -40,3 +40,17 @@ def test_cached_cards_match_fresh_ones_and_follow_changes(client, make_team, ali
     html = listing(client, carol)
     assert "Fotoclub" in html and "Fotografie" not in html
     assert "2 leden" in html  # Schaken: alice and carol
+
+
+def test_the_kept_list_of_all_teams_follows_new_private_and_joined_teams(client, make_team, alice, bob):
+    make_team("Fotografie", Kind.OPEN)
+    assert "Fotografie" in listing(client, bob)
+    make_team("Hardlopen", Kind.OPEN)
+    secret = make_team("Geheim overleg", Kind.PRIVATE)
+    html = listing(client, bob)
+    assert "Hardlopen" in html and "Geheim overleg" not in html
+    assert "Geheim overleg" in listing(client, alice)  # its creator is a member
+    membership.invite(alice, secret, bob)
+    membership.accept_invite(bob, secret)
+    all_teams = listing(client, bob).split('id="all-teams-title"')[1]
+    assert "Geheim overleg" in all_teams
