@@ -18,6 +18,9 @@ from django.core.cache import cache
 from django.db import transaction
 
 DEFAULT_TTL = 600
+# Generations expire too: there is one per commented subject and per team, and a lost generation
+# restarts at the clock, never at a number an old key used. Far above any value's TTL.
+GENERATION_TTL = 7 * 24 * 3600
 
 # The generations one request has read, so that each is a single cache round trip per request: the
 # homepage's blocks asked Redis for the same few generations a dozen times (issue 20). Set only
@@ -51,7 +54,7 @@ def generation(name):
     key = _key(name)
     value = cache.get(key)
     if value is None:
-        cache.add(key, time.time_ns(), None)
+        cache.add(key, time.time_ns(), GENERATION_TTL)
         value = cache.get(key)
     if memo is not None and value is not None:
         memo[name] = value
@@ -60,7 +63,7 @@ def generation(name):
 
 def _set(name):
     value = time.time_ns()
-    cache.set(_key(name), value, None)
+    cache.set(_key(name), value, GENERATION_TTL)
     memo = _request_memo.get()
     if memo is not None:
         memo[name] = value  # the request that changed the data reads what it wrote, not its memo

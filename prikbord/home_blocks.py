@@ -4,10 +4,11 @@ The same for every reader, so it is shared (intranet.plugins.shared): two querie
 a warm homepage. A new post may take up to that minute to show here; the board itself is always current.
 """
 
+import time
+
 from django.utils.translation import gettext_lazy as _
 
-from intranet import caching
-from intranet.plugins import PAGES_GENERATION, HomeBlock, shared
+from intranet.plugins import HomeBlock, shared
 from prikbord import selectors
 
 SHOWN = 4
@@ -15,7 +16,8 @@ BLOCKS = {"prikbord.newest": _("Newest on the notice board")}
 
 
 def _newest():
-    return {"posts": list(selectors.board()[:SHOWN])}
+    # The stamp keys the block's kept HTML to this very list (prikbord/home_block.html's {% cache %}).
+    return {"posts": list(selectors.board()[:SHOWN]), "stamp": time.time_ns()}
 
 
 def blocks(request):
@@ -25,8 +27,7 @@ def blocks(request):
         HomeBlock(
             key="prikbord.newest",
             template="prikbord/home_block.html",
-            # Its HTML is kept as long as the list (prikbord/home_block.html's {% cache %}).
-            context={**shared("prikbord.newest", _newest), "generation": caching.generation(PAGES_GENERATION)},
+            context=shared("prikbord.newest", _newest),
             order=35,
         )
     ]

@@ -20,6 +20,7 @@ from intranet.paging import CountedPaginator
 from intranet.permissions import shown_perm
 from intranet.plugins import PAGES_GENERATION
 from people.cards import give_small_avatars
+from people.routing import index_url as people_index_url
 from people.signals import GENERATION as PEOPLE_GENERATION
 from social import mentions
 from social import selectors as social
@@ -264,7 +265,11 @@ def team_page_context(team, user, page=1):
         "members": members,
         # The members' and admins' HTML is kept as long as the lists (teams/team_page.html's {% cache %}).
         "side_version": caching.versioned_key(
-            side_generation(team.pk), caching.generation(PEOPLE_GENERATION), team.member_count, team.url_path
+            side_generation(team.pk),
+            caching.generation(PEOPLE_GENERATION),
+            team.member_count,
+            team.url_path,
+            people_index_url(),  # the members' profile links
         ),
         "member_count": team.member_count,
         "more_members": max(0, team.member_count - len(members)),
