@@ -108,10 +108,12 @@ def test_notifications_page_is_accessible(new_page, site_with_news, assert_acces
 
 
 def test_more_comments_appends_older_threads_and_moves_focus(new_page, site_with_news, assert_accessible):
+    from social.selectors import THREADS_PER_PAGE
     from tests.social.test_comment_paging import discuss
 
     news = site_with_news["news"]
-    discuss(news, 24, site_with_news["reader"])  # 25 threads with the author's: one more page of 5
+    # With the author's own thread, one page and one more of 5.
+    discuss(news, THREADS_PER_PAGE + 4, site_with_news["reader"])
     page = new_page(user=site_with_news["reader"])
     page.goto(news.url)
     assert page.locator(".comment-page").count() == 1
