@@ -16,6 +16,8 @@ from contextvars import ContextVar
 
 from django.core.cache import cache
 from django.db import transaction
+from django.template.loader import get_template
+from django.utils.safestring import mark_safe
 
 DEFAULT_TTL = 600
 # Generations expire too: there is one per commented subject and per team, and a lost generation
@@ -94,6 +96,23 @@ def remember_many(keys, compute_missing, ttl=DEFAULT_TTL):
         cache.set_many(fresh, ttl)
         found.update(fresh)
     return found
+
+
+def remember_rendered(template_name, contexts, ttl=DEFAULT_TTL, prepare=None):
+    """{key: HTML} of `template_name` rendered with contexts[key] (keys made with versioned_key or
+    content-addressed), from one cache read: only the missing ones are rendered, after
+    prepare(missing keys) loads what they alone need, and stored together. For lists of parts that are
+    the same for every reader (cards, avatars, timeline posts, comments)."""
+
+    def render(missing):
+        if prepare is not None:
+            prepare(missing)
+        template = get_template(template_name)
+        return {key: template.render(contexts[key]) for key in missing}
+
+    found = remember_many(list(contexts), render, ttl)
+    # The output of an autoescaping template, cached as rendered: no user text reaches it unescaped.
+    return {key: mark_safe(found[key]) for key in contexts}  # noqa: S308
 
 
 def remember(name, parts, compute, ttl=DEFAULT_TTL):

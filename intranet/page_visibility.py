@@ -12,18 +12,6 @@ from intranet.plugins import remember_pages
 RESTRICTIONS_SECONDS = 60  # a net under the bumps: access decisions, so short
 
 
-def _passes(restriction, user):
-    """Mirrors BaseViewRestriction.accept_request without a request; passwords are never assumed."""
-    if restriction.restriction_type == restriction.LOGIN:
-        return user.is_authenticated
-    if restriction.restriction_type == restriction.GROUPS:
-        if user.is_superuser:
-            return True
-        wanted = {group.pk for group in restriction.groups.all()}
-        return bool(wanted & _group_ids(user))
-    return False  # a password restriction: unlocking it happens on the page itself
-
-
 def _page_restrictions():
     """[(section path, restriction type, group ids)] of every page view restriction: the same for
     everyone, asked on most pages (search, agenda, must-reads, the social layer), so kept until the
@@ -36,8 +24,9 @@ def _page_restrictions():
     return remember_pages(("page-restrictions",), compute, seconds=RESTRICTIONS_SECONDS)
 
 
-def _passes_kept(restriction, user):
-    path, kind, group_ids = restriction
+def _passes(kind, group_ids, user):
+    """Mirrors BaseViewRestriction.accept_request without a request; passwords are never assumed
+    (unlocking one happens on the page itself)."""
     if kind == PageViewRestriction.LOGIN:
         return user.is_authenticated
     if kind == PageViewRestriction.GROUPS:
@@ -54,7 +43,9 @@ def _group_ids(user):
 def hidden_page_paths(user):
     """Tree paths of restricted sections this user fails (cached on the user for one request)."""
     if not hasattr(user, "_search_hidden_paths"):
-        user._search_hidden_paths = [r[0] for r in _page_restrictions() if not _passes_kept(r, user)]
+        user._search_hidden_paths = [
+            path for path, kind, groups in _page_restrictions() if not _passes(kind, groups, user)
+        ]
     return user._search_hidden_paths
 
 
@@ -74,7 +65,11 @@ def page_visibility_key(user):
 def hidden_collection_ids(user):
     if not hasattr(user, "_search_hidden_collections"):
         restrictions = CollectionViewRestriction.objects.select_related("collection").prefetch_related("groups")
-        paths = [r.collection.path for r in restrictions if not _passes(r, user)]
+        paths = [
+            r.collection.path
+            for r in restrictions
+            if not _passes(r.restriction_type, [group.pk for group in r.groups.all()], user)
+        ]
         ids = []
         if paths:  # the restricted collections and everything below them, in one query
             below = reduce(or_, (Q(path__startswith=path) for path in paths))

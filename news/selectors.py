@@ -41,7 +41,7 @@ def paginate(queryset, number):
     """A page of a list of live articles. Their number changes only when a page is published,
     unpublished, moved or deleted, so it is kept under the page-tree generation."""
     key = hashlib.sha256(str(queryset.query).encode()).hexdigest()[:32]
-    count = remember_pages(("article-count", key), queryset.count, seconds=COUNT_SECONDS)
+    count = lambda: remember_pages(("article-count", key), queryset.count, seconds=COUNT_SECONDS)  # noqa: E731
     return CountedPaginator(queryset, PER_PAGE, count).get_page(number)
 
 

@@ -95,16 +95,13 @@ def render_avatars(people, size=""):
         return {}
     prefix = caching.versioned_key(GENERATION, "avatar", size)
     keys = {pk: f"{prefix}:{pk}" for pk in people}
-    pk_of = {key: pk for pk, key in keys.items()}
+    contexts = {keys[pk]: {"person": person, "size": size} for pk, person in people.items()}
 
-    def render(missing_keys):
-        missing = [people[pk_of[key]] for key in missing_keys]
-        prefetch_related_objects(missing, card_prefetches()[0])
-        template = get_template(AVATAR_TEMPLATE)
-        return {keys[person.pk]: template.render({"person": person, "size": size}) for person in missing}
+    def prepare(missing_keys):
+        prefetch_related_objects([contexts[key]["person"] for key in missing_keys], card_prefetches()[0])
 
-    found = caching.remember_many(keys.values(), render, CARD_TTL)
-    return {pk: mark_safe(found[key]) for pk, key in keys.items()}  # noqa: S308  (the avatar template's output)
+    found = caching.remember_rendered(AVATAR_TEMPLATE, contexts, CARD_TTL, prepare)
+    return {pk: found[key] for pk, key in keys.items()}
 
 
 def give_small_avatars(people):

@@ -4,16 +4,15 @@ import hashlib
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
-from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from intranet import caching
+from intranet.paging import CountedPaginator
 from people import routing, selectors, services
 from people.forms import LETTERS, DirectoryFilterForm, ProfileForm
 from people.models import OrganisationUnit, Person
@@ -26,20 +25,9 @@ def _render(request, page, template, **context):
     return TemplateResponse(request, template, context)
 
 
-class CachedCountPaginator(Paginator):
-    """A paginator whose total comes from people.selectors.cached_count under `count_key`."""
-
-    def __init__(self, object_list, per_page, count_key):
-        super().__init__(object_list, per_page)
-        self.count_key = count_key
-
-    @cached_property
-    def count(self):
-        return selectors.cached_count(self.object_list, *self.count_key)
-
-
 def _paginate(request, people, count_key):
-    return CachedCountPaginator(people, PER_PAGE, count_key).get_page(request.GET.get("page"))
+    count = lambda: selectors.cached_count(people, *count_key)  # noqa: E731
+    return CountedPaginator(people, PER_PAGE, count).get_page(request.GET.get("page"))
 
 
 def _filters_key(filters):

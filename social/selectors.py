@@ -254,6 +254,8 @@ def _shared_page(target, page, per_page):
         thread_ids = threads[start : start + per_page + 1]
         return count, len(thread_ids) > per_page, list(_comments_queryset(target, thread_ids[:per_page]))
 
+    if page > CACHED_PAGES:
+        return compute()
     content_type_id = ContentType.objects.get_for_model(target).pk
     parts = (
         caching.generation(COMMENTS_GENERATION),
@@ -263,8 +265,6 @@ def _shared_page(target, page, per_page):
         page,
         per_page,
     )
-    if page > CACHED_PAGES:
-        return compute()
     name = _subject_generation(content_type_id, target.pk)
     return caching.remember(name, parts, compute, ttl=SECTION_SECONDS)
 

@@ -9,8 +9,6 @@ and the list it is in (its heading id).
 
 import hashlib
 
-from django.template.loader import get_template
-from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 from intranet import caching
@@ -34,17 +32,9 @@ def rendered(teams, list_id, pending):
     index = index_location()
     urls = [team_url(team.url_path, index) or team.get_url() for team in teams]
     keys = [_key(team, url, list_id, (pending or {}).get(team.pk, "")) for team, url in zip(teams, urls, strict=True)]
-    by_key = {key: (team, url) for key, team, url in zip(keys, teams, urls, strict=True)}
-
-    def render(missing):
-        template = get_template(TEMPLATE)
-        return {
-            key: template.render(
-                {"team": by_key[key][0], "url": by_key[key][1], "list_id": list_id, "pending": pending}
-            )
-            for key in missing
-        }
-
-    found = caching.remember_many(keys, render, TTL)
-    # The output of an autoescaping template, cached as rendered.
-    return [mark_safe(found[key]) for key in keys]  # noqa: S308
+    contexts = {
+        key: {"team": team, "url": url, "list_id": list_id, "pending": pending}
+        for key, team, url in zip(keys, teams, urls, strict=True)
+    }
+    found = caching.remember_rendered(TEMPLATE, contexts, TTL)
+    return [found[key] for key in keys]

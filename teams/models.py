@@ -28,6 +28,7 @@ from people.models import Person
 from social import targets
 from teams import slugs
 from teams.admin_form import TeamPageForm
+from teams.choices import Kind, Role, State, kind_label  # noqa: F401 (imported from here across the apps)
 
 NAME_MAX = 80
 DESCRIPTION_MAX = 2000
@@ -50,33 +51,6 @@ def post_image_path(instance, filename):
 
 def post_document_path(instance, filename):
     return _team_file_path(filename)
-
-
-class Kind(models.TextChoices):
-    OPEN = "open", _("Open: anyone can join")
-    CLOSED = "closed", _("Closed: members are approved by an admin")
-    PRIVATE = "private", _("Private: invisible to non-members, by invitation")
-
-
-def kind_label(kind):
-    """The short name of a kind ("Open team") for lists, search results and badges."""
-    labels = {
-        Kind.OPEN: gettext("Open team"),
-        Kind.CLOSED: gettext("Closed team"),
-        Kind.PRIVATE: gettext("Private team"),
-    }
-    return labels.get(kind, "")
-
-
-class Role(models.TextChoices):
-    ADMIN = "admin", _("Admin")
-    MEMBER = "member", _("Member")
-
-
-class State(models.TextChoices):
-    ACTIVE = "active", _("Member")
-    REQUESTED = "requested", _("Asked to join")
-    INVITED = "invited", _("Invited")
 
 
 class TeamIndexPage(RoutablePageMixin, Page):

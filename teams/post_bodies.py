@@ -16,8 +16,6 @@ names and avatars are loaded only for the posts that are not in the cache.
 
 import hashlib
 
-from django.template.loader import get_template
-from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 from intranet import caching
@@ -61,21 +59,16 @@ def attach(shown, team):
         return
     prefix = caching.versioned_key(PEOPLE_GENERATION, "team-post", get_language() or "")
     keys = [f"{prefix}:{post.pk}:{_fingerprint(post, team, pinned)}" for post, pinned in shown]
-    shown_as = dict(zip(keys, shown, strict=True))
+    contexts = {key: {"post": post, "pinned": pinned} for key, (post, pinned) in zip(keys, shown, strict=True)}
 
-    def render(missing_keys):
-        missing = [(*shown_as[key], key) for key in missing_keys]
-        posts = list({post.pk: post for post, _pinned, _key in missing}.values())
+    def prepare(missing_keys):
+        # Mention links and avatars only for the posts not in the cache (mentions.render escapes the text).
+        posts = list({contexts[key]["post"].pk: contexts[key]["post"] for key in missing_keys}.values())
         names = mentions.names_for(post.text for post in posts)
         give_small_avatars(getattr(post.author, "person", None) for post in posts if post.author_id)
-        template = get_template(TEMPLATE)
-        fresh = {}
-        for post, pinned, key in missing:
+        for post in posts:
             post.html = mentions.render(post.text, names)
-            fresh[key] = template.render({"post": post, "pinned": pinned})
-        return fresh
 
-    found = caching.remember_many(keys, render, TTL)
+    found = caching.remember_rendered(TEMPLATE, contexts, TTL, prepare)
     for (post, pinned), key in zip(shown, keys, strict=True):
-        # The output of an autoescaping template (mentions.render escapes the text), cached as rendered.
-        setattr(post, "pinned_body" if pinned else "body", mark_safe(found[key]))  # noqa: S308
+        setattr(post, "pinned_body" if pinned else "body", found[key])

@@ -168,7 +168,7 @@ def timeline(team, user, page=1, extra_ids=()):
     ids = team.posts.order_by("-created_at", "-pk").values_list("pk", flat=True)
     kept = side_generation(team.pk)
     total = caching.remember(kept, ("post-count",), ids.count, ttl=SIDE_SECONDS)
-    page_obj = CountedPaginator(ids, POSTS_PER_PAGE, total).get_page(page)
+    page_obj = CountedPaginator(ids, POSTS_PER_PAGE, lambda: total).get_page(page)
     start = page_obj.start_index() - 1 if total else 0
     page_ids = caching.remember(
         kept, ("post-ids", start, POSTS_PER_PAGE), lambda: list(ids[start : start + POSTS_PER_PAGE]), ttl=SIDE_SECONDS

@@ -11,10 +11,8 @@ import hashlib
 
 from django import template
 from django.contrib.contenttypes.models import ContentType
-from django.template.loader import get_template
 from django.urls import reverse
 from django.utils import formats, timezone
-from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext
 
 from intranet import caching
@@ -82,14 +80,9 @@ def _give_bodies(comments):
     if not comments:
         return
     by_key = {_body_key(comment): comment for comment in comments}
-
-    def render(missing):
-        template = get_template(BODY_TEMPLATE)
-        return {key: template.render({"comment": by_key[key]}) for key in missing}
-
-    found = caching.remember_many(list(by_key), render, BODY_SECONDS)
+    found = caching.remember_rendered(BODY_TEMPLATE, {key: {"comment": c} for key, c in by_key.items()}, BODY_SECONDS)
     for key, comment in by_key.items():
-        comment.body = mark_safe(found[key])  # noqa: S308 (an autoescaping template's output, cached as rendered)
+        comment.body = found[key]
 
 
 def section_context(request, target, page_path, next_url, csrf_token):

@@ -342,6 +342,17 @@ def test_my_next_bookings_on_the_homepage_follow_invitations_changes_and_cancell
         start = html.index('data-block="rooms.next"')
         return html[start : html.index("</section>", start)]
 
+    def change(booking, room, title, attendees):
+        services.change_booking(
+            user=colleague.user,
+            booking=booking,
+            room=room,
+            title=title,
+            start=booking.start,
+            end=booking.end,
+            attendees=attendees,
+        )
+
     assert "Begrotingsoverleg" not in block()
     (booking,) = book(colleague, room, day, "10:00", "11:00", title="Begrotingsoverleg", attendees=[employee.person])
     assert "Begrotingsoverleg" in block() and "Zaal Amstel" in block()
@@ -349,29 +360,13 @@ def test_my_next_bookings_on_the_homepage_follow_invitations_changes_and_cancell
     room.save()
     assert "Zaal Maas" in block()
     # The organiser renames and moves it; I stay invited.
-    services.change_booking(
-        user=colleague.user,
-        booking=booking,
-        room=other_room,
-        title="Begrotingsoverleg (verzet)",
-        start=booking.start,
-        end=booking.end,
-        attendees=[employee.person],
-    )
+    change(booking, other_room, "Begrotingsoverleg (verzet)", [employee.person])
     assert "Begrotingsoverleg (verzet)" in block() and "Zaal IJssel" in block()
     services.cancel_booking(user=colleague.user, booking=Booking.objects.get(pk=booking.pk))
     assert "Begrotingsoverleg" not in block()
     (again,) = book(colleague, room, day, "12:00", "13:00", title="Lunchoverleg", attendees=[employee.person])
     assert "Lunchoverleg" in block()
-    services.change_booking(
-        user=colleague.user,
-        booking=again,
-        room=room,
-        title="Lunchoverleg",
-        start=again.start,
-        end=again.end,
-        attendees=[],
-    )
+    change(again, room, "Lunchoverleg", [])  # I am no longer invited
     assert "Lunchoverleg" not in block()
     (mine,) = book(employee.person, room, day, "14:00", "15:00", title="Eigen overleg")
     assert "Eigen overleg" in block()
