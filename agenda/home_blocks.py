@@ -5,10 +5,15 @@ from django.utils.translation import gettext_lazy as _
 
 from agenda import selectors
 from agenda.models import EventIndexPage
-from intranet.plugins import HomeBlock, shared
+from intranet.plugins import HomeBlock, shared, shared_slot
 
 BLOCKS = {"events.agenda": _("Agenda")}
 SHOWN = 5
+INDEX = "events.index"
+
+
+def cache_slots(request):
+    return [shared_slot(INDEX)]
 
 
 def _index_url():
@@ -20,5 +25,5 @@ def blocks(request):
     if not request.user.is_authenticated:
         return []
     items = selectors.next_for_home(request, limit=SHOWN)
-    context = {"items": items, "index_url": shared("events.index", _index_url)["url"]}
+    context = {"items": items, "index_url": shared(INDEX, _index_url)["url"]}
     return [HomeBlock(key="events.agenda", template="events/home_block.html", context=context, order=35)]

@@ -220,9 +220,10 @@ def next_for_home(request, limit=5, now=None):
             for item in found
         ]
 
-    parts = (caching.generation(PAGES_GENERATION), page_visibility_key(user), timeline_visibility_key(user), spare)
+    parts = (page_visibility_key(user), timeline_visibility_key(user), spare)
     # Every cache read unpickles fresh objects, so the reader's statuses can be set on them directly.
-    items = [item for item in caching.remember(HOME_GENERATION, parts, compute, ttl=HOME_TTL) if item.end >= now]
+    kept = caching.remember(HOME_GENERATION, parts, compute, ttl=HOME_TTL, depends=(PAGES_GENERATION,))
+    items = [item for item in kept if item.end >= now]
     items = items[:limit]
     _add_home_statuses(items, person)
     return items

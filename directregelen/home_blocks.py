@@ -1,9 +1,14 @@
 """Direct regelen on the homepage: the most used services and the way to one's own requests."""
 
 from directregelen import selectors
-from intranet.plugins import HomeBlock, shared
+from intranet.plugins import HomeBlock, shared, shared_slot
 
 SHORTCUTS = 5
+POPULAR = "directregelen.popular"
+
+
+def cache_slots(request):
+    return [selectors.portal_slot(), shared_slot(POPULAR), selectors.open_count_slot(request.user)]
 
 
 def blocks(request):
@@ -19,7 +24,7 @@ def blocks(request):
             context={
                 "portal": portal,
                 # The same for everyone: cached until a page changes, and for a minute at most.
-                "services": shared("directregelen.popular", lambda: selectors.popular_services(limit=SHORTCUTS)),
+                "services": shared(POPULAR, lambda: selectors.popular_services(limit=SHORTCUTS)),
                 "open_count": selectors.open_request_count(request.user),
             },
             order=30,

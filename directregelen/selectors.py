@@ -16,7 +16,7 @@ from directregelen.models import (
     ServicePage,
 )
 from intranet import caching
-from intranet.plugins import shared
+from intranet.plugins import shared, shared_slot
 from people.models import Person
 
 POPULAR_DAYS = 30
@@ -35,7 +35,14 @@ def _portal_location():
 def portal_link():
     """{"url", "title"} of the live portal, or None; cached because every homepage view asks for it,
     until the page tree changes (intranet.plugins.shared: published, unpublished, moved or deleted)."""
-    return shared("directregelen.portal", _portal_location, seconds=3600) or None
+    return shared(PORTAL, _portal_location, seconds=3600) or None
+
+
+PORTAL = "directregelen.portal"
+
+
+def portal_slot():
+    return shared_slot(PORTAL)
 
 
 def live_services():
@@ -125,13 +132,15 @@ OPEN_GENERATION = "directregelen-open"
 OPEN_SECONDS = 600
 
 
+def open_count_slot(user):
+    return caching.user_slot(OPEN_GENERATION, user.pk)
+
+
 def open_request_count(user):
     """My requests not yet done, for the homepage block on every visit: kept per requester until one of
     their requests is saved or deleted (requests_changed, connected in DirectRegelenConfig.ready)."""
-    return caching.remember_for_user(
-        OPEN_GENERATION,
-        user.pk,
-        (),
+    return caching.keep(
+        open_count_slot(user),
         lambda: Request.objects.filter(requester=user).exclude(status=Request.Status.DONE).count(),
         ttl=OPEN_SECONDS,
     )

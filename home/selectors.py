@@ -3,7 +3,6 @@
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, IntegerField, OuterRef, Prefetch, Subquery, Value
 from django.db.models.functions import Coalesce
-from django.utils.functional import SimpleLazyObject
 from wagtail.images import get_image_model
 from wagtail.images.models import Rendition
 
@@ -18,12 +17,10 @@ NEW_COLLEAGUES = 6
 
 def new_colleagues(limit=NEW_COLLEAGUES):
     """The latest starters with unit and avatar: one query, plus one for renditions when there are photos.
-
-    Lazy: the block's template caches its HTML per people generation and day
-    (home/blocks/new_colleagues.html), so the list is only loaded when that fragment is not cached."""
+    (The homepage keeps the block's HTML per people generation and day: home/home_blocks.py.)"""
     renditions = Prefetch("photo__renditions", queryset=Rendition.objects.filter(filter_spec=people.AVATAR_SPEC))
     starters = people.new_colleagues().select_related("organisation_unit", "photo")
-    return SimpleLazyObject(lambda: list(starters.prefetch_related(None).prefetch_related(renditions)[:limit]))
+    return list(starters.prefetch_related(None).prefetch_related(renditions)[:limit])
 
 
 def _like_count(**extra):

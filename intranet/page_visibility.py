@@ -7,9 +7,15 @@ from operator import or_
 from django.db.models import Q
 from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 
-from intranet.plugins import remember_pages
+from intranet.plugins import pages_slot, remember_pages
 
 RESTRICTIONS_SECONDS = 60  # a net under the bumps: access decisions, so short
+RESTRICTIONS_PARTS = ("page-restrictions",)
+
+
+def restrictions_slot():
+    """Where the restrictions are kept, for a page that prefetches its cached parts (the homepage)."""
+    return pages_slot(RESTRICTIONS_PARTS)
 
 
 def _page_restrictions():
@@ -21,7 +27,7 @@ def _page_restrictions():
         restrictions = PageViewRestriction.objects.select_related("page").prefetch_related("groups")
         return [(r.page.path, r.restriction_type, [g.pk for g in r.groups.all()]) for r in restrictions]
 
-    return remember_pages(("page-restrictions",), compute, seconds=RESTRICTIONS_SECONDS)
+    return remember_pages(RESTRICTIONS_PARTS, compute, seconds=RESTRICTIONS_SECONDS)
 
 
 def _passes(kind, group_ids, user):

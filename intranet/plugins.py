@@ -30,6 +30,9 @@ from django.apps import apps
 from django.core.signals import setting_changed
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import Signal, receiver
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
@@ -93,16 +96,45 @@ PAGES_GENERATION = "pages"
 SHARED_SECONDS = 60
 
 
+def pages_slot(parts: Sequence[Any]) -> caching.Slot:
+    """Where remember_pages(parts, ...) keeps its value: for a home_blocks module's cache_slots()."""
+    return caching.Slot(PAGES_GENERATION, tuple(parts))
+
+
+def shared_slot(key: str) -> caching.Slot:
+    """Where shared(key, ...) keeps its value: for a home_blocks module's cache_slots()."""
+    return pages_slot(("home-block", key))
+
+
 def shared(key: str, compute: Callable[[], T], seconds: int = SHARED_SECONDS) -> T:
     """The part of a block's context that is the same for every reader (e.g. the latest public news),
     computed once per change to the page tree and at most `seconds` old. Personal parts (pins, one's
     own requests) must stay outside: this cache has no user in its key."""
-    return caching.remember(PAGES_GENERATION, ("home-block", key), compute, ttl=seconds)
+    return caching.keep(shared_slot(key), compute, ttl=seconds)
+
+
+def shared_html_slot(key: str) -> caching.Slot:
+    """Where shared_html(key, ...) keeps the block's HTML in the current language."""
+    return pages_slot(("home-block-html", key, get_language() or ""))
+
+
+def shared_html(
+    key: str, template: str, compute: Callable[[], dict[str, Any]], request: Any, seconds: int = SHARED_SECONDS
+) -> str:
+    """A block that is the same for every reader, kept as its rendered HTML (per language) like
+    shared(): on a warm homepage neither its data nor its template is touched. `template` must show
+    nothing personal; it is rendered with compute() as `block`."""
+
+    def render() -> str:
+        return render_to_string(template, {"block": compute()}, request=request)
+
+    # The output of an autoescaping template, kept as rendered: no user text reaches it unescaped.
+    return mark_safe(caching.keep(shared_html_slot(key), render, ttl=seconds))  # noqa: S308
 
 
 def remember_pages(parts: Sequence[Any], compute: Callable[[], T], seconds: int) -> T:
     """compute() once per change to the page tree (e.g. where an index page lives)."""
-    return caching.remember(PAGES_GENERATION, tuple(parts), compute, ttl=seconds)
+    return caching.keep(pages_slot(parts), compute, ttl=seconds)
 
 
 def pages_changed(**kwargs: Any) -> None:

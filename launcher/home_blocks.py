@@ -7,6 +7,10 @@ from launcher import tiles
 LIMIT = 12
 
 
+def cache_slots(request):
+    return [tiles.home_slot(request.user, getattr(request.user, "person", None), LIMIT)]
+
+
 def blocks(request):
     if not request.user.is_authenticated:
         return []

@@ -26,17 +26,15 @@ def forget_apps(**kwargs):
     caching.bump(APPS_GENERATION)
 
 
+def home_slot(user, person, limit):
+    parts = (getattr(person, "organisation_unit_id", None), limit, get_language())
+    return caching.Slot(_mine(user.pk), parts, (APPS_GENERATION, PEOPLE_GENERATION))
+
+
 def home_tiles(user, person, limit):
     def render():
         pinned, defaults = selectors.my_apps(user, person, limit=limit)
         context = {"pinned": pinned, "defaults": defaults, "next": "/", "tiles_only": True}
         return render_to_string("launcher/includes/my_apps.html", context)
 
-    parts = (
-        caching.generation(APPS_GENERATION),
-        caching.generation(PEOPLE_GENERATION),
-        getattr(person, "organisation_unit_id", None),
-        limit,
-        get_language(),
-    )
-    return caching.remember(_mine(user.pk), parts, render, ttl=TTL)
+    return caching.keep(home_slot(user, person, limit), render, ttl=TTL)

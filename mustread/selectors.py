@@ -46,14 +46,8 @@ def outstanding_for(user, limit=HOME_LIMIT):
         return list(found.order_by(F("deadline").asc(nulls_last=True), "-version_started_at", "pk")[:limit])
 
     unit = person.organisation_unit
-    parts = (
-        caching.generation(GENERATION),
-        caching.generation(PAGES_GENERATION),
-        unit.path if unit else "",
-        hashlib.sha256(page_visibility_key(user).encode()).hexdigest()[:24],
-        limit,
-    )
-    return caching.remember_for_user(GENERATION, user.pk, parts, compute, ttl=HOME_SECONDS)
+    parts = (unit.path if unit else "", hashlib.sha256(page_visibility_key(user).encode()).hexdigest()[:24], limit)
+    return caching.remember_for_user(GENERATION, user.pk, parts, compute, ttl=HOME_SECONDS, depends=(PAGES_GENERATION,))
 
 
 @dataclass

@@ -1,33 +1,30 @@
 """The homepage's notice-board block: the newest open posts with their first photo.
 
-The same for every reader, so it is shared (intranet.plugins.shared): two queries a minute at most, none on
-a warm homepage. A new post may take up to that minute to show here; the board itself is always current.
+The same for every reader, so it is shared (intranet.plugins.shared_html): kept as HTML, two queries a
+minute at most, none on a warm homepage. A new post may take up to that minute to show here; the board
+itself is always current.
 """
-
-import time
 
 from django.utils.translation import gettext_lazy as _
 
-from intranet.plugins import HomeBlock, shared
+from intranet.plugins import HomeBlock, shared_html, shared_html_slot
 from prikbord import selectors
 
 SHOWN = 4
-BLOCKS = {"prikbord.newest": _("Newest on the notice board")}
+KEY = "prikbord.newest"
+BLOCKS = {KEY: _("Newest on the notice board")}
 
 
 def _newest():
-    # The stamp keys the block's kept HTML to this very list (prikbord/home_block.html's {% cache %}).
-    return {"posts": list(selectors.board()[:SHOWN]), "stamp": time.time_ns()}
+    return {"posts": list(selectors.board()[:SHOWN])}
+
+
+def cache_slots(request):
+    return [shared_html_slot(KEY)]
 
 
 def blocks(request):
     if not request.user.is_authenticated:
         return []
-    return [
-        HomeBlock(
-            key="prikbord.newest",
-            template="prikbord/home_block.html",
-            context=shared("prikbord.newest", _newest),
-            order=35,
-        )
-    ]
+    html = shared_html(KEY, "prikbord/includes/home_block_body.html", _newest, request)
+    return [HomeBlock(key=KEY, template="prikbord/home_block.html", context={"html": html}, order=35)]

@@ -4,6 +4,10 @@ from intranet.plugins import HomeBlock
 from rooms import selectors
 
 
+def cache_slots(request):
+    return [selectors.home_slot(request.user.pk)]
+
+
 def blocks(request):
     person = getattr(request.user, "person", None) if request.user.is_authenticated else None
     if person is None:

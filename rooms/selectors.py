@@ -157,7 +157,14 @@ def upcoming_for(person, now=None):
     return _with_details(bookings_of(person).filter(end__gt=now or timezone.now()).order_by("start"))
 
 
-def next_for_home(person, limit=5):
+HOME_LIMIT = 5
+
+
+def home_slot(user_id, limit=HOME_LIMIT):
+    return caching.user_slot(HOME_GENERATION, user_id, (limit,))
+
+
+def next_for_home(person, limit=HOME_LIMIT):
     """The homepage block, on every visit: kept per person until a booking of theirs, their attendance,
     or a room or building changes (rooms.signals), with spares so that meetings ending meanwhile
     leave others to show."""
@@ -167,8 +174,7 @@ def next_for_home(person, limit=5):
         found = bookings_of(person).filter(end__gt=now).select_related("room__building").order_by("start", "pk")
         return list(found[: limit * 3])
 
-    parts = (caching.generation(HOME_GENERATION), limit)
-    kept = caching.remember_for_user(HOME_GENERATION, person.user_id, parts, compute, ttl=HOME_SECONDS)
+    kept = caching.keep(home_slot(person.user_id, limit), compute, ttl=HOME_SECONDS)
     return [booking for booking in kept if booking.end > now][:limit]
 
 

@@ -257,16 +257,14 @@ def _shared_page(target, page, per_page):
     if page > CACHED_PAGES:
         return compute()
     content_type_id = ContentType.objects.get_for_model(target).pk
-    parts = (
-        caching.generation(COMMENTS_GENERATION),
-        caching.generation(PEOPLE_GENERATION),
-        content_type_id,
-        target.pk,
-        page,
-        per_page,
-    )
     name = _subject_generation(content_type_id, target.pk)
-    return caching.remember(name, parts, compute, ttl=SECTION_SECONDS)
+    return caching.remember(
+        name,
+        (content_type_id, target.pk, page, per_page),
+        compute,
+        ttl=SECTION_SECONDS,
+        depends=(COMMENTS_GENERATION, PEOPLE_GENERATION),
+    )
 
 
 def _subject_generation(content_type_id, object_pk):

@@ -27,12 +27,6 @@ ACTIVITY_SECONDS = 60
 GENERATION = "teams-activity"
 
 
-def cache_key(user, language=None):
-    # The generation lets any write that must show at once (leaving a team, a removed post, a merge)
-    # retire every user's copy: intranet.caching.bump(GENERATION).
-    return caching.versioned_key(GENERATION, user.pk, language or translation.get_language())
-
-
 def _latest(field):
     """One field (or expression) of the team's latest post, as a correlated subquery."""
     posts = TeamPost.objects.filter(team_id=OuterRef("team_id")).order_by("-created_at", "-pk")
@@ -108,11 +102,19 @@ def _build(user):
     return context
 
 
+def _slot(user, language=None):
+    return caching.Slot(GENERATION, (user.pk, language or translation.get_language()))
+
+
+def cache_key(user, language=None):
+    # The slot block_context keeps one user's block in; the generation lets any write that must show
+    # at once (leaving a team, a removed post, a merge) retire every user's copy: caching.bump(GENERATION).
+    return _slot(user, language).key
+
+
 def block_context(user):
-    # The same key as cache_key(user), which forget() deletes.
-    return caching.remember(
-        GENERATION, (user.pk, translation.get_language()), lambda: _build(user), ttl=ACTIVITY_SECONDS
-    )
+    # Kept in cache_key(user)'s slot, which forget() deletes.
+    return caching.keep(_slot(user), lambda: _build(user), ttl=ACTIVITY_SECONDS)
 
 
 def forget(user=None):
@@ -122,6 +124,10 @@ def forget(user=None):
     else:
         # Every language's copy: the admin removing someone works in their own language, not the member's.
         cache.delete_many([cache_key(user, code) for code, _name in settings.LANGUAGES])
+
+
+def cache_slots(request):
+    return [_slot(request.user)]
 
 
 def blocks(request):

@@ -111,12 +111,8 @@ def filtered_page(user, everyone, text, number, per_page):
     def matching_ids():
         return list(everyone.values_list("pk", flat=True))
 
-    parts = (
-        caching.generation(PAGES_GENERATION),
-        membership_key(user, [Kind.PRIVATE]),
-        hashlib.sha256(text.encode()).hexdigest()[:32],
-    )
-    ids = caching.remember(FILTER_GENERATION, parts, matching_ids, ttl=FILTER_SECONDS)
+    parts = (membership_key(user, [Kind.PRIVATE]), hashlib.sha256(text.encode()).hexdigest()[:32])
+    ids = caching.remember(FILTER_GENERATION, parts, matching_ids, ttl=FILTER_SECONDS, depends=(PAGES_GENERATION,))
     page_obj = Paginator(ids, per_page).get_page(number)
     # Only ids this very visibility class may see: fetched by key, no filter scans again.
     by_pk = TeamPage.objects.live().only(*LIST_FIELDS).in_bulk(list(page_obj.object_list))
@@ -246,8 +242,9 @@ def team_side(team):
         )
         return members, admins, documents
 
-    parts = (caching.generation(PEOPLE_GENERATION), team.member_count)
-    return caching.remember(side_generation(team.pk), parts, compute, ttl=SIDE_SECONDS)
+    return caching.remember(
+        side_generation(team.pk), (team.member_count,), compute, ttl=SIDE_SECONDS, depends=(PEOPLE_GENERATION,)
+    )
 
 
 def team_page_context(team, user, page=1):
