@@ -201,6 +201,46 @@ def keep(slot, compute, ttl=DEFAULT_TTL):
     return remember(slot.name, slot.parts, compute, ttl=ttl, depends=slot.depends)
 
 
+def keep_many(slots, compute_missing, ttl=DEFAULT_TTL):
+    """{ident: value} for many Slots ({ident: Slot}, e.g. one per liked object) in one round trip with
+    all their generations; compute_missing(idents) gives {ident: value} for those not kept (or kept
+    under older generations), stored in one write. A generation never made yet is made here at the
+    clock, all in one write: a fresh number can only retire values, never revive one."""
+    if not slots:
+        return {}
+    memo = _request_memo.get()
+    names = {name for slot in slots.values() for name in (slot.name, *slot.depends)}
+    unread = [name for name in names if memo is None or name not in memo]
+    found = cache.get_many([slot.key for slot in slots.values()] + [_key(name) for name in unread])
+    current = {name: memo[name] for name in names if memo is not None and name in memo}
+    created = {}
+    for name in unread:
+        value = found.get(_key(name))
+        if value is None:
+            value = created[name] = time.time_ns()
+        current[name] = value
+        if memo is not None:
+            memo[name] = value
+    if created:
+        cache.set_many({_key(name): value for name, value in created.items()}, GENERATION_TTL)
+
+    def made_under(slot):
+        return tuple(current[name] for name in (slot.name, *slot.depends))
+
+    result, missing = {}, []
+    for ident, slot in slots.items():
+        stored = found.get(slot.key)
+        if isinstance(stored, tuple) and len(stored) == 2 and stored[0] == made_under(slot):
+            result[ident] = stored[1]
+        else:
+            missing.append(ident)
+    if missing:
+        fresh = compute_missing(missing)
+        cache.set_many({slots[ident].key: (made_under(slots[ident]), fresh[ident]) for ident in missing}, ttl)
+        result.update(fresh)
+    return result
+
+
 def forget(name, parts):
     """Drop what remember(name, parts) kept, whatever its generations."""
     cache.delete(remember_key(name, parts))

@@ -4,7 +4,6 @@ and community managers a link to the progress: a page panel (intranet.plugins.pa
 from django.template.loader import render_to_string
 
 from mustread import access, selectors
-from mustread.models import MustRead
 
 
 def panels(request, page, place, **context):
@@ -12,8 +11,8 @@ def panels(request, page, place, **context):
         return []
     if getattr(request, "is_preview", False) or not getattr(page, "pk", None):
         return []
-    if not MustRead.objects.filter(page_id=page.pk).exists():
-        return []  # the common case: one query
+    if page.pk not in selectors.pages_with_must_read():
+        return []  # the common case: one cache read
     context = {
         "status": selectors.status_for(request.user, page),
         "page": page,

@@ -33,6 +33,14 @@ def applicable(user, person=None):
     return found
 
 
+def pages_with_must_read():
+    """The ids of every page marked must-read (a few dozen at most), kept until one changes
+    (mustread.signals): each news page asks whether it is one."""
+    return caching.remember(
+        GENERATION, ("pages",), lambda: frozenset(MustRead.objects.values_list("page_id", flat=True))
+    )
+
+
 def outstanding_for(user, limit=HOME_LIMIT):
     """What the user still has to confirm, nearest deadline first (the homepage block, on every visit):
     kept per reader until they confirm, a must-read or its units change (GENERATION, mustread.signals),

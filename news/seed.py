@@ -22,6 +22,7 @@ from intranet.pages import homepage
 from news.models import BlogIndexPage, BlogPage, Category, NewsIndexPage, NewsPage
 from news.services import EDITORS
 from people.models import Person
+from social.likes import likes_changed_in_bulk
 from social.models import Like
 
 ANCHOR = timezone.make_aware(datetime(2026, 11, 20, 9, 0))  # noqa: DTZ001 (made aware here)
@@ -222,6 +223,7 @@ def _likes(rng, pages, users):
         for user in rng.sample(users, min(len(users), rng.randint(0, 12))):
             rows.append(Like(content_type=content_type, object_id=page.pk, user=user))
     Like.objects.bulk_create(rows, ignore_conflicts=True, batch_size=1000)
+    likes_changed_in_bulk()
 
 
 def _pictures(pages):

@@ -9,12 +9,11 @@ Public API:
     unread_count(user), notifications_for(user), visible_notifications(user)
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.conf import settings
-from django.contrib.auth.models import AnonymousUser
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, prefetch_related_objects
+from django.db.models import Count, Exists, OuterRef, Q
 from django.http import Http404
 from django.urls import reverse
 from django_comments.models import CommentFlag
@@ -25,48 +24,8 @@ from people.cards import render_avatars  # the ground floor's shared avatar cach
 from people.models import Person
 from people.signals import GENERATION as PEOPLE_GENERATION
 from social import mentions, targets
-from social.models import FlaggedComment, Like, Notification
-
-
-@dataclass
-class LikeSummary:
-    count: int = 0
-    liked: bool = False
-    names: list = field(default_factory=list)  # who liked, in order of liking
-
-
-def like_summary(objects, user):
-    """Counts, 'did I like it' and who liked, for many objects at once: one query."""
-    objects = [obj for obj in objects if obj is not None]
-    if not objects:
-        return {}
-    keys = {(ContentType.objects.get_for_model(obj).pk, obj.pk) for obj in objects}
-    by_type = {}
-    for content_type_id, pk in keys:
-        by_type.setdefault(content_type_id, set()).add(pk)
-    summaries = {key: LikeSummary() for key in keys}
-    condition = Q()
-    for content_type_id, pks in by_type.items():
-        condition |= Q(content_type_id=content_type_id, object_id__in=pks)
-    rows = (
-        Like.objects.filter(condition)
-        .order_by("created_at", "pk")
-        .values_list(
-            "content_type_id",
-            "object_id",
-            "user_id",
-            "user__person__first_name",
-            "user__person__tussenvoegsel",
-            "user__person__last_name",
-            "user__username",
-        )
-    )
-    for content_type_id, object_id, user_id, first, tussen, last, username in rows:
-        summary = summaries[(content_type_id, object_id)]
-        summary.count += 1
-        summary.liked = summary.liked or user_id == user.pk
-        summary.names.append(" ".join(part for part in (first, tussen, last) if part) or username)
-    return summaries
+from social.likes import LikeSummary, like_summary
+from social.models import FlaggedComment, Notification
 
 
 def summary_for(summaries, obj):
@@ -116,24 +75,34 @@ def like_buttons(objects, summaries, next_url):
 
 
 def comment_counts(objects):
-    """{pk: number of visible comments} for objects of one model: one query."""
+    """{pk: number of visible comments} for objects of one model: one cache round trip, kept per object
+    under its comments' generation (comments_changed), and one query for those not kept."""
     objects = list(objects)
     if not objects:
         return {}
-    content_type = ContentType.objects.get_for_model(objects[0])
-    rows = (
-        XtdComment.norel_objects.filter(
-            content_type=content_type,
-            object_pk__in=[str(obj.pk) for obj in objects],
-            site_id=settings.SITE_ID,
-            is_public=True,
-            is_removed=False,
+    content_type_id = ContentType.objects.get_for_model(objects[0]).pk
+
+    def count(pks):
+        rows = (
+            XtdComment.norel_objects.filter(
+                content_type_id=content_type_id,
+                object_pk__in=[str(pk) for pk in pks],
+                site_id=settings.SITE_ID,
+                is_public=True,
+                is_removed=False,
+            )
+            .values("object_pk")
+            .annotate(n=Count("pk"))
+            .order_by()
         )
-        .values("object_pk")
-        .annotate(n=Count("pk"))
-        .order_by()
-    )
-    return {int(row["object_pk"]): row["n"] for row in rows}
+        found = {int(row["object_pk"]): row["n"] for row in rows}
+        return {pk: found.get(pk, 0) for pk in pks}
+
+    slots = {
+        obj.pk: caching.Slot(_subject_generation(content_type_id, obj.pk), ("count",), (COMMENTS_GENERATION,))
+        for obj in objects
+    }
+    return caching.keep_many(slots, count, ttl=SECTION_SECONDS)
 
 
 THREADS_PER_PAGE = 10  # a first page of the newest threads; "Meer reacties" loads older ones
@@ -195,11 +164,33 @@ def _comments_queryset(target, thread_ids):
     )
 
 
-def _give_my_flags(comments, user):
-    """The reader's own reports on these comments, as each comment's `flags` (xtd's tree reads them):
-    one query. With their user: xtd's tree names each flag's user (a query per flagged comment otherwise)."""
-    my_flags = CommentFlag.objects.filter(flag=CommentFlag.SUGGEST_REMOVAL, user_id=user.pk).select_related("user")
-    prefetch_related_objects(comments, Prefetch("flags", queryset=my_flags))
+FLAGS_GENERATION = "comment-flags"
+
+
+def my_reported_comment_ids(user):
+    """The ids of the comments the reader reported, kept per reader until they report another or a
+    report of theirs goes (flags_changed, social.signals): no query per comment page."""
+    reports = CommentFlag.objects.filter(flag=CommentFlag.SUGGEST_REMOVAL, user_id=user.pk)
+    return caching.remember_for_user(
+        FLAGS_GENERATION, user.pk, (), lambda: frozenset(reports.values_list("comment_id", flat=True))
+    )
+
+
+def flags_changed(sender, instance, **kwargs):
+    caching.forget_user(FLAGS_GENERATION, instance.user_id)
+
+
+def _tree(comments):
+    """[{"comment", "children": [{"comment"}]}] of a page's comments (threads in order, replies in
+    order): two levels (COMMENTS_XTD_MAX_THREAD_LEVEL = 1). xtd's own tree asks each comment's flags."""
+    tree, threads = [], {}
+    for comment in comments:
+        if comment.level == 0:
+            threads[comment.pk] = {"comment": comment, "children": []}
+            tree.append(threads[comment.pk])
+        elif comment.thread_id in threads:
+            threads[comment.thread_id]["children"].append({"comment": comment, "children": []})
+    return tree
 
 
 def page_of_comment(target, comment_id):
@@ -286,25 +277,22 @@ def comment_section(target, user, page=1, per_page=THREADS_PER_PAGE):
     threads follow. A fixed number of queries and a bounded page, however long the discussion."""
     page = _page_number(page)
     count, has_more, comments = _shared_page(target, page, per_page)
-    _give_my_flags(comments, user)
+    reported = my_reported_comment_ids(user)
     names = mentions.names_for(c.comment for c in comments if not c.is_removed)
     likes = like_summary(comments, user)
     comment_type = ContentType.objects.get_for_model(XtdComment)
     for comment in comments:
         comment.html = mentions.render(comment.comment, names)
         comment.likes = likes.get((comment_type.pk, comment.pk)) or LikeSummary()
-        comment.flagged_by_me = bool(comment.flags.all())
+        comment.flagged_by_me = comment.pk in reported
         comment.person = getattr(comment.user, "person", None) if comment.user_id else None
         comment.is_mine = comment.user_id == user.pk
     avatars = render_avatars([comment.person for comment in comments], "small")
     for comment in comments:
         comment.avatar = avatars.get(comment.person.pk) if comment.person is not None else None
-    # xtd asks the user's permissions (two queries) only to count flags, which this tree leaves out
-    # (with_flagging=False): an anonymous user answers without a query.
-    tree = XtdComment.tree_from_queryset(comments, user=AnonymousUser())
     return {
         "target": target,
-        "tree": tree,
+        "tree": _tree(comments),
         "count": count,
         "page_number": page,
         "next_page": page + 1 if has_more else None,

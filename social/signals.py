@@ -5,11 +5,13 @@ from django.conf import settings
 from django.contrib.sites.models import Site
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
-from django_comments.models import Comment
+from django_comments.models import Comment, CommentFlag
 from django_comments_xtd.models import XtdComment
 from wagtail.models import Site as WagtailSite
 
-from social.selectors import comments_changed
+from social.likes import likes_changed
+from social.models import Like
+from social.selectors import comments_changed, flags_changed
 
 
 def domain_of(wagtail_site):
@@ -45,3 +47,8 @@ def _wagtail_site_saved(sender, instance, raw=False, **kwargs):
 for _model in (Comment, XtdComment):
     post_save.connect(comments_changed, sender=_model, dispatch_uid=f"plein-comments-saved-{_model.__name__}")
     post_delete.connect(comments_changed, sender=_model, dispatch_uid=f"plein-comments-deleted-{_model.__name__}")
+
+post_save.connect(likes_changed, sender=Like, dispatch_uid="plein-likes-saved")
+post_delete.connect(likes_changed, sender=Like, dispatch_uid="plein-likes-deleted")
+post_save.connect(flags_changed, sender=CommentFlag, dispatch_uid="plein-flags-saved")
+post_delete.connect(flags_changed, sender=CommentFlag, dispatch_uid="plein-flags-deleted")

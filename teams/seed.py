@@ -22,6 +22,7 @@ from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
 from intranet.demo_images import picture
+from social.likes import likes_changed_in_bulk
 from social.models import Like, Notification
 from teams import seed_content as words
 from teams.addresses import team_url
@@ -318,6 +319,7 @@ def _answers_likes_and_pins(index, user_ids, now):
         for user_id in rng.sample(user_ids, min(len(user_ids), rng.randint(0, 6)))
     ]
     Like.objects.bulk_create(likes, ignore_conflicts=True, batch_size=BATCH)
+    likes_changed_in_bulk()
     for team in TeamPage.objects.filter(slug__in=named[:12], pinned_post__isnull=True):
         first = TeamPost.objects.filter(team=team).order_by("created_at", "pk").first()
         if first:
