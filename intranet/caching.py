@@ -136,16 +136,18 @@ class Slot(NamedTuple):
 _ABSENT = object()
 
 
-def prefetch(slots=(), keys=()):
+def prefetch(slots=(), keys=(), names=()):
     """Read the values of these remember() slots (and plain cache `keys`) and every generation they
     depend on in one round trip, kept for the rest of the request: a page that knows which cached parts
-    it will show (the homepage's blocks) pays one read for all of them instead of one each. Outside a
-    request (no RequestGenerations) it does nothing."""
+    it will show (the homepage's blocks) pays one read for all of them instead of one each; `names`
+    adds generations the page reads by themselves. Outside a request (no RequestGenerations) it does
+    nothing."""
     memo = _request_memo.get()
     if memo is None:
         return
     wanted = [slot.key for slot in slots] + list(keys)
-    names = {name for slot in slots for name in (slot.name, *slot.depends) if name not in memo}
+    names = {name for slot in slots for name in (slot.name, *slot.depends)} | set(names)
+    names = {name for name in names if name not in memo}
     found = cache.get_many(wanted + [_key(name) for name in names])
     for name in names:
         if found.get(_key(name)) is not None:
@@ -211,7 +213,14 @@ def keep_many(slots, compute_missing, ttl=DEFAULT_TTL):
     memo = _request_memo.get()
     names = {name for slot in slots.values() for name in (slot.name, *slot.depends)}
     unread = [name for name in names if memo is None or name not in memo]
-    found = cache.get_many([slot.key for slot in slots.values()] + [_key(name) for name in unread])
+    found = {}
+    for slot in slots.values():
+        prefetched = memo.pop(("value", slot.key), None) if memo is not None else None
+        if prefetched is not None:
+            found[slot.key] = None if prefetched is _ABSENT else prefetched
+    to_read = [slot.key for slot in slots.values() if slot.key not in found]
+    if to_read or unread:
+        found.update(cache.get_many(to_read + [_key(name) for name in unread]))
     current = {name: memo[name] for name in names if memo is not None and name in memo}
     created = {}
     for name in unread:

@@ -6,7 +6,6 @@ ArticlePage; the index pages list, archive (by month and category) and feed them
 
 from django.db import models
 from django.utils import timezone
-from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -16,10 +15,12 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
+from intranet import caching
 from news.blocks import ArticleBody
 from news.routes import ArticleIndexMixin
-from news.selectors import article_cache_parts, article_detail
+from news.selectors import article_html, article_slot
 from news.views import write_blog
+from social import selectors as social_selectors
 from social import targets
 
 
@@ -102,11 +103,16 @@ class ArticlePage(Page):
             # A preview shows the draft in `self`; the stored row would show the published text instead.
             context["article"] = self
         else:
-            # The published article with its author, pictures and categories, loaded only when its
-            # text is not in the cache (news/includes/article_base.html); likes, the must-read box
-            # and the comments use the page itself.
-            context["article"] = SimpleLazyObject(lambda: article_detail(self) or self)
-            context["article_cache"] = article_cache_parts(self)
+            # Every cached part the page shows (its text, its likes, the reader's reports, the page of
+            # comments asked for) in one cache read; the published article with its author, pictures
+            # and categories is loaded only when its text is not kept. Likes, the must-read box and
+            # the comments use the page itself.
+            slots = [
+                article_slot(self),
+                *social_selectors.discussion_slots(self, request.user, request.GET.get("reacties")),
+            ]
+            caching.prefetch(slots)
+            context["article_html"] = article_html(self, request)
         return context
 
     def social_owner(self):

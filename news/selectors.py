@@ -3,6 +3,8 @@
 import hashlib
 
 from django.db.models import Prefetch
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from wagtail.images import get_image_model
 
@@ -69,12 +71,27 @@ def categories_in_use(model, index):
     return Category.objects.filter(pk__in=ids).order_by("name")
 
 
-def article_cache_parts(page):
-    """The key of an article's cached text (heading, author, picture, intro, body) besides the page:
-    the pages generation (bumped on every publish, move, unpublish and deletion, so also when a page
-    its text links to moves) and the people generation (the author's name, job and photo), and the
-    language. Likes, the must-read box and comments stay outside: they are the reader's own."""
-    return [page.pk, caching.generation(PAGES_GENERATION), caching.generation(PEOPLE_GENERATION), get_language()]
+ARTICLE_SECONDS = 900
+
+
+def article_slot(page):
+    """Where an article's text (heading, author, picture, intro, body) is kept: per page and language,
+    under the pages generation (bumped on every publish, move, unpublish and deletion, so also when a
+    page its text links to moves) and the people generation (the author's name, job and photo).
+    Likes, the must-read box and comments stay outside: they are the reader's own."""
+    return caching.Slot(PAGES_GENERATION, ("article", page.pk, get_language()), (PEOPLE_GENERATION,))
+
+
+def article_html(page, request):
+    """The article's text as HTML, rendered only when it is not kept (then with its author, pictures and
+    categories loaded: article_detail)."""
+
+    def render():
+        context = {"article": article_detail(page) or page, "page": page}
+        return render_to_string("news/includes/article_text.html", context, request=request)
+
+    # The output of an autoescaping template, kept as rendered: no user text reaches it unescaped.
+    return mark_safe(caching.keep(article_slot(page), render, ttl=ARTICLE_SECONDS))  # noqa: S308
 
 
 def article_detail(page):

@@ -31,6 +31,11 @@ def _slot(content_type_id, object_id):
     return caching.Slot(f"likes:{content_type_id}:{object_id}", ("summary",), (LIKES_GENERATION, PEOPLE_GENERATION))
 
 
+def likes_slot(obj):
+    """Where `obj`'s summary is kept, for caching.prefetch()."""
+    return _slot(ContentType.objects.get_for_model(obj).pk, obj.pk)
+
+
 def _read(keys):
     """{(content_type_id, pk): (liker ids, names)} for these objects, from one query."""
     by_type = {}

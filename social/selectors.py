@@ -20,11 +20,10 @@ from django_comments.models import CommentFlag
 from django_comments_xtd.models import XtdComment
 
 from intranet import caching
-from people.cards import render_avatars  # the ground floor's shared avatar cache
 from people.models import Person
 from people.signals import GENERATION as PEOPLE_GENERATION
 from social import mentions, targets
-from social.likes import LikeSummary, like_summary
+from social.likes import LikeSummary, like_summary, likes_slot
 from social.models import FlaggedComment, Notification
 
 
@@ -98,11 +97,13 @@ def comment_counts(objects):
         found = {int(row["object_pk"]): row["n"] for row in rows}
         return {pk: found.get(pk, 0) for pk in pks}
 
-    slots = {
-        obj.pk: caching.Slot(_subject_generation(content_type_id, obj.pk), ("count",), (COMMENTS_GENERATION,))
-        for obj in objects
-    }
-    return caching.keep_many(slots, count, ttl=SECTION_SECONDS)
+    return caching.keep_many({obj.pk: comment_count_slot(obj) for obj in objects}, count, ttl=SECTION_SECONDS)
+
+
+def comment_count_slot(obj):
+    """Where comment_counts() keeps `obj`'s number, for caching.prefetch()."""
+    content_type_id = ContentType.objects.get_for_model(obj).pk
+    return caching.Slot(_subject_generation(content_type_id, obj.pk), ("count",), (COMMENTS_GENERATION,))
 
 
 THREADS_PER_PAGE = 10  # a first page of the newest threads; "Meer reacties" loads older ones
@@ -167,13 +168,15 @@ def _comments_queryset(target, thread_ids):
 FLAGS_GENERATION = "comment-flags"
 
 
+def _flags_slot(user):
+    return caching.user_slot(FLAGS_GENERATION, user.pk)
+
+
 def my_reported_comment_ids(user):
     """The ids of the comments the reader reported, kept per reader until they report another or a
     report of theirs goes (flags_changed, social.signals): no query per comment page."""
     reports = CommentFlag.objects.filter(flag=CommentFlag.SUGGEST_REMOVAL, user_id=user.pk)
-    return caching.remember_for_user(
-        FLAGS_GENERATION, user.pk, (), lambda: frozenset(reports.values_list("comment_id", flat=True))
-    )
+    return caching.keep(_flags_slot(user), lambda: frozenset(reports.values_list("comment_id", flat=True)))
 
 
 def flags_changed(sender, instance, **kwargs):
@@ -247,15 +250,23 @@ def _shared_page(target, page, per_page):
 
     if page > CACHED_PAGES:
         return compute()
+    return caching.keep(_section_slot(target, page, per_page), compute, ttl=SECTION_SECONDS)
+
+
+def _section_slot(target, page, per_page=THREADS_PER_PAGE):
     content_type_id = ContentType.objects.get_for_model(target).pk
     name = _subject_generation(content_type_id, target.pk)
-    return caching.remember(
-        name,
-        (content_type_id, target.pk, page, per_page),
-        compute,
-        ttl=SECTION_SECONDS,
-        depends=(COMMENTS_GENERATION, PEOPLE_GENERATION),
-    )
+    return caching.Slot(name, (content_type_id, target.pk, page, per_page), (COMMENTS_GENERATION, PEOPLE_GENERATION))
+
+
+def discussion_slots(target, user, page=None):
+    """The cached parts a page showing `target` with its likes and comment section reads (its like
+    summary, the reader's reports, the page of threads asked for), for caching.prefetch()."""
+    slots = [likes_slot(target), _flags_slot(user)]
+    page = _page_number(page)
+    if page <= CACHED_PAGES:
+        slots.append(_section_slot(target, page))
+    return slots
 
 
 def _subject_generation(content_type_id, object_pk):
@@ -287,9 +298,6 @@ def comment_section(target, user, page=1, per_page=THREADS_PER_PAGE):
         comment.flagged_by_me = comment.pk in reported
         comment.person = getattr(comment.user, "person", None) if comment.user_id else None
         comment.is_mine = comment.user_id == user.pk
-    avatars = render_avatars([comment.person for comment in comments], "small")
-    for comment in comments:
-        comment.avatar = avatars.get(comment.person.pk) if comment.person is not None else None
     return {
         "target": target,
         "tree": _tree(comments),

@@ -153,6 +153,31 @@ def _posts(with_answer=False):
     return posts.select_related("accepted_answer") if with_answer else posts
 
 
+def _post_count_slot(team):
+    return caching.Slot(side_generation(team.pk), ("post-count",))
+
+
+def _post_ids_slot(team, start):
+    return caching.Slot(side_generation(team.pk), ("post-ids", start, POSTS_PER_PAGE))
+
+
+def _side_slot(team):
+    return caching.Slot(side_generation(team.pk), (team.member_count,), (PEOPLE_GENERATION,))
+
+
+def _prefetch_team_page(team, page, content_visible):
+    """What a team page keeps (its side, its number of posts, the ids of the page asked for, and the
+    generations its kept HTML hangs on) in one cache read."""
+    slots = [_side_slot(team)]
+    if content_visible:
+        try:
+            start = (max(1, int(page or 1)) - 1) * POSTS_PER_PAGE
+        except (TypeError, ValueError):
+            start = 0
+        slots += [_post_count_slot(team), _post_ids_slot(team, start)]
+    caching.prefetch(slots, names=(PEOPLE_GENERATION,))
+
+
 def timeline(team, user, page=1, extra_ids=()):
     """A page of the team's posts, newest first, and `extra_ids` (the pinned post) fetched with them.
 
@@ -162,12 +187,11 @@ def timeline(team, user, page=1, extra_ids=()):
     deleted (side_generation): on a warm team page only the posts themselves are read.
     """
     ids = team.posts.order_by("-created_at", "-pk").values_list("pk", flat=True)
-    kept = side_generation(team.pk)
-    total = caching.remember(kept, ("post-count",), ids.count, ttl=SIDE_SECONDS)
+    total = caching.keep(_post_count_slot(team), ids.count, ttl=SIDE_SECONDS)
     page_obj = CountedPaginator(ids, POSTS_PER_PAGE, lambda: total).get_page(page)
     start = page_obj.start_index() - 1 if total else 0
-    page_ids = caching.remember(
-        kept, ("post-ids", start, POSTS_PER_PAGE), lambda: list(ids[start : start + POSTS_PER_PAGE]), ttl=SIDE_SECONDS
+    page_ids = caching.keep(
+        _post_ids_slot(team, start), lambda: list(ids[start : start + POSTS_PER_PAGE]), ttl=SIDE_SECONDS
     )
     fetched = {post.pk: post for post in _posts().filter(team=team, pk__in=page_ids + [i for i in extra_ids if i])}
     team_url = team.get_url()
@@ -189,7 +213,10 @@ def decorate_posts(posts, user):
 
 
 def _count_reactions(posts, user):
-    """Each post's like summary and comment count (two queries), read afresh on every request."""
+    """Each post's like summary and comment count: kept per post, read together in one cache round trip."""
+    caching.prefetch(
+        [*(social.likes_slot(post) for post in posts), *(social.comment_count_slot(post) for post in posts)]
+    )
     likes = social.like_summary(posts, user)
     counts = social.comment_counts(posts)
     for post in posts:
@@ -242,15 +269,14 @@ def team_side(team):
         )
         return members, admins, documents
 
-    return caching.remember(
-        side_generation(team.pk), (team.member_count,), compute, ttl=SIDE_SECONDS, depends=(PEOPLE_GENERATION,)
-    )
+    return caching.keep(_side_slot(team), compute, ttl=SIDE_SECONDS)
 
 
 def team_page_context(team, user, page=1):
     membership = team._membership(user)
     role = membership.role if membership and membership.state == State.ACTIVE else None
     content_visible = team.content_visible_to(user)
+    _prefetch_team_page(team, page, content_visible)
     members, admins, documents = team_side(team)
     context = {
         "team": team,

@@ -16,6 +16,7 @@ from django.utils import formats, timezone
 from django.utils.translation import get_language, gettext
 
 from intranet import caching
+from people.cards import render_avatars
 from people.signals import GENERATION as PEOPLE_GENERATION
 from social import selectors
 from social.forms import CommentForm
@@ -80,7 +81,16 @@ def _give_bodies(comments):
     if not comments:
         return
     by_key = {_body_key(comment): comment for comment in comments}
-    found = caching.remember_rendered(BODY_TEMPLATE, {key: {"comment": c} for key, c in by_key.items()}, BODY_SECONDS)
+
+    def give_avatars(missing):
+        # Only the bodies to render need their writer's avatar (the body's key has the photo in it).
+        writers = [by_key[key] for key in missing]
+        avatars = render_avatars([comment.person for comment in writers], "small")
+        for comment in writers:
+            comment.avatar = avatars.get(comment.person.pk) if comment.person is not None else None
+
+    contexts = {key: {"comment": comment} for key, comment in by_key.items()}
+    found = caching.remember_rendered(BODY_TEMPLATE, contexts, BODY_SECONDS, prepare=give_avatars)
     for key, comment in by_key.items():
         comment.body = found[key]
 

@@ -168,4 +168,5 @@ def test_a_preview_shows_the_draft_not_the_published_text(news_page, rf, admin_u
     context = news_page.get_context(request)
     assert context["article"].intro == "Concepttekst die nog niet gepubliceerd is"
     request.is_preview = False
-    assert news_page.get_context(request)["article"].intro != "Concepttekst die nog niet gepubliceerd is"
+    published = news_page.get_context(request)["article_html"]
+    assert news_page.title in published and "Concepttekst die nog niet gepubliceerd is" not in published
