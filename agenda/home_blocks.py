@@ -13,7 +13,7 @@ INDEX = "events.index"
 
 
 def cache_slots(request):
-    return [shared_slot(INDEX)]
+    return [shared_slot(INDEX), *selectors.home_slots(request.user)]
 
 
 def _index_url():

@@ -18,7 +18,7 @@ from agenda.models import EventPage, Signup, TeamEvent, signups_of
 from intranet import caching
 from intranet.page_visibility import page_visibility_key, visible_pages
 from intranet.plugins import PAGES_GENERATION
-from teams.selectors import active_membership, timeline_readable_q, timeline_visibility_key
+from teams.selectors import active_membership, timeline_readable_q, timeline_visibility_key, timeline_visibility_slot
 
 SCOPES = ("all", "organisation", "teams", "mine")
 SIGNED_UP = (Signup.Status.GOING, Signup.Status.MAYBE, Signup.Status.WAITING)
@@ -198,6 +198,11 @@ class HomeItem:
     @property
     def multi_day(self):
         return timezone.localtime(self.start).date() != timezone.localtime(self.end).date()
+
+
+def home_slots(user):
+    """What the homepage's agenda block reads kept before its list: the reader's closed and private teams."""
+    return [timeline_visibility_slot(user)]
 
 
 def next_for_home(request, limit=5, now=None):

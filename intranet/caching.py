@@ -180,8 +180,9 @@ def _read_with_generations(key, names):
         value = found.get(_key(name))
         if value is not None and memo is not None:
             memo[name] = value
+    known = {**{name: found.get(_key(name)) for name in unread}, **(memo or {})}
     # A generation not in the cache yet is created (and memoised) by generation().
-    current = tuple(memo[name] if memo is not None and name in memo else generation(name) for name in names)
+    current = tuple(known[name] if known.get(name) is not None else generation(name) for name in names)
     return current, found.get(key)
 
 
@@ -194,7 +195,8 @@ def remember(name, parts, compute, ttl=DEFAULT_TTL, depends=()):
     if isinstance(stored, tuple) and len(stored) == 2 and stored[0] == current:
         return stored[1]
     value = compute()
-    cache.set(key, (current, value), ttl)
+    if None not in current:  # a generation the cache could not give (Redis failing): keep nothing
+        cache.set(key, (current, value), ttl)
     return value
 
 
@@ -250,9 +252,17 @@ def keep_many(slots, compute_missing, ttl=DEFAULT_TTL):
     return result
 
 
+def forget_key(key):
+    """Delete a kept value (a slot's or a plain key), also from this request's prefetched copies."""
+    memo = _request_memo.get()
+    if memo is not None:
+        memo.pop(("value", key), None)
+    cache.delete(key)
+
+
 def forget(name, parts):
     """Drop what remember(name, parts) kept, whatever its generations."""
-    cache.delete(remember_key(name, parts))
+    forget_key(remember_key(name, parts))
 
 
 def _user_generation(name, user_id):

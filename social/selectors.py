@@ -191,8 +191,8 @@ def _tree(comments):
         if comment.level == 0:
             threads[comment.pk] = {"comment": comment, "children": []}
             tree.append(threads[comment.pk])
-        elif comment.thread_id in threads:
-            threads[comment.thread_id]["children"].append({"comment": comment, "children": []})
+        elif comment.parent_id in threads:  # a reply to a thread's first comment, as xtd nests it
+            threads[comment.parent_id]["children"].append({"comment": comment, "children": []})
     return tree
 
 

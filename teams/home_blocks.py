@@ -10,7 +10,6 @@ for it, and a new post shows up within that time. Writes that must show at once 
 """
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db.models import Count, OuterRef, Subquery, Window
 from django.db.models.functions import Substr
 from django.utils import translation
@@ -123,7 +122,8 @@ def forget(user=None):
         caching.bump(GENERATION)
     else:
         # Every language's copy: the admin removing someone works in their own language, not the member's.
-        cache.delete_many([cache_key(user, code) for code, _name in settings.LANGUAGES])
+        for code, _name in settings.LANGUAGES:
+            caching.forget_key(cache_key(user, code))
 
 
 def cache_slots(request):

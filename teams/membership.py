@@ -10,6 +10,7 @@ from teams.home_blocks import forget
 from teams.models import Kind, Membership, Role, State
 from teams.rules import count_members, display_name, notice, require_admin, require_employee, require_open, touch
 from teams.selectors import side_generation
+from teams.visibility import forget_memberships
 
 
 def _membership(team, user):
@@ -91,6 +92,7 @@ def _activate(team, membership, was):
     now = timezone.now()
     updated = Membership.objects.filter(pk=membership.pk, state=was).update(state=State.ACTIVE, decided_at=now)
     caching.bump(side_generation(team.pk))  # update() sends no post_save
+    forget_memberships(membership.user_id)
     if updated:
         membership.state, membership.decided_at = State.ACTIVE, now
         count_members(team, +1)

@@ -23,7 +23,7 @@ from teams.home_blocks import forget as forget_activity
 from teams.models import Kind, Membership, Role, State, TeamPage, TeamPost
 from teams.rules import notice
 from teams.selectors import side_generation
-from teams.visibility import manager_can_see
+from teams.visibility import forget_memberships, manager_can_see
 
 # Who sees a team's content, from most to fewest people: content may only move towards fewer.
 OPENNESS = {Kind.OPEN: 0, Kind.CLOSED: 1, Kind.PRIVATE: 2}
@@ -93,6 +93,7 @@ def _merge_memberships(source, target):
         Membership.objects.bulk_update(moved, ["team", "state", "role", "decided_at"])
     if folded:
         Membership.objects.bulk_update(folded, ["state", "role", "decided_at"])
+    forget_memberships(*(m.user_id for m in moved + folded))  # bulk_update sends no post_save
     return newcomers
 
 

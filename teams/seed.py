@@ -29,6 +29,7 @@ from teams.addresses import team_url
 from teams.models import Kind, Membership, Role, State, TeamIndexPage, TeamPage, TeamPost
 from teams.services import ensure_index_page
 from teams.signals import refresh_sort_names
+from teams.visibility import forget_all_memberships
 
 BATCH = 1000
 ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"  # treebeard's path digits
@@ -265,6 +266,7 @@ def _create_memberships(teams, plans):
                     Membership(team=team, user_id=user_id, state=State.REQUESTED, created_at=plan["created_at"])
                 )
     Membership.objects.bulk_create(rows, batch_size=BATCH, ignore_conflicts=True)
+    forget_all_memberships()  # bulk_create sends no post_save
     refresh_sort_names()  # bulk_create skips Membership.save, which copies the sort name
 
 

@@ -13,6 +13,7 @@ import hashlib
 
 from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.utils.translation import ngettext
 from wagtail.images import get_image_model
 
 from intranet import caching
@@ -30,6 +31,7 @@ from teams.models import Kind, Membership, Role, State, TeamPage, TeamPost
 from teams.visibility import (  # noqa: F401 (part of the API: other apps read teams through selectors)
     active_membership,
     membership_key,
+    membership_slot,
     timeline_readable_q,
     viewable_teams,
     visible_teams,
@@ -219,9 +221,16 @@ def _count_reactions(posts, user):
     )
     likes = social.like_summary(posts, user)
     counts = social.comment_counts(posts)
+    # The footer's addresses and label, worked out here once per post instead of with URL and
+    # translation tags in teams/includes/post.html (a third of a timeline's rendering).
+    pin_url, delete_url, move_url = (
+        social.url_for_each(name) for name in ("teams:pin", "teams:delete_post", "teams:move")
+    )
     for post in posts:
         post.likes = social.summary_for(likes, post)
-        post.comment_count = counts.get(post.pk, 0)
+        post.comment_count = count = counts.get(post.pk, 0)
+        post.comments_label = ngettext("%(counter)s comment", "%(counter)s comments", count) % {"counter": count}
+        post.pin_url, post.delete_url, post.move_url = pin_url(post.pk), delete_url(post.pk), move_url(post.pk)
     return likes
 
 
@@ -386,6 +395,11 @@ def is_open(team):
 def open_teams():
     """Live open teams that are not archived, oldest first (demo data of other apps picks one)."""
     return TeamPage.objects.live().filter(kind=Kind.OPEN, archived_at__isnull=True).order_by("pk")
+
+
+def timeline_visibility_slot(user):
+    """Where timeline_visibility_key(user) is kept, for caching.prefetch()."""
+    return membership_slot(user, [Kind.CLOSED, Kind.PRIVATE])
 
 
 def timeline_visibility_key(user):

@@ -14,6 +14,7 @@ from people.signals import people_bulk_changed
 from teams.models import Kind, Membership, TeamPage, TeamPost
 from teams.selectors import forget_filters, side_generation
 from teams.services import record_answer, touch
+from teams.visibility import forget_all_memberships, forget_memberships
 
 
 def comment_saved(sender, instance, created=False, raw=False, **kwargs):
@@ -73,11 +74,18 @@ def side_changed(sender, instance, **kwargs):
         caching.bump(side_generation(team_id))
 
 
+def membership_changed(sender, instance, **kwargs):
+    forget_memberships(instance.user_id)
+
+
 def connect():
     for model in (Membership, TeamPost):
         for name, signal in (("saved", post_save), ("deleted", post_delete)):
             signal.connect(side_changed, sender=model, dispatch_uid=f"teams_side_{model.__name__}_{name}")
     post_delete.connect(private_team_deleted, sender=TeamPage, dispatch_uid="teams_private_team_deleted")
+    for name, signal in (("saved", post_save), ("deleted", post_delete)):
+        signal.connect(membership_changed, sender=Membership, dispatch_uid=f"teams_visibility_{name}")
+        signal.connect(forget_all_memberships, sender=TeamPage, dispatch_uid=f"teams_visibility_team_{name}")
     for name, signal in (("saved", post_save), ("deleted", post_delete)):
         signal.connect(forget_filters, sender=TeamPage, dispatch_uid=f"teams_forget_filters_{name}")
 

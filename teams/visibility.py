@@ -13,6 +13,7 @@ from typing import Any
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 
+from intranet import caching
 from teams.models import Kind, Membership, State, TeamPage, TeamPost
 
 
@@ -83,14 +84,41 @@ def team_or_404(user: Any, team_id: int, *, upkeep: bool = False, include_offlin
     return team
 
 
+# One user's visibility classes are kept until a membership of theirs changes (a save or delete of
+# theirs, teams.signals; membership._activate and merge, which write with update()/bulk_update, say so
+# themselves), or any team changes (its kind may have: every user's, also after bulk_create). Shared
+# lists are cached per class, so a stale class could show a left team's content: every path that ends
+# or starts a membership must forget.
+VISIBILITY_GENERATION = "team-visibility"
+VISIBILITY_SECONDS = 600
+
+
+def membership_slot(user: Any, kinds: list[str]) -> caching.Slot:
+    return caching.user_slot(VISIBILITY_GENERATION, user.pk, tuple(sorted(kinds)))
+
+
 def membership_key(user: Any, kinds: list[str]) -> str:
     """The per-query cache's visibility class for team content: the teams of `kinds` the user is an
-    active member of (everyone sees the rest alike); superusers see everything."""
+    active member of (everyone sees the rest alike); superusers see everything. Kept per user."""
     if user.is_superuser:
         return "all"
-    team_ids = (
-        Membership.objects.filter(user_id=user.pk, state=State.ACTIVE, team__kind__in=kinds)
-        .order_by("team_id")
-        .values_list("team_id", flat=True)
-    )
-    return "m:" + hashlib.sha256(",".join(map(str, team_ids)).encode()).hexdigest()[:24]
+
+    def compute() -> str:
+        team_ids = (
+            Membership.objects.filter(user_id=user.pk, state=State.ACTIVE, team__kind__in=kinds)
+            .order_by("team_id")
+            .values_list("team_id", flat=True)
+        )
+        return "m:" + hashlib.sha256(",".join(map(str, team_ids)).encode()).hexdigest()[:24]
+
+    return caching.keep(membership_slot(user, kinds), compute, ttl=VISIBILITY_SECONDS)
+
+
+def forget_memberships(*user_ids: Any) -> None:
+    """These users' memberships changed: their visibility classes are stale."""
+    caching.forget_user(VISIBILITY_GENERATION, *user_ids)
+
+
+def forget_all_memberships(**kwargs: Any) -> None:
+    """A team changed (its kind may have) or memberships were written in bulk: everyone's classes."""
+    caching.bump(VISIBILITY_GENERATION)

@@ -208,7 +208,10 @@ if REDIS_URL:
         "OPTIONS": {"MAX_ENTRIES": 5000},
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # Room for the generations and kept parts of a busy page (300 entries by default: thrashing).
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 20000}}
+    }
     SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
 AUTHENTICATION_BACKENDS = [

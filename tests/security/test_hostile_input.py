@@ -120,6 +120,7 @@ ENDPOINTS = {
     "directregelen/views.py": [("/aanvragen/", ["page"])],
     "news/routes.py": [("{news}", ["page"])],
     "social/templatetags/social_tags.py": [("{news_item}", ["reacties", "reactie"])],  # comment paging
+    "news/models.py": [("{news_item}", ["reacties"])],  # the comment page it prefetches
     "home/views.py": [("/start/fotos/", ["page"])],
     "intranet/views.py": [("/admin/login/", ["next"]), ("/_util/login/", ["next"])],
     "intranet/web.py": [("/admin/login/", ["next"]), ("/sociaal/meldingen/instellingen/", ["next"])],  # safe_next
