@@ -33,6 +33,8 @@ from teams.visibility import (  # noqa: F401 (part of the API: other apps read t
     membership_key,
     membership_slot,
     timeline_readable_q,
+    timeline_visibility_key,
+    timeline_visibility_slot,
     viewable_teams,
     visible_teams,
 )
@@ -395,14 +397,3 @@ def is_open(team):
 def open_teams():
     """Live open teams that are not archived, oldest first (demo data of other apps picks one)."""
     return TeamPage.objects.live().filter(kind=Kind.OPEN, archived_at__isnull=True).order_by("pk")
-
-
-def timeline_visibility_slot(user):
-    """Where timeline_visibility_key(user) is kept, for caching.prefetch()."""
-    return membership_slot(user, [Kind.CLOSED, Kind.PRIVATE])
-
-
-def timeline_visibility_key(user):
-    """What makes team rows readable differ between users (search's per-query cache): the closed and
-    private teams someone is an active member of."""
-    return membership_key(user, [Kind.CLOSED, Kind.PRIVATE])

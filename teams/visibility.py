@@ -122,3 +122,14 @@ def forget_memberships(*user_ids: Any) -> None:
 def forget_all_memberships(**kwargs: Any) -> None:
     """A team changed (its kind may have) or memberships were written in bulk: everyone's classes."""
     caching.bump(VISIBILITY_GENERATION)
+
+
+def timeline_visibility_slot(user: Any) -> caching.Slot:
+    """Where timeline_visibility_key(user) is kept, for caching.prefetch()."""
+    return membership_slot(user, [Kind.CLOSED, Kind.PRIVATE])
+
+
+def timeline_visibility_key(user: Any) -> str:
+    """What makes team rows readable differ between users (search's per-query cache): the closed and
+    private teams someone is an active member of."""
+    return membership_key(user, [Kind.CLOSED, Kind.PRIVATE])
