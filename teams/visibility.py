@@ -90,18 +90,28 @@ def team_or_404(user: Any, team_id: int, *, upkeep: bool = False, include_offlin
 # lists are cached per class, so a stale class could show a left team's content: every path that ends
 # or starts a membership must forget.
 VISIBILITY_GENERATION = "team-visibility"
-VISIBILITY_SECONDS = 600
+# Short: if Redis drops a bump (a fault), a left team's content may show at most this long.
+VISIBILITY_SECONDS = 60
+
+
+def _deciding_kinds(user: Any, kinds: list[str]) -> list[str]:
+    """The kinds whose memberships decide what `user` reads: superusers read every private team."""
+    return [kind for kind in kinds if kind != Kind.PRIVATE] if user.is_superuser else list(kinds)
 
 
 def membership_slot(user: Any, kinds: list[str]) -> caching.Slot:
-    return caching.user_slot(VISIBILITY_GENERATION, user.pk, tuple(sorted(kinds)))
+    kinds = _deciding_kinds(user, kinds)
+    return caching.user_slot(VISIBILITY_GENERATION, user.pk, (*sorted(kinds), bool(user.is_superuser)))
 
 
 def membership_key(user: Any, kinds: list[str]) -> str:
     """The per-query cache's visibility class for team content: the teams of `kinds` the user is an
-    active member of (everyone sees the rest alike); superusers see everything. Kept per user."""
-    if user.is_superuser:
-        return "all"
+    active member of (everyone sees the rest alike). Superusers read every private team but, like
+    everyone, only the closed teams they are in: their class names those. Kept per user."""
+    prefix = "su:" if user.is_superuser else "m:"
+    kinds = _deciding_kinds(user, kinds)
+    if not kinds:
+        return "all"  # a superuser asking about private teams only: they read them all
 
     def compute() -> str:
         team_ids = (
@@ -109,7 +119,7 @@ def membership_key(user: Any, kinds: list[str]) -> str:
             .order_by("team_id")
             .values_list("team_id", flat=True)
         )
-        return "m:" + hashlib.sha256(",".join(map(str, team_ids)).encode()).hexdigest()[:24]
+        return prefix + hashlib.sha256(",".join(map(str, team_ids)).encode()).hexdigest()[:24]
 
     return caching.keep(membership_slot(user, kinds), compute, ttl=VISIBILITY_SECONDS)
 

@@ -63,3 +63,31 @@ def test_a_merge_moves_members_into_the_class_of_the_target(alice, bob, moderato
     merge.merge_teams(moderator, source=source, target=target)
     assert Membership.objects.filter(team=target, user=bob, state=State.ACTIVE).exists()
     assert timeline_visibility_key(bob) != before
+
+
+def test_superusers_share_a_class_only_with_the_same_closed_teams(make_user, make_team, alice):
+    """Superusers read every private team, but closed teams only as members: two superusers in
+    different closed teams must not share lists cached per class."""
+    first, second = make_user("beheer1"), make_user("beheer2")
+    for user in (first, second):
+        user.is_superuser = True
+        user.save()
+    assert timeline_visibility_key(first) == timeline_visibility_key(second)
+    closed = make_team("Ondernemingsraad", Kind.CLOSED)
+    Membership.objects.create(team=closed, user=first, state=State.ACTIVE)
+    assert timeline_visibility_key(first) != timeline_visibility_key(second)
+    private = make_team("Vertrouwelijk", Kind.PRIVATE)
+    before = timeline_visibility_key(second)
+    Membership.objects.create(team=private, user=second, state=State.ACTIVE)
+    assert timeline_visibility_key(second) == before  # private teams: read anyway
+
+
+def test_a_demoted_superuser_gets_a_members_class_at_once(make_user):
+    user = make_user("beheer3")
+    user.is_superuser = True
+    user.save()
+    as_superuser = timeline_visibility_key(user)
+    user.is_superuser = False
+    user.save()
+    assert timeline_visibility_key(user) != as_superuser
+    assert timeline_visibility_key(user).startswith("m:")
