@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from prikbord import selectors, services
+from prikbord.cards import give_cards
 from prikbord.forms import ModerationForm, PostForm
 from prikbord.models import Category
 from social import selectors as social
@@ -16,8 +17,10 @@ from social import selectors as social
 PER_PAGE = 20
 
 
-def _social_context(posts, user):
-    return {"likes": social.like_summary(posts, user), "comment_counts": social.comment_counts(posts)}
+def _social_context(posts, user, show_status=False):
+    likes, comment_counts = social.like_summary(posts, user), social.comment_counts(posts)
+    give_cards(posts, likes, comment_counts, show_status=show_status)
+    return {"likes": likes, "comment_counts": comment_counts}
 
 
 def board(request):
@@ -41,7 +44,9 @@ def mine(request):
     page = Paginator(selectors.mine(request.user), PER_PAGE).get_page(request.GET.get("page"))
     posts = list(page.object_list)
     return render(
-        request, "prikbord/mine.html", {"page_obj": page, "posts": posts, **_social_context(posts, request.user)}
+        request,
+        "prikbord/mine.html",
+        {"page_obj": page, "posts": posts, **_social_context(posts, request.user, show_status=True)},
     )
 
 

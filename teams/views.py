@@ -151,14 +151,22 @@ def members_page(request, team):
     paginator.count = team.member_count  # kept on the team: no COUNT over thousands of memberships
     page = paginator.get_page(request.GET.get("page"))
     page.object_list = selectors.members_by_ids(list(page.object_list))
+    is_admin = team.is_admin(request.user)
+    members = list(page.object_list)
+    if is_admin and not team.is_archived:  # an admin's buttons, for everyone but themselves
+        role_url, remove_url = social.url_for_each("teams:role", team.pk), social.url_for_each("teams:remove", team.pk)
+        for member in members:
+            if member.user_id != request.user.pk:
+                member.role_url, member.remove_url = role_url(member.user_id), remove_url(member.user_id)
     context = {
         "page": team,
         "self": team,
         "team": team,
         "page_obj": page,
-        "members": list(page.object_list),
-        "is_admin": team.is_admin(request.user),
+        "members": members,
+        "is_admin": is_admin,
         "me": request.user,
+        "here": request.get_full_path(),
     }
     return TemplateResponse(request, "teams/members.html", context)
 

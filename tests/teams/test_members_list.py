@@ -119,3 +119,22 @@ def test_avatars_come_from_the_people_cache_and_follow_a_new_photo_at_once(clien
         html = client.get(open_team.url + path).text
         assert ">NL</span>" not in html, path
         assert html.count('<span class="avatar avatar--small" aria-hidden="true"><img') >= 1
+
+
+def test_only_an_admin_gets_the_role_and_remove_buttons_for_others(client, open_team, alice, bob):
+    from django.urls import reverse
+
+    from teams import membership
+
+    membership.join(bob, open_team)
+    role_url = reverse("teams:role", args=[open_team.pk, bob.pk])
+    remove_url = reverse("teams:remove", args=[open_team.pk, bob.pk])
+    client.force_login(alice)  # the team's creator: its admin
+    html = client.get(open_team.url + "leden/?page=1").text
+    assert f'action="{role_url}"' in html and f'action="{remove_url}"' in html
+    assert 'name="next" value="' + open_team.url + 'leden/?page=1"' in html
+    assert reverse("teams:remove", args=[open_team.pk, alice.pk]) not in html  # not for themselves
+    assert "Maak beheerder" in html and "Uit team verwijderen" in html
+    client.force_login(bob)
+    html = client.get(open_team.url + "leden/").text
+    assert role_url not in html and remove_url not in html
