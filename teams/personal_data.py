@@ -7,10 +7,12 @@ import posixpath
 
 from django.db.models import F
 
+from intranet import caching
 from intranet.media_headers import safe_download_name
 from intranet.personal_data import Exported, Kind, delete_files_on_commit, iso, unlink
 from teams.models import Membership, State, TeamPage, TeamPost
 from teams.posting import _delete_post_social
+from teams.selectors import side_generation
 
 
 def _memberships_export(user):
@@ -62,7 +64,11 @@ def _posts_export(user):
 def _posts_erase(user, erasure):
     posts = TeamPost.objects.filter(author=user)
     if erasure.keep_content:
-        return posts.update(author=None)  # shown as "Former colleague"
+        teams = set(posts.values_list("team_id", flat=True))
+        erased = posts.update(author=None)  # shown as "Former colleague"
+        for team_id in teams:  # update() sends no signal: the kept timelines must lose the name now
+            caching.bump(side_generation(team_id))
+        return erased
 
     count = 0
     for post in list(posts):

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_comments_xtd.models import XtdComment
 
-from intranet import throttle
+from intranet import caching, throttle
 from intranet.moderation import check_reason
 from intranet.uploads import stored_name
 from prikbord.services import create_post as create_prikbord_post
@@ -23,6 +23,7 @@ from teams import uploads
 from teams.home_blocks import forget
 from teams.models import POST_TEXT_MAX, TeamPage, TeamPost
 from teams.rules import notice, require_admin, require_employee, require_open, touch
+from teams.selectors import side_generation
 
 
 def clean_post_fields(text, link, image, document):
@@ -128,6 +129,7 @@ def record_answer(post, comment):
     updated = TeamPost.objects.filter(pk=post.pk, first_answer_at__isnull=True).update(first_answer_at=when)
     if updated:
         post.first_answer_at = when
+        caching.bump(side_generation(post.team_id))  # the kept timeline shows "no answer yet"; update() sends no signal
     return bool(updated)
 
 

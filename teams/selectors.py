@@ -26,7 +26,8 @@ from people.signals import GENERATION as PEOPLE_GENERATION
 from social import mentions
 from social import selectors as social
 from social.services import MODERATE_PERMISSION
-from teams import post_bodies
+from teams import kept, post_bodies
+from teams.kept import POSTS_PER_PAGE, SIDE_SECONDS, side_generation  # noqa: F401 (part of the API)
 from teams.models import Kind, Membership, Role, State, TeamPage, TeamPost
 from teams.visibility import (  # noqa: F401 (part of the API: other apps read teams through selectors)
     active_membership,
@@ -40,9 +41,7 @@ from teams.visibility import (  # noqa: F401 (part of the API: other apps read t
 )
 
 MEMBERS_SHOWN = 24
-POSTS_PER_PAGE = 10
 DOCUMENTS_SHOWN = 10
-SIDE_SECONDS = 600
 AVATAR_SPEC = "fill-256x256"  # the same rendition as people's avatars, so they are made once
 
 # What a member's line shows (teams/includes/member.html and the avatar): not the whole wide person row.
@@ -157,29 +156,13 @@ def _posts(with_answer=False):
     return posts.select_related("accepted_answer") if with_answer else posts
 
 
-def _post_count_slot(team):
-    return caching.Slot(side_generation(team.pk), ("post-count",))
-
-
-def _post_ids_slot(team, start):
-    return caching.Slot(side_generation(team.pk), ("post-ids", start, POSTS_PER_PAGE))
-
-
-def _side_slot(team):
-    return caching.Slot(side_generation(team.pk), (team.member_count,), (PEOPLE_GENERATION,))
-
-
-def _prefetch_team_page(team, page, content_visible):
-    """What a team page keeps (its side, its number of posts, the ids of the page asked for, and the
-    generations its kept HTML hangs on) in one cache read."""
-    slots = [_side_slot(team)]
-    if content_visible:
-        try:
-            start = (max(1, int(page or 1)) - 1) * POSTS_PER_PAGE
-        except (TypeError, ValueError):
-            start = 0
-        slots += [_post_count_slot(team), _post_ids_slot(team, start)]
-    caching.prefetch(slots, names=(PEOPLE_GENERATION,))
+def _pending(team):
+    """Requests to join and open invitations, for the team's admins."""
+    return list(
+        Membership.objects.filter(team=team, state__in=[State.REQUESTED, State.INVITED])
+        .select_related("user__person")
+        .order_by("created_at", "pk")[:100]
+    )
 
 
 def timeline(team, user, page=1, extra_ids=()):
@@ -187,17 +170,25 @@ def timeline(team, user, page=1, extra_ids=()):
 
     The page is paginated over ids, so the posts themselves (with their authors' avatars) always
     come in one query, wherever the pinned post is: the same number of queries on every page. The
-    number of posts and each page's ids are kept until a post of the team is written, moved or
-    deleted (side_generation): on a warm team page only the posts themselves are read.
+    number of posts and each page's posts are kept until a post of the team is written, moved,
+    answered or deleted, or a person changes (side_generation, people): a warm team page reads none.
     """
     ids = team.posts.order_by("-created_at", "-pk").values_list("pk", flat=True)
-    total = caching.keep(_post_count_slot(team), ids.count, ttl=SIDE_SECONDS)
+    total = caching.keep(kept.post_count_slot(team), ids.count, ttl=SIDE_SECONDS)
     page_obj = CountedPaginator(ids, POSTS_PER_PAGE, lambda: total).get_page(page)
     start = page_obj.start_index() - 1 if total else 0
-    page_ids = caching.keep(
-        _post_ids_slot(team, start), lambda: list(ids[start : start + POSTS_PER_PAGE]), ttl=SIDE_SECONDS
-    )
-    fetched = {post.pk: post for post in _posts().filter(team=team, pk__in=page_ids + [i for i in extra_ids if i])}
+    extra_ids = [pk for pk in extra_ids if pk]
+
+    def read():
+        page_ids = list(ids[start : start + POSTS_PER_PAGE])
+        return page_ids, list(_posts().filter(team=team, pk__in=page_ids + extra_ids))
+
+    # The kept page is keyed on the team's pinned post, which is what extra_ids names here.
+    if extra_ids == [pk for pk in [team.pinned_post_id] if pk]:
+        page_ids, rows = caching.keep(kept.page_posts_slot(team, start), read, ttl=SIDE_SECONDS)
+    else:
+        page_ids, rows = read()
+    fetched = {post.pk: post for post in rows}
     team_url = team.get_url()
     for post in fetched.values():
         post.team = team  # the page object we already have: no query per post for its URL
@@ -243,12 +234,6 @@ def decorate_timeline(team, posts, pinned, user):
     return _count_reactions(list({post.pk: post for post in posts + ([pinned] if pinned else [])}.values()), user)
 
 
-def side_generation(team_id):
-    """Every change to a team's members or posts (teams.signals, and the bulk writes that send no
-    signals: approving a request, merging) bumps this, retiring its cached side panel."""
-    return f"team-side:{team_id}"
-
-
 def team_side(team):
     """(the first MEMBERS_SHOWN members with admins first, the admins, the latest documents) with
     their avatars: the same for every reader of the team page, so kept until the team's members or
@@ -280,14 +265,14 @@ def team_side(team):
         )
         return members, admins, documents
 
-    return caching.keep(_side_slot(team), compute, ttl=SIDE_SECONDS)
+    return caching.keep(kept.side_slot(team), compute, ttl=SIDE_SECONDS)
 
 
 def team_page_context(team, user, page=1):
     membership = team._membership(user)
     role = membership.role if membership and membership.state == State.ACTIVE else None
     content_visible = team.content_visible_to(user)
-    _prefetch_team_page(team, page, content_visible)
+    kept.prefetch_team_page(team, page, content_visible, is_admin=role == Role.ADMIN)
     members, admins, documents = team_side(team)
     context = {
         "team": team,
@@ -329,11 +314,8 @@ def team_page_context(team, user, page=1):
             documents=documents,
         )
     if role == Role.ADMIN:
-        pending = list(
-            Membership.objects.filter(team=team, state__in=[State.REQUESTED, State.INVITED])
-            .select_related("user__person")
-            .order_by("created_at", "pk")[:100]
-        )
+        # The same for every admin of the team, kept like its side (every membership change bumps it).
+        pending = caching.keep(kept.pending_slot(team), lambda: _pending(team), ttl=SIDE_SECONDS)
         with_avatars(_people_of(pending))
         context["requests"] = [m for m in pending if m.state == State.REQUESTED]
         context["invited"] = [m for m in pending if m.state == State.INVITED]
