@@ -8,6 +8,12 @@ from people.signals import GENERATION as PEOPLE_GENERATION
 
 POSTS_PER_PAGE = 10
 SIDE_SECONDS = 600
+# Every team's kept parts at once, after a bulk write that names no team (the seed's update() loops).
+BULK_GENERATION = "team-side"
+
+
+def changed_in_bulk():
+    caching.bump(BULK_GENERATION)
 
 
 def side_generation(team_id):
@@ -17,22 +23,22 @@ def side_generation(team_id):
 
 
 def post_count_slot(team):
-    return caching.Slot(side_generation(team.pk), ("post-count",))
+    return caching.Slot(side_generation(team.pk), ("post-count",), (BULK_GENERATION,))
 
 
 def page_posts_slot(team, start):
     """A timeline page's post ids and the posts themselves with their authors (and the pinned post):
     kept until a post of the team or a person changes (side_generation, people)."""
     parts = ("posts", start, POSTS_PER_PAGE, team.pinned_post_id or 0)
-    return caching.Slot(side_generation(team.pk), parts, (PEOPLE_GENERATION,))
+    return caching.Slot(side_generation(team.pk), parts, (BULK_GENERATION, PEOPLE_GENERATION))
 
 
 def side_slot(team):
-    return caching.Slot(side_generation(team.pk), (team.member_count,), (PEOPLE_GENERATION,))
+    return caching.Slot(side_generation(team.pk), (team.member_count,), (BULK_GENERATION, PEOPLE_GENERATION))
 
 
 def pending_slot(team):
-    return caching.Slot(side_generation(team.pk), ("pending",), (PEOPLE_GENERATION,))
+    return caching.Slot(side_generation(team.pk), ("pending",), (BULK_GENERATION, PEOPLE_GENERATION))
 
 
 def prefetch_team_page(team, page, content_visible, is_admin=False):

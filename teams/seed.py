@@ -24,6 +24,7 @@ from wagtail.search.backends import get_search_backend
 from intranet.demo_images import picture
 from social.likes import likes_changed_in_bulk
 from social.models import Like, Notification
+from teams import kept
 from teams import seed_content as words
 from teams.addresses import team_url
 from teams.models import Kind, Membership, Role, State, TeamIndexPage, TeamPage, TeamPost
@@ -93,6 +94,7 @@ def seed(context):
     if made_teams:
         _answers_likes_and_pins(index, user_ids, now)
         _demo_files(index)
+        kept.changed_in_bulk()  # answers and documents written with update(): no signals
         backend = get_search_backend()
         new = list(
             TeamPage.objects.child_of(index)

@@ -40,6 +40,18 @@ from teams.visibility import (  # noqa: F401 (part of the API: other apps read t
     visible_teams,
 )
 
+# What a kept timeline page holds of each post's author: the name, profile address and photo, never the
+# wide rows (a password hash, contact details) in the shared cache.
+AUTHOR_FIELDS = (
+    "author",
+    "author__username",
+    "author__person__user_id",
+    "author__person__slug",
+    "author__person__first_name",
+    "author__person__tussenvoegsel",
+    "author__person__last_name",
+    "author__person__photo_id",
+)
 MEMBERS_SHOWN = 24
 DOCUMENTS_SHOWN = 10
 AVATAR_SPEC = "fill-256x256"  # the same rendition as people's avatars, so they are made once
@@ -161,6 +173,7 @@ def _pending(team):
     return list(
         Membership.objects.filter(team=team, state__in=[State.REQUESTED, State.INVITED])
         .select_related("user__person")
+        .only(*MEMBER_FIELDS, "user_id", "created_at")
         .order_by("created_at", "pk")[:100]
     )
 
@@ -181,7 +194,9 @@ def timeline(team, user, page=1, extra_ids=()):
 
     def read():
         page_ids = list(ids[start : start + POSTS_PER_PAGE])
-        return page_ids, list(_posts().filter(team=team, pk__in=page_ids + extra_ids))
+        post_fields = [field.name for field in TeamPost._meta.concrete_fields]
+        posts = _posts().filter(team=team, pk__in=page_ids + extra_ids).only(*post_fields, *AUTHOR_FIELDS)
+        return page_ids, list(posts)
 
     # The kept page is keyed on the team's pinned post, which is what extra_ids names here.
     if extra_ids == [pk for pk in [team.pinned_post_id] if pk]:

@@ -2,7 +2,7 @@
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import OuterRef, Subquery
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_save, pre_delete
 from django.utils.translation import pgettext
 from django_comments_xtd.models import XtdComment
 from wagtail.contrib.redirects.models import Redirect
@@ -74,6 +74,13 @@ def side_changed(sender, instance, **kwargs):
         caching.bump(side_generation(team_id))
 
 
+def accepted_answer_deleted(sender, instance, **kwargs):
+    """A comment that was a post's accepted answer goes: the database clears the post's answer with no
+    signal (SET_NULL), so the kept timelines that show "answered" are retired here."""
+    for team_id in set(TeamPost.objects.filter(accepted_answer_id=instance.pk).values_list("team_id", flat=True)):
+        caching.bump(side_generation(team_id))
+
+
 def membership_changed(sender, instance, **kwargs):
     forget_memberships(instance.user_id)
 
@@ -90,6 +97,7 @@ def connect():
         signal.connect(forget_filters, sender=TeamPage, dispatch_uid=f"teams_forget_filters_{name}")
 
     post_save.connect(comment_saved, sender=XtdComment, dispatch_uid="teams_comment_saved")
+    pre_delete.connect(accepted_answer_deleted, sender=XtdComment, dispatch_uid="teams_accepted_answer_deleted")
     post_save.connect(redirect_saved, sender=Redirect, dispatch_uid="teams_redirect_saved")
 
     post_save.connect(person_saved, sender=Person, dispatch_uid="teams_person_saved")

@@ -65,3 +65,26 @@ def test_a_request_to_join_reaches_the_admins_panel_at_once_and_leaves_it(client
     assert 'name="decision"' in html and "Bob Bakker" in html
     membership.request_decision(alice, Membership.objects.get(team=team, user=bob), approve=False)
     assert 'name="decision"' not in client.get(team.url).text
+
+
+def test_a_deleted_accepted_answer_leaves_the_kept_timeline_at_once(client, alice, bob, open_team):
+    membership.join(bob, open_team)
+    question = services.create_post(alice, open_team, text="Wie heeft de sleutel?", is_question=True)
+    answer = social.post_comment(bob, question, "Ik, bij de balie.")
+    services.accept_answer(alice, question, answer)
+    client.force_login(alice)
+    assert 'class="label label--answered"' in client.get(open_team.url).text
+    answer.delete()  # the database clears the post's answer (SET_NULL) without a signal
+    assert 'class="label label--answered"' not in client.get(open_team.url).text
+
+
+def test_a_kept_page_holds_no_wide_author_rows(alice, open_team):
+    """The shared cache gets the author's name, address and photo, not their password hash or contact
+    details."""
+    from teams.selectors import timeline
+
+    services.create_post(alice, open_team, text="Hallo")
+    _page, posts, _fetched = timeline(open_team, alice)
+    deferred = posts[0].author.get_deferred_fields()
+    assert {"password", "email", "last_login"} <= deferred
+    assert {"phone", "bio"} <= posts[0].author.person.get_deferred_fields()
