@@ -66,3 +66,10 @@ class BreakerRedis(redis.Redis):
             raise
         _recovered()
         return result
+
+    def pipeline(self, transaction=True, shard_hint=None):
+        # set_many/get_many's writes go through a pipeline, not execute_command: while the circuit is
+        # open they must fail at once too, not wait a timeout each (a page keeping a dozen parts).
+        if time.monotonic() < _state["open_until"]:
+            raise redis.ConnectionError("Redis circuit open")
+        return super().pipeline(transaction=transaction, shard_hint=shard_hint)
