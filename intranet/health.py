@@ -4,15 +4,19 @@ A load balancer takes a server out on 503, so only what no page can do without a
 database. Redis (a cache: pages go on without it), the media folder (pages go on; uploads fail
 with a form error) and other checks an app adds with register() make the status "degraded" with
 200 and say which part is down, for monitoring. Every check is short: /health/ must answer in well
-under a second even while a dependency hangs.
+under a second even while a dependency hangs: each check runs in a thread of its own and is given
+CHECK_TIMEOUT seconds; one that hangs is reported as such, and not started again while it hangs.
 """
 
 import smtplib
+import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
 
 from django.conf import settings
 from django.core.files.storage import default_storage
-from django.db import connection
+from django.db import connection, connections
 from django.db.models import Count, Min
 from django.utils import timezone
 
@@ -56,7 +60,7 @@ def check_media():
         check()
 
 
-SMTP_CHECK_TIMEOUT = 2  # seconds: /health/ must stay fast when the mail server hangs
+SMTP_CHECK_TIMEOUT = 1.5  # seconds, inside CHECK_TIMEOUT: /health/ must stay fast when the mail server hangs
 SMTP_CHECK_EVERY = 60  # seconds the verdict is kept, per process (not in Redis, which may be down too)
 _smtp_verdict = {"at": float("-inf"), "value": None}
 
@@ -68,14 +72,23 @@ def smtp_state():
     now = time.monotonic()
     if now - _smtp_verdict["at"] < SMTP_CHECK_EVERY:
         return _smtp_verdict["value"]
+    # Port 465 speaks TLS from the first byte: a plain client would wait for a greeting that never comes.
+    client = smtplib.SMTP_SSL if settings.EMAIL_USE_SSL else smtplib.SMTP
     try:
-        with smtplib.SMTP(settings.EMAIL_HOST, settings.EMAIL_PORT, timeout=SMTP_CHECK_TIMEOUT) as server:
+        with client(settings.EMAIL_HOST, settings.EMAIL_PORT, timeout=SMTP_CHECK_TIMEOUT) as server:
             server.noop()
         value = "ok"
     except Exception as exc:  # refused, timed out, garbled: the mail server does not answer
         value = f"error: {exc.__class__.__name__}"
     _smtp_verdict.update(at=now, value=value)
     return value
+
+
+def last_smtp_state():
+    """The verdict the last check left (the smtp check itself runs within run_checks' deadline)."""
+    if not delivery_backend().endswith("smtp.EmailBackend"):
+        return "not used"
+    return _smtp_verdict["value"] or "unknown"
 
 
 def check_smtp():
@@ -98,19 +111,43 @@ register("media", check_media)
 register("smtp", check_smtp)
 
 
-def run_checks():
+CHECK_TIMEOUT = 2.0  # seconds for all checks together; a load balancer's check waits longer than this
+_pool = ThreadPoolExecutor(max_workers=8, thread_name_prefix="plein-health")
+_running = {}  # name -> the Future of its check: a hanging check is waited on, not started twice
+_lock = threading.Lock()
+
+
+def _in_thread(check):
+    try:
+        return check()
+    finally:
+        connections.close_all()  # this thread's own connection: a fresh one for the next check
+
+
+def run_checks(timeout=None):
     """{name: "ok" | "error: ..."} and the overall status: ok, degraded or error."""
+    timeout = CHECK_TIMEOUT if timeout is None else timeout
+    with _lock:
+        futures = {}
+        for name, (check, _severity) in _checks.items():
+            running = _running.get(name)
+            if running is None or running.done():
+                running = _running[name] = _pool.submit(_in_thread, check)
+            futures[name] = running
+    deadline = time.monotonic() + timeout
     results, status = {}, "ok"
-    for name, (check, severity) in _checks.items():
+    for name, future in futures.items():
         try:
-            problem = check()
+            problem = future.result(timeout=max(0.0, deadline - time.monotonic()))
+        except FutureTimeout:
+            problem = f"no answer within {timeout:g} s"
         except Exception as exc:  # any failure of a dependency is a finding, not a crash
             problem = exc.__class__.__name__
         if not problem:
             results[name] = "ok"
             continue
         results[name] = f"error: {problem}"
-        if severity == CRITICAL:
+        if _checks[name][1] == CRITICAL:
             status = "error"
         elif status == "ok":
             status = "degraded"

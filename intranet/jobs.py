@@ -154,15 +154,33 @@ def requeue_stale(now=None):
             status="RUNNING", started_at__lt=now - STALE_AFTER
         )
         for result in stale:
-            kwargs = dict(result.args_kwargs["kwargs"])
-            kwargs[ATTEMPT] = kwargs.get(ATTEMPT, 1) + 1
-            result.task.using(run_after=None).enqueue(*result.args_kwargs["args"], **kwargs)
-            result.status, result.finished_at = "FAILED", now
-            result.exception_class_path = WILL_RETRY_PATH
-            result.traceback = f"WorkerLost: still running after {STALE_AFTER}; its worker stopped. Queued again."
-            result.save(update_fields=["status", "finished_at", "exception_class_path", "traceback"])
+            _requeue_result(result, now, f"WorkerLost: still running after {STALE_AFTER}; its worker stopped.")
             requeued += 1
     return requeued
+
+
+def requeue_claimed_by(worker_id, now=None):
+    """Queue again the jobs this worker was running when the database went away under it (run_worker):
+    they would otherwise wait for requeue_stale, an hour later. Jobs are safe to run twice."""
+    now = now or timezone.now()
+    requeued = 0
+    with transaction.atomic():
+        running = DBTaskResult.objects.select_for_update(skip_locked=True).filter(status="RUNNING")
+        for result in running:
+            if result.worker_ids and result.worker_ids[-1] == worker_id:
+                _requeue_result(result, now, "WorkerLost: the database went away while it ran.")
+                requeued += 1
+    return requeued
+
+
+def _requeue_result(result, now, reason):
+    kwargs = dict(result.args_kwargs["kwargs"])
+    kwargs[ATTEMPT] = kwargs.get(ATTEMPT, 1) + 1
+    result.task.using(run_after=None).enqueue(*result.args_kwargs["args"], **kwargs)
+    result.status, result.finished_at = "FAILED", now
+    result.exception_class_path = WILL_RETRY_PATH
+    result.traceback = f"{reason} Queued again."
+    result.save(update_fields=["status", "finished_at", "exception_class_path", "traceback"])
 
 
 # Periodic jobs ----------------------------------------------------------------------------------------

@@ -15,7 +15,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from intranet.auth_forms import LoginForm
-from intranet.health import jobs_state, run_checks, smtp_state
+from intranet.health import jobs_state, last_smtp_state, run_checks
 from intranet.media_access import media_verdict
 from intranet.media_headers import secure_file_response
 from intranet.web import safe_next
@@ -29,7 +29,7 @@ def health(request):
     folder or the mail backlog down is "degraded" with 200 (intranet.health, docs/operations.md)."""
     status, results = run_checks()
     # The details monitoring wants beside the verdicts: the mail server's answer and the job backlog.
-    body = {"status": status, "checks": results, "smtp": smtp_state()}
+    body = {"status": status, "checks": results, "smtp": last_smtp_state()}
     if results["database"] == "ok":
         body["jobs"] = jobs_state()
     return JsonResponse(body, status=503 if status == "error" else 200)

@@ -1,4 +1,6 @@
 import json
+import threading
+import time
 from unittest import mock
 
 import pytest
@@ -63,3 +65,49 @@ def test_a_full_or_read_only_media_folder_is_reported(client):
     assert response.status_code == 200
     assert body["status"] == "degraded"
     assert body["checks"]["media"] == "error: OSError"
+
+
+def test_a_hanging_check_is_answered_within_the_deadline_and_not_started_twice(client):
+    """A frozen database or media store must not hold /health/ (nor pile up threads behind it)."""
+    release, started = threading.Event(), []
+
+    def hangs():
+        started.append(1)
+        release.wait(30)
+
+    try:
+        with mock.patch.dict(health._checks, {"database": (hangs, health.CRITICAL)}):
+            with mock.patch.object(health, "CHECK_TIMEOUT", 0.3):
+                began = time.monotonic()
+                first = client.get("/health/")
+                second = client.get("/health/")
+                took = time.monotonic() - began
+    finally:
+        release.set()
+    assert first.status_code == second.status_code == 503
+    assert json.loads(first.content)["checks"]["database"] == "error: no answer within 0.3 s"
+    assert took < 3  # two calls, each bounded by the deadline, not by the hang (30 s)
+    assert started == [1]  # the second call waited on the same hanging check instead of starting one
+
+
+def test_checks_run_beside_each_other_within_one_deadline(client):
+    slow = (lambda: time.sleep(0.2), health.DEGRADED)
+    with mock.patch.dict(health._checks, {"media": slow, "redis": slow, "smtp": slow}):
+        began = time.monotonic()
+        assert client.get("/health/").status_code == 200
+    assert time.monotonic() - began < 0.55  # three 0.2 s checks side by side, not one after another
+
+
+def test_the_smtp_check_speaks_tls_from_the_start_on_port_465(settings):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_USE_SSL = True
+    health._smtp_verdict.update(at=float("-inf"), value=None)
+    try:
+        with (
+            mock.patch("intranet.health.smtplib.SMTP_SSL") as ssl_client,
+            mock.patch("intranet.health.smtplib.SMTP") as plain,
+        ):
+            assert health.smtp_state() == "ok"
+        assert ssl_client.called and not plain.called
+    finally:
+        health._smtp_verdict.update(at=float("-inf"), value=None)

@@ -4,21 +4,28 @@
 
 Every option of db_worker works (--batch, --max-tasks, --queue-name …). The scheduler ticks at start
 and then every minute in a thread of its own; --no-scheduler leaves it to cron (run_scheduled_jobs).
+
+db_worker ends its process on any database error but "locked". Here the worker waits for the
+database instead (1, 2, 4 … 30 s, one log line per try, no traceback) and goes on by itself, after
+queueing again the job it was running: no restart by systemd is needed (docs/operations.md).
 """
 
 import logging
 import os
 import threading
+import time
 
-from django.db import connections
+from django.db import InterfaceError, OperationalError, connections
 from django.utils.autoreload import DJANGO_AUTORELOAD_ENV
 from django_tasks_db.management.commands.db_worker import Command as DbWorkerCommand
 
-from intranet.jobs import run_due
+from intranet.jobs import requeue_claimed_by, run_due
 
 logger = logging.getLogger(__name__)
 
 TICK_SECONDS = 60
+DB_RETRY_MAX_SECONDS = 30
+DB_AWAY = (OperationalError, InterfaceError)
 
 
 def _tick_forever(stop):
@@ -50,4 +57,26 @@ class Command(DbWorkerCommand):
             else:
                 stop = threading.Event()
                 threading.Thread(target=_tick_forever, args=(stop,), name="plein-scheduler", daemon=True).start()
-        return super().handle(*args, **options)
+        if options.get("reload") and not options.get("batch"):
+            return super().handle(*args, **options)  # development: the reloader restarts it anyway
+        return self._run_through_outages(*args, **options)
+
+    def _run_through_outages(self, *args, **options):
+        delay, lost_job = 1, False
+        while True:
+            started = time.monotonic()
+            try:
+                if lost_job:
+                    requeued = requeue_claimed_by(options["worker_id"])
+                    lost_job = False
+                    if requeued:
+                        logger.info("Queued again %s job(s) that ran when the database went away", requeued)
+                return super().handle(*args, **options)
+            except DB_AWAY as error:
+                lost_job = True
+                if time.monotonic() - started > 10 * DB_RETRY_MAX_SECONDS:
+                    delay = 1  # a new outage after a good run starts with a short wait again
+                logger.warning("The database is away (%s); the worker tries again in %s s", error, delay)
+                connections.close_all()
+                time.sleep(delay)
+                delay = min(delay * 2, DB_RETRY_MAX_SECONDS)
