@@ -8,7 +8,7 @@ class IntranetConfig(AppConfig):
 
     def ready(self):
         # Imported in ready(): the app registry is complete only now (app loading order).
-        from intranet import plugins, renditions, spreadsheets
+        from intranet import checks, plugins, renditions, spreadsheets  # noqa: F401 (checks registers itself)
 
         spreadsheets.install()  # every CSV export, Wagtail's included, escapes formula-like cells
         renditions.install()  # a rendition the disk refuses shows the original; made once at a time

@@ -5,13 +5,18 @@ answers from indexes (see search/migrations: a trigram index on sort_name), so s
 with 50,000 people. Typos fall back to trigram similarity on PostgreSQL.
 """
 
+import logging
+
 from django.db import connection
 from django.db.models import Case, Q, Value, When
 from django.utils.translation import gettext_lazy as _
+from wagtail.images.models import SourceImageIOError
 
 from intranet.plugins import SearchProvider, SearchResult
 from people.models import Person, name_words
 from people.selectors import AVATAR_SPEC, photo_prefetch
+
+logger = logging.getLogger(__name__)
 
 PHOTO_SPEC = AVATAR_SPEC  # the spec people's cards already render, so no new renditions
 
@@ -90,7 +95,7 @@ class PeopleProvider(SearchProvider):
     def to_result(self, person):
         unit = person.organisation_unit.name if person.organisation_unit_id else ""
         subtitle = " · ".join(part for part in (person.job_title, unit) if part)
-        image = person.photo.get_rendition(PHOTO_SPEC).url if person.photo_id else ""
+        image = photo_url(person)
         return SearchResult(
             title=person.full_name,
             url=person.get_absolute_url(),
@@ -128,3 +133,15 @@ class PeopleProvider(SearchProvider):
 
 def providers():
     return [PeopleProvider()]
+
+
+def photo_url(person):
+    """The photo's rendition, or "" (the initials show) when its original file is gone: a lost file
+    must not break search for everyone who types that name."""
+    if not person.photo_id:
+        return ""
+    try:
+        return person.photo.get_rendition(PHOTO_SPEC).url
+    except SourceImageIOError:
+        logger.warning("Photo %s of person %s has no original file", person.photo_id, person.pk)
+        return ""

@@ -156,9 +156,11 @@ SQLITE_OPTIONS = {
 DATABASE_IS_POSTGRES = DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
 if DATABASE_IS_POSTGRES:
     # A database host that does not answer fails a request in seconds (the 503 page), not minutes.
-    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
-        "connect_timeout", int(os.environ.get("DB_CONNECT_TIMEOUT", "5"))
-    )
+    _db_options = DATABASES["default"].setdefault("OPTIONS", {})
+    _db_options.setdefault("connect_timeout", int(os.environ.get("DB_CONNECT_TIMEOUT", "5")))
+    # A kept connection to a vanished host (failover, dropped route) is found dead in about a minute.
+    _db_options.update(keepalives=1, keepalives_idle=30, keepalives_interval=10, keepalives_count=3)
+    _db_options.setdefault("tcp_user_timeout", int(os.environ.get("DB_TCP_USER_TIMEOUT_MS", "30000")))
     # Web workers only (gunicorn.conf.py sets it): a runaway query is stopped before gunicorn's
     # timeout kills the worker; migrations and management commands keep no limit.
     if os.environ.get("PLEIN_STATEMENT_TIMEOUT_MS"):
@@ -199,9 +201,8 @@ if REDIS_URL:
     # Sessions are written to the database and read through the cache: a Redis restart or flush
     # logs nobody out.
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
-    # Wagtail writes its rendition cache on every {% image %}, even for a prefetched rendition: on Redis
-    # that is a network round trip per avatar (24 on a team page, one per comment). Renditions only
-    # change with their image, so each process keeps its own for a few minutes (issue 20).
+    # Wagtail writes this cache on every {% image %}: on Redis a round trip per avatar. Its keys hold the
+    # image's file hash, so a per-process copy never serves a replaced file (issue 20).
     CACHES["renditions"] = {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "TIMEOUT": 300,

@@ -120,3 +120,13 @@ def test_the_documented_backup_restores(employee):
             conn.execute(f'DROP DATABASE IF EXISTS "{target}"')
     assert restored == expected and expected["people"] >= 1
     assert migrations > 50
+
+
+def test_the_deploy_check_warns_when_processes_would_not_share_a_cache(settings):
+    """Four gunicorn processes without Redis allow four times each limit (the raced comment throttle)."""
+    from intranet.checks import redis_for_several_processes
+
+    settings.DEBUG, settings.REDIS_URL = False, ""
+    assert [w.id for w in redis_for_several_processes(None)] == ["plein.W001"]
+    settings.REDIS_URL = "redis://127.0.0.1:6379/0"
+    assert redis_for_several_processes(None) == []

@@ -83,3 +83,21 @@ def test_suggestion_query_count_is_fixed(employee_client, home, django_assert_ma
     with django_assert_max_num_queries(31):
         response = employee_client.get(URL, {"q": "mulder"})
     assert len(groups(response)["people"]["results"]) == min(size, 5)
+
+
+@pytest.mark.django_db
+def test_a_person_whose_photo_file_is_gone_is_found_with_initials(employee_client):
+    """A lost original (a restore without media, a cleaned disk) must not make search answer 500."""
+    from wagtail.images.models import Image
+
+    from tests.teams.conftest import image_upload
+
+    photo = Image.objects.create(title="pasfoto", file=image_upload("pasfoto.png", fmt="PNG"))
+    PersonFactory(first_name="Fleur", last_name="Dongen", photo=photo)
+    photo.file.storage.delete(photo.file.name)  # the original is gone, no rendition was ever made
+    response = employee_client.get(URL, {"q": "dong"})
+    assert response.status_code == 200
+    person = groups(response)["people"]["results"][0]
+    assert person["title"] == "Fleur Dongen" and person["image"] == "" and person["initials"] == "FD"
+    results = employee_client.get(reverse("search:results"), {"q": "dongen"})
+    assert results.status_code == 200 and "Fleur Dongen" in results.content.decode()
