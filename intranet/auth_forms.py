@@ -2,6 +2,9 @@ from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
+from intranet import throttle
+from intranet.client_ip import client_ip
+
 
 class LoginForm(AuthenticationForm):
     """The login form with the autocomplete hints password managers and screen readers need."""
@@ -16,3 +19,15 @@ class LoginForm(AuthenticationForm):
         strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
     )
+
+    def clean(self):
+        # axes counts a failure only after the (slow, on purpose) password check, so thirty guesses sent
+        # at once would all be checked; this counter goes up atomically before any check is made.
+        username = (self.cleaned_data.get("username") or "").strip().lower()
+        if username and self.request is not None:
+            throttle.hit(
+                f"{client_ip(self.request)}|{username}",
+                "login",
+                message=_("Too many login attempts in a short time. Wait a minute and try again."),
+            )
+        return super().clean()

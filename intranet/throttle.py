@@ -40,8 +40,9 @@ def _count(key, seconds, store=None):
     try:
         count = store.incr(key)
     except ValueError:  # expired between add and incr: this is the first of a new window
-        store.set(key, 1, timeout=seconds)
-        return 1
+        if store.add(key, 1, timeout=seconds):
+            return 1
+        count = store.incr(key)  # another request opened the new window first
     if count is None and store is cache:
         # Redis is away and its errors are ignored (intranet.redis_breaker): count in this process
         # until it is back, so a limit still holds per worker instead of not at all.

@@ -31,6 +31,8 @@ THROTTLE_LIMITS = {
     "api_request_reply": {"minute": 20, "hour": 200},
     # Each new like notifies (and may mail) its author.
     "like": {"minute": 30, "hour": 300},
+    # Per client address and username: login attempts, counted before the password is checked.
+    "login": {"minute": 10, "hour": 60},
     # Per client address: starting an SSO login (each start keeps a state in a new session).
     "sso_start": {"minute": 30, "hour": 300},
     # "Mijn gegevens": building an export is heavy work and ends in a notification.

@@ -130,3 +130,21 @@ def test_permission_denied_page_is_dutch(employee, rf):
     html = response.content.decode()
     assert "<h1>Geen toegang</h1>" in html
     assert 'lang="nl"' in html
+
+
+def test_a_burst_of_guesses_is_stopped_before_the_password_checks(client, account, settings, monkeypatch):
+    """axes counts after each (slow) check; the atomic counter refuses the rest of a burst at once."""
+    from django.contrib.auth import forms as auth_forms
+
+    settings.THROTTLE_LIMITS = {**settings.THROTTLE_LIMITS, "login": {"minute": 3}}
+    checked = []
+    real = auth_forms.authenticate
+    monkeypatch.setattr(auth_forms, "authenticate", lambda *a, **kw: checked.append(1) or real(*a, **kw))
+    for _ in range(5):
+        response = client.post("/inloggen/", {"username": "Jan", "password": "fout"})
+    html = response.content.decode()
+    assert len(checked) == 3  # the 4th and 5th guess never reached a password check
+    assert "Te veel inlogpogingen" in html and 'value="Jan"' in html
+    # Another username from the same address has its own count.
+    assert client.post("/inloggen/", {"username": "piet", "password": "fout"}).status_code == 200
+    assert len(checked) == 4
