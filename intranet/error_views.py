@@ -20,8 +20,15 @@ def permission_denied(request, exception=None):
     return render(request, "403.html", status=403)
 
 
+def statement_timed_out(exc):
+    """The query ran past PLEIN_STATEMENT_TIMEOUT_MS (SQLSTATE 57014): the database is there."""
+    return getattr(getattr(exc, "__cause__", None), "sqlstate", None) == "57014"
+
+
 def database_unavailable(exc):
     """True for an error that means "the database cannot be reached", not a bug in a query."""
+    if statement_timed_out(exc):
+        return False
     if isinstance(exc, (OperationalError, InterfaceError)):
         return True
     # psycopg raises some connection losses as a plain DatabaseError while a query runs.
@@ -36,6 +43,11 @@ def server_error(request):
     failed. Django calls this inside its `except` block, so sys.exc_info() names the failure.
     """
     exc = sys.exc_info()[1]
+    if exc is not None and statement_timed_out(exc):
+        # One heavy request was stopped; Plein itself is up, so say that, not "unreachable".
+        response = HttpResponse(loader.get_template("503_slow.html").render(), status=503)
+        response["Retry-After"] = "10"
+        return response
     if exc is not None and database_unavailable(exc):
         response = HttpResponse(loader.get_template("503.html").render(), status=503)
         response["Retry-After"] = str(RETRY_AFTER)

@@ -52,6 +52,24 @@ def test_a_bug_is_still_a_500_not_a_503(employee):
     assert "Er ging iets mis" in response.content.decode()
 
 
+def test_a_query_stopped_by_the_statement_timeout_is_not_called_an_outage(employee):
+    """psycopg raises the statement timeout (SQLSTATE 57014) as an OperationalError, like a lost server."""
+
+    class QueryCanceled(Exception):
+        sqlstate = "57014"
+
+    def too_slow(*args, **kwargs):
+        raise OperationalError("canceling statement due to statement timeout") from QueryCanceled()
+
+    client = Client(raise_request_exception=False)
+    client.force_login(employee)
+    with mock.patch("home.models.HomePage.serve", side_effect=too_slow):
+        response = client.get("/")
+    assert response.status_code == 503 and response["Retry-After"] == "10"
+    html = response.content.decode()
+    assert "Dit duurde te lang" in html and "niet bereikbaar" not in html
+
+
 # --- Redis away or hung -----------------------------------------------------------------------
 
 
