@@ -3,8 +3,8 @@
 django-redis is set to ignore cache errors (a miss instead of a 500), but an unreachable or hung
 Redis would still cost every cache call its socket timeout. BreakerRedis, the redis-py client
 django-redis builds, opens a circuit after a connection error or timeout: for RETRY_AFTER seconds
-every call fails at once without touching the network, then one call tries again, and the first
-success closes it. Each process keeps its own circuit; /health/ reports it.
+every call fails at once without touching the network, then one call tries again (the others keep
+failing at once until it ends), and a success closes it. Pipelines (set_many) trip it too. Each process keeps its own circuit; /health/ reports it.
 """
 
 import logging
@@ -12,6 +12,7 @@ import threading
 import time
 
 import redis
+from redis.client import Pipeline
 
 logger = logging.getLogger(__name__)
 
@@ -50,15 +51,47 @@ def _recovered():
         logger.warning("Redis answers again after %.0f s", time.time() - since)
 
 
+def _refused():
+    """True while the circuit is open. When its time is up, exactly one caller gets through to try
+    (the circuit stays open for the others until that try ends), not every thread at once."""
+    if time.monotonic() >= _state["open_until"]:
+        return False
+    return True
+
+
+def _claim_try():
+    """Called when the circuit's time is up and Redis was down: the first caller tries, the rest wait."""
+    with _lock:
+        if _state["down_since"] is None or time.monotonic() < _state["open_until"]:
+            return _state["down_since"] is None  # closed (go on), or another thread just claimed the try
+        _state["open_until"] = time.monotonic() + RETRY_AFTER  # the others stay refused meanwhile
+        return True
+
+
+def _check():
+    if _refused() or (_state["down_since"] is not None and not _claim_try()):
+        raise redis.ConnectionError("Redis circuit open")
+
+
 def reset():
     """Forget an outage (tests)."""
     _state.update(open_until=0.0, down_since=None, last_error="")
 
 
+class BreakerPipeline(Pipeline):
+    def execute(self, raise_on_error=True):
+        try:
+            result = super().execute(raise_on_error=raise_on_error)
+        except (redis.ConnectionError, redis.TimeoutError) as exc:
+            _trip(exc)  # set_many's timeout opens the circuit as a single command's does
+            raise
+        _recovered()
+        return result
+
+
 class BreakerRedis(redis.Redis):
     def execute_command(self, *args, **options):
-        if time.monotonic() < _state["open_until"]:
-            raise redis.ConnectionError("Redis circuit open")
+        _check()
         try:
             result = super().execute_command(*args, **options)
         except (redis.ConnectionError, redis.TimeoutError) as exc:
@@ -70,6 +103,5 @@ class BreakerRedis(redis.Redis):
     def pipeline(self, transaction=True, shard_hint=None):
         # set_many/get_many's writes go through a pipeline, not execute_command: while the circuit is
         # open they must fail at once too, not wait a timeout each (a page keeping a dozen parts).
-        if time.monotonic() < _state["open_until"]:
-            raise redis.ConnectionError("Redis circuit open")
-        return super().pipeline(transaction=transaction, shard_hint=shard_hint)
+        _check()
+        return BreakerPipeline(self.connection_pool, self.response_callbacks, transaction, shard_hint)

@@ -177,6 +177,43 @@ def test_the_circuit_closes_when_redis_answers_again(breaker):
     assert breaker.status() is None
 
 
+def test_when_the_circuits_time_is_up_one_call_tries_and_the_others_still_fail_at_once(breaker):
+    breaker._trip(TimeoutError("hung"))
+    breaker._state["open_until"] = 0  # the retry time has come
+    tries = []
+    with mock.patch("redis.Redis.execute_command", side_effect=lambda *a, **k: tries.append(a) or time.sleep(0.3)):
+        outcomes = []
+
+        def call():
+            try:
+                breaker.BreakerRedis().execute_command("GET", "x")
+                outcomes.append("tried")
+            except Exception as exc:
+                outcomes.append(str(exc))
+
+        threads = [threading.Thread(target=call) for _ in range(6)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    assert len(tries) == 1  # one probe reached Redis, not six
+    assert outcomes.count("tried") == 1 and outcomes.count("Redis circuit open") == 5
+
+
+def test_a_pipeline_timeout_opens_the_circuit_too(hung_redis, breaker, monkeypatch):
+    """set_many goes through a pipeline: its timeout must open the circuit like a single command's."""
+    port, accepted = hung_redis
+    monkeypatch.setattr(breaker, "RETRY_AFTER", 600.0)
+    with _redis_away(port):
+        caches["default"].set_many({"a": 1, "b": 2})  # one timeout (ignored: a cache miss)
+        assert breaker.status()["error"] == "TimeoutError"
+        began = time.monotonic()
+        for _ in range(5):
+            caches["default"].set_many({"a": 1, "b": 2})
+        assert time.monotonic() - began < 0.2  # refused at once while open, no timeout each
+    assert len(accepted) <= 1
+
+
 def test_throttle_still_limits_while_redis_is_away(employee, closed_port, breaker):
     with _redis_away(closed_port):
         throttle._local.clear()
