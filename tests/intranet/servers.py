@@ -1,9 +1,14 @@
 """What the tests that run Plein in real server processes share (test_app_servers.py, test_faults.py):
 free ports, waiting for a server, a browser speaking plain HTTP and requests released at one moment."""
 
+import json
+import os
 import socket
+import subprocess
+import sys
 import threading
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 import requests
@@ -100,3 +105,77 @@ def run_at_once(calls):
     for thread in threads:
         thread.join(timeout=120)
     return results
+
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def sqlite_env(path):
+    """The environment of `make run`: development settings, an SQLite file, no Redis."""
+    env = {key: value for key, value in os.environ.items() if key not in ("REDIS_URL", "DATABASE_URL")}
+    return {
+        **env,
+        "DJANGO_SETTINGS_MODULE": "intranet.settings.dev",
+        "DATABASE_URL": f"sqlite:///{path}",
+        "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
+        "PYTHONPATH": str(ROOT),
+    }
+
+
+@contextmanager
+def sqlite_stack(tmp, seed):
+    """Migrate an SQLite file, call `seed` (a dotted function printing JSON) in a manage.py shell, then
+    serve it as `make run` does: runserver (a thread per request) with the job worker beside it.
+    Yields (url, seeded, log)."""
+    env = sqlite_env(tmp / "db.sqlite3")
+    manage = [sys.executable, "manage.py"]
+    subprocess.run([*manage, "migrate", "--no-input"], cwd=ROOT, env=env, check=True, capture_output=True)
+    module, function = seed.rsplit(".", 1)
+    seeded = subprocess.run(
+        [*manage, "shell", "-c", f"import {module}; {module}.{function}()"],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    port, log = free_port(), tmp / "runserver.log"
+    procs = []
+    try:
+        for command in (["run_worker", "--no-reload"], ["runserver", f"127.0.0.1:{port}", "--noreload"]):
+            procs.append(
+                subprocess.Popen(
+                    [*manage, *command],
+                    cwd=ROOT,
+                    env=env,
+                    stdin=subprocess.DEVNULL,
+                    stdout=log.open("a"),
+                    stderr=subprocess.STDOUT,
+                )
+            )
+        url = f"http://127.0.0.1:{port}"
+        wait_for(url + "/health/", procs[-1], log)
+        yield url, json.loads(seeded.stdout.strip().splitlines()[-1]), log
+    finally:
+        for proc in procs:
+            proc.terminate()
+        for proc in procs:
+            try:
+                proc.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+
+
+def seed_likers():
+    """For the SQLite writers test (run in its server's manage.py shell): three colleagues and a notice
+    board post by a fourth; prints what the test needs as JSON."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from prikbord import services as board
+
+    names = ["ans", "bert", "cor"]
+    for name in names:
+        employee(name)
+    post = board.create_post(employee("verkoper").user, category="te-koop", title="Bakfiets", text="Zo goed als nieuw.")
+    content_type = ContentType.objects.get_for_model(post).pk
+    print(json.dumps({"usernames": names, "post": post.pk, "content_type": content_type}))
