@@ -2,14 +2,18 @@
 SQLite writers at once. docs/operations.md says what each looks like to users."""
 
 import logging
+import re
 import socket
 import sqlite3
 import sys
 import threading
 import time
+from pathlib import Path
 from unittest import mock
 
 import pytest
+from django.conf import settings
+from django.contrib.staticfiles import finders
 from django.core.cache import cache, caches
 from django.db import OperationalError
 from django.test import Client, override_settings
@@ -353,10 +357,21 @@ def test_postgres_unreachable_then_back_without_a_restart(employee, closed_port)
     try:
         page = client.get("/")
         health = Client().get("/health/")
+        # Static files need no database: whitenoise answers before anything opens a connection. (It
+        # finds them in the source folders here, as the servers' tests do: no collectstatic first.)
+        with override_settings(WHITENOISE_USE_FINDERS=True):
+            assets = re.findall(r'<(?:link|script|img)\b[^>]*\b(?:href|src)="([^"]+)"', page.content.decode())
+            static = {url: Client(raise_request_exception=False).get(url) for url in assets}
     finally:
         connection.close()
         connection.settings_dict["PORT"] = original
     assert page.status_code == 503 and page["Retry-After"] == "30"
     assert health.status_code == 503 and health.json()["checks"]["database"].startswith("error")
+    # The 503 page's styles (and anything else it loads) are static files, and each is served.
+    assert f"{settings.STATIC_URL}css/plein.css" in assets
+    for url, response in static.items():
+        assert url.startswith(settings.STATIC_URL) and response.status_code == 200, url
+        source = finders.find(url.removeprefix(settings.STATIC_URL))
+        assert b"".join(response.streaming_content) == Path(source).read_bytes(), url
     # The next request connects again by itself.
     assert client.get("/").status_code == 200
