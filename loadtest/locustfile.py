@@ -8,6 +8,8 @@ import time
 
 from locust import HttpUser, between, constant, events, task
 
+from loadtest.outcome import is_login_page
+
 PLAN = json.loads(open(os.environ["LOADTEST_PLAN"]).read())  # noqa: SIM115
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 # Every request, one line: time, page, milliseconds, failed, why; the report reads errors per second.
@@ -30,7 +32,8 @@ class Employee(HttpUser):
     def login(self):
         page = self.client.get("/inloggen/", name="login form")
         token = CSRF.search(page.text or "")
-        self.client.post(
+        # Redirects followed: a login that worked ends on the homepage, one that failed on the form again.
+        with self.client.post(
             "/inloggen/",
             {
                 "username": self.username,
@@ -39,11 +42,18 @@ class Employee(HttpUser):
             },
             name="login",
             headers={"Referer": self.host + "/inloggen/"},
-        )
+            catch_response=True,
+        ) as response:
+            if response.status_code >= 400:
+                response.failure(f"HTTP {response.status_code}")
+            elif is_login_page(response):
+                response.failure("login refused")
+            else:
+                response.success()
 
     def page(self, path, name):
         with self.client.get(path, name=name, catch_response=True, allow_redirects=False) as response:
-            if response.status_code == 302 and "/inloggen/" in response.headers.get("Location", ""):
+            if is_login_page(response):
                 response.failure("logged out")
                 self.login()
             elif response.status_code == 503 and response.headers.get("Retry-After"):
@@ -60,7 +70,11 @@ class Employee(HttpUser):
         with self.client.post(
             path, data, name=name, headers=headers, catch_response=True, allow_redirects=False
         ) as response:
-            if response.status_code >= 400 and response.status_code != 429:
+            # A POST sent to the login page saved nothing: not a success, whatever its status.
+            if is_login_page(response):
+                response.failure("logged out")
+                self.login()
+            elif response.status_code >= 400 and response.status_code != 429:
                 response.failure(f"HTTP {response.status_code}")
             else:
                 response.success()
@@ -146,5 +160,8 @@ if STORM:
             # A made-up word makes every search new: no cached answer, the full cost each time.
             query = f"{random.choice(HEAVY_SEARCHES)} {random.choice(NONSENSE)}{random.randint(10, 99)}"  # noqa: S311
             with self.client.get(f"/zoeken/?q={query}", name="storm: long search", catch_response=True) as response:
-                if response.status_code >= 400:
+                if is_login_page(response):
+                    response.failure("logged out")
+                    Employee.login(self)
+                elif response.status_code >= 400:
                     response.failure(f"HTTP {response.status_code}")

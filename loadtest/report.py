@@ -49,17 +49,41 @@ def per_page(rows, seconds):
     return table
 
 
+def ratio(value, reference):
+    """value ÷ reference as "2.5×"; "–" when both are zero (nothing to compare) and "∞" when only the
+    reference is (errors on a page where the reference had none)."""
+    if reference:
+        return f"{value / reference:.1f}×"
+    return "∞" if value else "–"
+
+
+def error_rate(row):
+    return row["errors"] / row["requests"] if row["requests"] else 0.0
+
+
 def page_table(table):
+    """Each page's figures, and its req/s, p50, p99 and error rate as ratios to the reference page's
+    (the minimal page: what the stack costs before a page's own work)."""
     reference = table.get(REFERENCE)
     lines = [
-        "| page | requests | req/s | p50 ms | p99 ms | errors | p50 ÷ reference |",
-        "|---|---|---|---|---|---|---|",
+        "| page | requests | req/s | p50 ms | p99 ms | errors | error % "
+        "| req/s ÷ reference | p50 ÷ reference | p99 ÷ reference | error % ÷ reference |",
+        "|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for name in sorted(table, key=lambda n: (n != REFERENCE, n)):
         row = table[name]
-        ratio = f"{row['p50'] / reference['p50']:.1f}×" if reference and reference["p50"] else "–"
+        if reference:
+            ratios = [
+                ratio(row["rps"], reference["rps"]),
+                ratio(row["p50"], reference["p50"]),
+                ratio(row["p99"], reference["p99"]),
+                ratio(error_rate(row), error_rate(reference)),
+            ]
+        else:
+            ratios = ["–"] * 4
         lines.append(
-            f"| {name} | {row['requests']} | {row['rps']:.1f} | {row['p50']:.0f} | {row['p99']:.0f} | {row['errors']} | {ratio} |"
+            f"| {name} | {row['requests']} | {row['rps']:.1f} | {row['p50']:.0f} | {row['p99']:.0f} | {row['errors']} "
+            f"| {100 * error_rate(row):.1f} | " + " | ".join(ratios) + " |"
         )
     return "\n".join(lines)
 

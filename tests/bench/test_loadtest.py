@@ -4,7 +4,7 @@ is `make loadtest` (docs/performance.md)."""
 import socket
 import threading
 
-from loadtest import faults, report
+from loadtest import faults, outcome, report
 from loadtest.services import DatabaseDoor, free_port
 
 
@@ -57,13 +57,51 @@ def test_a_service_that_never_recovers_is_reported():
 
 
 def test_pages_are_compared_with_the_reference_page():
-    rows = [(0.0, report.REFERENCE, 20.0, False, "")] * 3 + [(0.0, "search results", 80.0, False, "")] * 3
-    rows.append((0.0, "search results", 90.0, True, "HTTP 500"))
+    reference = [(0.0, report.REFERENCE, 20.0, False, "")] * 7 + [(0.0, report.REFERENCE, 40.0, True, "HTTP 503")]
+    rows = reference + [(0.0, "search results", 80.0, False, "")] * 3
+    rows.append((0.0, "search results", 200.0, True, "HTTP 500"))
     table = report.per_page(rows, seconds=10)
     assert table["search results"]["errors"] == 1 and table["search results"]["requests"] == 4
     text = report.page_table(table)
-    assert "| search results | 4 | 0.4 | 80 | 90 | 1 | 4.0× |" in text
-    assert report.failure_reasons(rows) == [("search results: HTTP 500", 1)]
+    assert text.splitlines()[0].endswith(
+        "| req/s ÷ reference | p50 ÷ reference | p99 ÷ reference | error % ÷ reference |"
+    )
+    # Half the requests per second, four times the median, five times the p99, twice the error rate.
+    assert "| search results | 4 | 0.4 | 80 | 200 | 1 | 25.0 | 0.5× | 4.0× | 5.0× | 2.0× |" in text
+    assert f"| {report.REFERENCE} | 8 | 0.8 | 20 | 40 | 1 | 12.5 | 1.0× | 1.0× | 1.0× | 1.0× |" in text
+    assert report.failure_reasons(rows) == [(f"{report.REFERENCE}: HTTP 503", 1), ("search results: HTTP 500", 1)]
+
+
+def test_error_ratios_when_the_reference_page_had_no_errors():
+    rows = [(0.0, report.REFERENCE, 20.0, False, "")] * 2 + [(0.0, "homepage", 30.0, False, "")] * 2
+    rows.append((0.0, "like", 30.0, True, "logged out"))
+    lines = report.page_table(report.per_page(rows, seconds=1)).splitlines()
+    assert lines[3].startswith("| homepage |") and lines[3].endswith("| 1.5× | 1.5× | – |")
+    assert lines[4].startswith("| like |") and lines[4].endswith("| 100.0 | 0.5× | 1.5× | 1.5× | ∞ |")
+
+
+def test_without_a_reference_page_there_are_no_ratios():
+    lines = report.page_table(report.per_page([(0.0, "homepage", 30.0, False, "")], seconds=1)).splitlines()
+    assert lines[2].endswith("| 0.0 | – | – | – | – |")
+
+
+class _Response:
+    def __init__(self, status, url, location=None):
+        self.status_code, self.url = status, url
+        self.headers = {"Location": location} if location else {}
+
+
+def test_a_response_that_is_the_login_page_is_a_failure():
+    host = "http://127.0.0.1:8000"
+    # Not followed (the workday's pages and posts): a redirect to the login page.
+    assert outcome.is_login_page(_Response(302, host + "/sociaal/leuk/3/4/", "/inloggen/?next=/sociaal/leuk/3/4/"))
+    assert outcome.is_login_page(_Response(302, host + "/", host + "/inloggen/"))
+    # Followed (the login itself, the storm's searches): the login form at the end.
+    assert outcome.is_login_page(_Response(200, host + "/inloggen/?next=/zoeken/"))
+    # A comment's redirect to its post, a login that reached the homepage, a page: no.
+    assert not outcome.is_login_page(_Response(302, host + "/sociaal/reacties/3/4/plaatsen/", "/prikbord/4/#c9"))
+    assert not outcome.is_login_page(_Response(200, host + "/"))
+    assert not outcome.is_login_page(_Response(200, host + "/zoeken/?q=inloggen"))
 
 
 def test_closing_the_database_door_drops_connections_and_refuses_new_ones():

@@ -9,7 +9,6 @@ import io
 import os
 import re
 import signal
-import socket
 import subprocess
 import sys
 import threading
@@ -18,17 +17,17 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+import requests
 from django.conf import settings
-from django.contrib.auth.hashers import PBKDF2PasswordHasher
 from PIL import Image
 
 from loadtest import nginx
 from tests.conftest import is_postgres
+from tests.intranet.servers import Browser, employee, free_port, run_at_once, wait_for
 
-requests = pytest.importorskip("requests")
 ROOT = Path(__file__).resolve().parents[2]
 NGINX = nginx.binary()
-PASSWORD = "twee-servers-wachtwoord"  # noqa: S105 (a throwaway test password)
+COMMENTS_PER_MINUTE = 5
 
 pytestmark = [
     pytest.mark.slow,
@@ -37,25 +36,6 @@ pytestmark = [
     pytest.mark.skipif(NGINX is None, reason="needs nginx (Debian's nginx-light; CI installs it)"),
     pytest.mark.django_db(transaction=True),
 ]
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def wait_for(url, proc, log, timeout=90):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"{url} exited:\n{Path(log).read_text()[-3000:]}")
-        try:
-            if requests.get(url, timeout=2).status_code in (200, 503):
-                return
-        except requests.RequestException:
-            time.sleep(0.3)
-    raise RuntimeError(f"{url} did not answer in {timeout} s:\n{Path(log).read_text()[-3000:]}")
 
 
 def database_url():
@@ -85,6 +65,7 @@ def stack(django_db_setup, django_db_blocker, tmp_path_factory):
         "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
         "GUNICORN_WORKERS": "1",
         "GUNICORN_THREADS": "4",
+        "SOCIAL_COMMENTS_PER_MINUTE": str(COMMENTS_PER_MINUTE),
         "PYTHONPATH": str(ROOT),
     }
     procs, servers = [], {}
@@ -122,7 +103,9 @@ def stack(django_db_setup, django_db_blocker, tmp_path_factory):
         procs.append(proxy_proc)
         proxy = f"http://127.0.0.1:{port}"
         wait_for(proxy + "/health/", proxy_proc, tmp / "nginx-start.log")
-        yield SimpleNamespace(a=servers["a"].url, b=servers["b"].url, nginx=proxy, tmp=tmp, media=media)
+        yield SimpleNamespace(
+            a=servers["a"].url, b=servers["b"].url, nginx=proxy, tmp=tmp, media=media, servers=servers
+        )
     finally:
         # nginx first (its keep-alive connections would hold a graceful stop), then a quick stop of
         # both gunicorns (SIGINT): nothing is running any more.
@@ -133,53 +116,6 @@ def stack(django_db_setup, django_db_blocker, tmp_path_factory):
                 proc.wait(timeout=20)
             except subprocess.TimeoutExpired:
                 proc.kill()
-
-
-class Browser:
-    """One person's browser: cookies kept by hand, because the production cookies are Secure and
-    this test speaks plain HTTP on the loopback address."""
-
-    def __init__(self):
-        self.cookies = {}
-
-    def request(self, method, url, data=None, files=None, headers=None):
-        if method == "POST":
-            data = {**(data or {}), "csrfmiddlewaretoken": self.cookies.get("csrftoken", "")}
-        response = requests.request(
-            method,
-            url,
-            data=data,
-            files=files,
-            headers=headers,
-            cookies=self.cookies,
-            allow_redirects=False,
-            timeout=60,
-        )
-        self.cookies.update(response.cookies.get_dict())
-        return response
-
-    def get(self, url, **kwargs):
-        return self.request("GET", url, **kwargs)
-
-    def post(self, url, data=None, **kwargs):
-        return self.request("POST", url, data, **kwargs)
-
-    def log_in(self, server, username):
-        assert self.get(server + "/inloggen/").status_code == 200  # the CSRF cookie
-        response = self.post(server + "/inloggen/", {"username": username, "password": PASSWORD})
-        assert response.status_code == 302, response.text[:2000]
-        return self
-
-
-def employee(username, **fields):
-    from tests.factories import PersonFactory
-
-    person = PersonFactory(user__username=username, **fields)
-    # Production checks passwords with PBKDF2 (the test settings' MD5 is not in its list); few
-    # iterations keep the test fast, and the server upgrades the hash on login.
-    person.user.password = PBKDF2PasswordHasher().encode(PASSWORD, "plein-servers", iterations=1000)
-    person.user.save(update_fields=["password"])
-    return person
 
 
 def jpeg_bytes():
@@ -248,26 +184,6 @@ def test_search_results_go_to_the_search_pool_and_everything_else_round_robin(st
     suggestions = set(re.findall(r"^GET /zoeken/suggesties/\?q=verl HTTP/1.1 200 (\S+)$", log, re.M))
     assert searches == {stack.b.removeprefix("http://")}
     assert suggestions == {stack.a.removeprefix("http://"), stack.b.removeprefix("http://")}
-
-
-def run_at_once(calls):
-    """Run the calls in threads released together; their results in order (an exception is a result)."""
-    barrier = threading.Barrier(len(calls))
-    results = [None] * len(calls)
-
-    def run(index, call):
-        barrier.wait()
-        try:
-            results[index] = call()
-        except Exception as exc:  # noqa: BLE001 (reported by the test's assertions)
-            results[index] = exc
-
-    threads = [threading.Thread(target=run, args=(i, call)) for i, call in enumerate(calls)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=120)
-    return results
 
 
 def test_concurrent_likes_through_both_servers_count_once_per_person(stack):
@@ -339,3 +255,129 @@ def test_a_room_booked_through_both_servers_at_once_is_booked_once(stack):
     refused = [r.text for r in results if r.status_code != 302]
     assert all("al gereserveerd" in text for text in refused)
     assert Booking.objects.filter(room=room).count() == 1
+
+
+def test_a_tip_published_through_server_a_is_on_server_bs_homepage_at_once(stack):
+    """The homepage keeps its news block as HTML in the shared Redis under the page-tree generation;
+    a publish on server A bumps that generation, so server B's next homepage has it."""
+    from django.contrib.auth.models import Group
+    from django.utils import timezone
+
+    from home.models import HomePage
+    from news.models import NewsIndexPage, NewsPage
+
+    home = HomePage.objects.get()
+    index = home.add_child(instance=NewsIndexPage(title="Nieuws", slug="nieuws"))
+    index.save_revision().publish()
+    old = index.add_child(
+        instance=NewsPage(title="Oud bericht", slug="oud", date=timezone.now() - timezone.timedelta(1))
+    )
+    old.save_revision().publish()
+    manager = employee("mona", first_name="Mona", last_name="Derks")
+    manager.user.groups.add(Group.objects.get(name="Omgevingsbeheerders"))
+    employee("ria")
+    reader = Browser().log_in(stack.b, "ria")
+    assert "Oud bericht" in reader.get(stack.b + "/").text
+    # The control: a change that bumps no generation (an update without signals) is not seen, so
+    # server B really answers from its kept block.
+    NewsPage.objects.filter(pk=old.pk).update(title="Stil gewijzigd")
+    html = reader.get(stack.b + "/").text
+    assert "Oud bericht" in html and "Stil gewijzigd" not in html
+
+    editor = Browser().log_in(stack.a, "mona")
+    response = editor.post(stack.a + "/admin/inzichten/moderatie/", {"title": "Zoek slim", "text": "Typ een deel."})
+    assert response.status_code == 302, response.text[:2000]
+    for server in (stack.b, stack.nginx, stack.nginx):
+        html = reader.get(server + "/").text
+        assert "Zoek slim" in html and "Stil gewijzigd" in html, server
+
+
+def test_the_comment_limit_holds_across_servers(stack):
+    """The throttle counts in the shared Redis: a burst split over both servers gets no more through
+    than one server would let."""
+    from django.contrib.contenttypes.models import ContentType
+    from django_comments_xtd.models import XtdComment
+
+    from prikbord import services as board
+
+    post = board.create_post(employee("verkoper").user, category="te-koop", title="Fiets", text="Rood.")
+    path = f"/sociaal/reacties/{ContentType.objects.get_for_model(post).pk}/{post.pk}/plaatsen/"
+    employee("snelschrijver")
+    browser = Browser().log_in(stack.nginx, "snelschrijver")
+    results = run_at_once(
+        [lambda i=i: browser.post((stack.a, stack.b)[i % 2] + path, {"comment": f"Reactie {i}"}) for i in range(12)]
+    )
+    statuses = [getattr(r, "status_code", r) for r in results]
+    assert statuses.count(302) == COMMENTS_PER_MINUTE, statuses
+    assert statuses.count(429) == 12 - COMMENTS_PER_MINUTE, statuses
+    refused = [r.text for r in results if r.status_code == 429]
+    assert all("Je reageert wel erg snel achter elkaar" in text for text in refused)
+    assert XtdComment.objects.filter(object_pk=str(post.pk)).count() == COMMENTS_PER_MINUTE
+
+
+def worker_pids(arbiter):
+    """The gunicorn workers: the arbiter's child processes (from /proc, field 4 of stat is the parent)."""
+    pids = set()
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue  # ended while we looked
+        if int(fields[1]) == arbiter:
+            pids.add(int(stat.parent.name))
+    return pids
+
+
+def test_a_worker_killed_mid_request_costs_only_that_request(stack):
+    """kill -9 of a worker (the OOM killer, an operator): the request it was answering is lost, the
+    arbiter starts a new worker and the next requests on that server succeed."""
+    from django.contrib.contenttypes.models import ContentType
+    from django.db import connection, transaction
+
+    from prikbord import services as board
+    from social.models import Like
+
+    post = board.create_post(employee("aanbieder").user, category="te-koop", title="Lamp", text="Werkt.")
+    like_path = f"/sociaal/leuk/{ContentType.objects.get_for_model(post).pk}/{post.pk}/"
+    json_only = {"Accept": "application/json"}
+    person = employee("volhouder")
+    browser = Browser().log_in(stack.b, "volhouder")
+    arbiter = stack.servers["a"].proc.pid
+    (old,) = worker_pids(arbiter)
+    in_flight = []
+
+    def answer():
+        try:
+            in_flight.append(browser.post(stack.a + like_path, headers=json_only))
+        except requests.RequestException as exc:
+            in_flight.append(exc)
+
+    def waiting_on_the_lock(cursor):
+        cursor.execute("SELECT count(*) FROM pg_locks WHERE relation = %s::regclass AND NOT granted", [table])
+        return cursor.fetchone()[0]
+
+    table = Like._meta.db_table
+    # The likes table locked by this test: server A's like waits on it, a request in flight.
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(f"LOCK TABLE {table} IN ACCESS EXCLUSIVE MODE")
+        thread = threading.Thread(target=answer)
+        thread.start()
+        deadline = time.monotonic() + 30
+        while not waiting_on_the_lock(cursor):
+            assert time.monotonic() < deadline, "the like never reached the database"
+            time.sleep(0.05)
+        os.kill(old, signal.SIGKILL)
+        thread.join(30)
+    assert isinstance(in_flight[0], requests.ConnectionError), in_flight
+
+    # Server A answers again (its listening socket stayed with the arbiter), from a new worker.
+    response = browser.post(stack.a + like_path, headers=json_only)
+    assert response.status_code == 200 and response.json()["liked"] is True
+    assert browser.get(stack.a + "/prikbord/").status_code == 200
+    assert browser.get(stack.nginx + "/prikbord/").status_code == 200
+    new = worker_pids(arbiter)
+    assert len(new) == 1 and old not in new
+    # The lost request left nothing half done: one like, from the request that was answered.
+    assert Like.objects.filter(object_id=post.pk, user=person.user).count() == 1
+    log = stack.servers["a"].log.read_text()
+    assert f"pid:{old}" in log and "SIGKILL" in log

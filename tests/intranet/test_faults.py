@@ -2,20 +2,25 @@
 SQLite writers at once. docs/operations.md says what each looks like to users."""
 
 import logging
+import re
 import socket
 import sqlite3
 import sys
 import threading
 import time
+from pathlib import Path
 from unittest import mock
 
 import pytest
+from django.conf import settings
+from django.contrib.staticfiles import finders
 from django.core.cache import cache, caches
 from django.db import OperationalError
 from django.test import Client, override_settings
 
 from intranet import redis_breaker, throttle
 from intranet.log_limits import OncePerMinute
+from tests.intranet import servers
 
 pytestmark = pytest.mark.django_db
 
@@ -361,6 +366,38 @@ def test_without_immediate_transactions_sqlite_would_refuse_writers(post_db):
 
 
 @pytest.mark.slow
+def test_sqlite_writers_through_real_requests_never_get_database_is_locked(tmp_path):
+    """The embedded default as `make run` serves it (runserver, a thread per request, the job worker
+    beside it): three colleagues like and comment on one post all at once, twelve requests. (With
+    SQLite's default deferred transactions instead, two of the three likes answered 500 here.)"""
+    with servers.sqlite_stack(tmp_path, "tests.intranet.servers.seed_likers") as (url, seeded, log):
+        browsers = {name: servers.Browser().log_in(url, name) for name in seeded["usernames"]}
+        target = f"{seeded['content_type']}/{seeded['post']}/"
+
+        def like(browser):
+            return lambda: browser.post(f"{url}/sociaal/leuk/{target}", headers={"Accept": "application/json"})
+
+        def comment(browser, text):
+            return lambda: browser.post(f"{url}/sociaal/reacties/{target}plaatsen/", {"comment": text})
+
+        calls = []
+        for name, browser in browsers.items():
+            calls += [like(browser), *(comment(browser, f"{name} {n}") for n in range(3))]
+        results = servers.run_at_once(calls)
+        statuses = [getattr(r, "status_code", r) for r in results]
+        assert statuses == [200, 302, 302, 302] * 3, statuses
+        assert "database is locked" not in log.read_text()
+    with sqlite3.connect(tmp_path / "db.sqlite3") as db:
+        likes = db.execute("SELECT count(*) FROM social_like WHERE object_id = ?", [seeded["post"]])
+        assert likes.fetchone()[0] == 3
+        comments = db.execute(
+            "SELECT count(*) FROM django_comments WHERE object_pk = ? AND content_type_id = ?",
+            [str(seeded["post"]), seeded["content_type"]],
+        )
+        assert comments.fetchone()[0] == 9
+
+
+@pytest.mark.slow
 @pytest.mark.skipif(not __import__("tests.conftest").conftest.is_postgres(), reason="a real PostgreSQL to stop")
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_postgres_unreachable_then_back_without_a_restart(employee, closed_port):
@@ -375,10 +412,21 @@ def test_postgres_unreachable_then_back_without_a_restart(employee, closed_port)
     try:
         page = client.get("/")
         health = Client().get("/health/")
+        # Static files need no database: whitenoise answers before anything opens a connection. (It
+        # finds them in the source folders here, as the servers' tests do: no collectstatic first.)
+        with override_settings(WHITENOISE_USE_FINDERS=True):
+            assets = re.findall(r'<(?:link|script|img)\b[^>]*\b(?:href|src)="([^"]+)"', page.content.decode())
+            static = {url: Client(raise_request_exception=False).get(url) for url in assets}
     finally:
         connection.close()
         connection.settings_dict["PORT"] = original
     assert page.status_code == 503 and page["Retry-After"] == "30"
     assert health.status_code == 503 and health.json()["checks"]["database"].startswith("error")
+    # The 503 page's styles (and anything else it loads) are static files, and each is served.
+    assert f"{settings.STATIC_URL}css/plein.css" in assets
+    for url, response in static.items():
+        assert url.startswith(settings.STATIC_URL) and response.status_code == 200, url
+        source = finders.find(url.removeprefix(settings.STATIC_URL))
+        assert b"".join(response.streaming_content) == Path(source).read_bytes(), url
     # The next request connects again by itself.
     assert client.get("/").status_code == 200
