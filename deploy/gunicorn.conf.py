@@ -42,5 +42,18 @@ class _KilledWorkerHint(logging.Filter):
         return True
 
 
+# /health/ on a port of its own, answered beside the request threads (intranet.health_server): a
+# balancer's check is not queued behind slow requests. Empty: only /health/ on the main port.
+health_bind = os.environ.get("PLEIN_HEALTH_BIND", "")
+
+
+def post_worker_init(worker):
+    if health_bind:
+        # Imported here: Django is set up in the worker only now.
+        from intranet.health_server import start
+
+        start(health_bind)
+
+
 def on_starting(server):
     logging.getLogger("gunicorn.error").addFilter(_KilledWorkerHint())

@@ -152,3 +152,13 @@ def run_checks(timeout=None):
         elif status == "ok":
             status = "degraded"
     return status, results
+
+
+def health_report():
+    """(HTTP status, body) of /health/: 503 only when the database is down (see the module docstring)."""
+    status, results = run_checks()
+    # The details monitoring wants beside the verdicts: the mail server's answer and the job backlog.
+    body = {"status": status, "checks": results, "smtp": last_smtp_state()}
+    if results.get("database") == "ok":
+        body["jobs"] = jobs_state()
+    return (503 if status == "error" else 200), body

@@ -15,7 +15,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from intranet.auth_forms import LoginForm
-from intranet.health import jobs_state, last_smtp_state, run_checks
+from intranet.health import health_report
 from intranet.media_access import media_verdict
 from intranet.media_headers import secure_file_response
 from intranet.web import safe_next
@@ -27,12 +27,8 @@ from intranet.web import safe_next
 def health(request):
     """For load balancers and monitoring: 503 only when the database is down; a cache, the media
     folder or the mail backlog down is "degraded" with 200 (intranet.health, docs/operations.md)."""
-    status, results = run_checks()
-    # The details monitoring wants beside the verdicts: the mail server's answer and the job backlog.
-    body = {"status": status, "checks": results, "smtp": last_smtp_state()}
-    if results["database"] == "ok":
-        body["jobs"] = jobs_state()
-    return JsonResponse(body, status=503 if status == "error" else 200)
+    http_status, body = health_report()
+    return JsonResponse(body, status=http_status)
 
 
 @never_cache

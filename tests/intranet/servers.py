@@ -14,6 +14,9 @@ from pathlib import Path
 import requests
 from django.contrib.auth.hashers import PBKDF2PasswordHasher
 
+ROOT = Path(__file__).resolve().parents[2]
+COMMENTS_PER_MINUTE = 5
+
 PASSWORD = "twee-servers-wachtwoord"  # noqa: S105 (a throwaway test password)
 
 

@@ -9,25 +9,19 @@ import io
 import os
 import re
 import signal
-import subprocess
-import sys
 import threading
 import time
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
 import requests
-from django.conf import settings
 from PIL import Image
 
 from loadtest import nginx
 from tests.conftest import is_postgres
-from tests.intranet.servers import Browser, employee, free_port, run_at_once, wait_for
+from tests.intranet.servers import COMMENTS_PER_MINUTE, Browser, employee, run_at_once
 
-ROOT = Path(__file__).resolve().parents[2]
 NGINX = nginx.binary()
-COMMENTS_PER_MINUTE = 5
 
 pytestmark = [
     pytest.mark.slow,
@@ -36,86 +30,6 @@ pytestmark = [
     pytest.mark.skipif(NGINX is None, reason="needs nginx (Debian's nginx-light; CI installs it)"),
     pytest.mark.django_db(transaction=True),
 ]
-
-
-def database_url():
-    db = settings.DATABASES["default"]
-    auth = db["USER"] + (f":{db['PASSWORD']}" if db.get("PASSWORD") else "")
-    return f"postgres://{auth}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
-
-
-@pytest.fixture(scope="module")
-def stack(django_db_setup, django_db_blocker, tmp_path_factory):
-    """Server A, server B and nginx in front of both; each a child process of this test, stopped after it."""
-    tmp = tmp_path_factory.mktemp("servers")
-    media = tmp / "media"
-    media.mkdir()
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "tests.intranet.servers_settings",
-        "SECRET_KEY": "two-servers-test-only-" + "k" * 40,
-        "ALLOWED_HOSTS": "127.0.0.1",
-        "DATABASE_URL": database_url(),
-        "REDIS_URL": settings.CACHES["default"]["LOCATION"],
-        "CACHE_KEY_PREFIX": f"plein-servers-{os.getpid()}",
-        "SECURE_SSL_REDIRECT": "false",  # nginx listens on plain HTTP here; TLS is not under test
-        "MEDIA_ROOT": str(media),
-        "MEDIA_X_ACCEL_REDIRECT": "/protected-media/",
-        "TRUSTED_PROXY_COUNT": "1",
-        "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
-        "GUNICORN_WORKERS": "1",
-        "GUNICORN_THREADS": "4",
-        "SOCIAL_COMMENTS_PER_MINUTE": str(COMMENTS_PER_MINUTE),
-        "PYTHONPATH": str(ROOT),
-    }
-    procs, servers = [], {}
-    try:
-        for name in ("a", "b"):
-            port = free_port()
-            log = tmp / f"gunicorn-{name}.log"
-            proc = subprocess.Popen(
-                [sys.executable, "-m", "gunicorn", "-c", "deploy/gunicorn.conf.py", "intranet.wsgi:application"],
-                cwd=ROOT,
-                env={
-                    **env,
-                    "GUNICORN_BIND": f"127.0.0.1:{port}",
-                    "GUNICORN_ACCESSLOG": str(tmp / f"access-{name}.log"),
-                },
-                stdin=subprocess.DEVNULL,
-                stdout=log.open("w"),
-                stderr=subprocess.STDOUT,
-            )
-            procs.append(proc)
-            servers[name] = SimpleNamespace(url=f"http://127.0.0.1:{port}", port=port, proc=proc, log=log)
-        for server in servers.values():
-            wait_for(server.url + "/health/", server.proc, server.log)
-        port = free_port()
-        conf = tmp / "nginx.conf"
-        # Server B stands in for the search pool (docs/operations.md, "Overload").
-        ports = [s.port for s in servers.values()]
-        conf.write_text(nginx.config(tmp, port, ports, media, search_upstreams=[servers["b"].port]))
-        proxy_proc = subprocess.Popen(
-            nginx.command(tmp, conf),
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.DEVNULL,
-            stderr=(tmp / "nginx-start.log").open("w"),
-        )
-        procs.append(proxy_proc)
-        proxy = f"http://127.0.0.1:{port}"
-        wait_for(proxy + "/health/", proxy_proc, tmp / "nginx-start.log")
-        yield SimpleNamespace(
-            a=servers["a"].url, b=servers["b"].url, nginx=proxy, tmp=tmp, media=media, servers=servers
-        )
-    finally:
-        # nginx first (its keep-alive connections would hold a graceful stop), then a quick stop of
-        # both gunicorns (SIGINT): nothing is running any more.
-        for proc in reversed(procs):
-            proc.send_signal(signal.SIGTERM if proc is procs[-1] else signal.SIGINT)
-        for proc in reversed(procs):
-            try:
-                proc.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                proc.kill()
 
 
 def jpeg_bytes():
@@ -381,3 +295,49 @@ def test_a_worker_killed_mid_request_costs_only_that_request(stack):
     assert Like.objects.filter(object_id=post.pk, user=person.user).count() == 1
     log = stack.servers["a"].log.read_text()
     assert f"pid:{old}" in log and "SIGKILL" in log
+
+
+def test_health_on_its_own_port_answers_while_every_thread_waits(stack):
+    """gthread queues every connection behind its busy threads, /health/ included; the health port
+    (PLEIN_HEALTH_BIND, intranet.health_server) is answered beside them, so a balancer does not take
+    a busy, working server out."""
+    from django.contrib.contenttypes.models import ContentType
+    from django.db import connection, transaction
+
+    from prikbord import services as board
+    from social.models import Like
+
+    post = board.create_post(employee("drukte").user, category="te-koop", title="Stoel", text="Stevig.")
+    like_path = f"/sociaal/leuk/{ContentType.objects.get_for_model(post).pk}/{post.pk}/"
+    browsers = [Browser().log_in(stack.a, f"wachter{n}") for n in range(4) if employee(f"wachter{n}")]
+    table = Like._meta.db_table
+    answers = []
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(f"LOCK TABLE {table} IN ACCESS EXCLUSIVE MODE")  # every like on A waits on it
+        threads = [
+            threading.Thread(
+                target=lambda b=b: answers.append(b.post(stack.a + like_path, headers={"Accept": "application/json"}))
+            )
+            for b in browsers
+        ]
+        for thread in threads:
+            thread.start()
+        deadline = time.monotonic() + 30
+        while True:  # all four threads of server A's one worker are taken
+            cursor.execute("SELECT count(*) FROM pg_locks WHERE relation = %s::regclass AND NOT granted", [table])
+            if cursor.fetchone()[0] >= 4:
+                break
+            assert time.monotonic() < deadline, "the likes never reached the database"
+            time.sleep(0.05)
+        with pytest.raises(requests.Timeout):
+            requests.get(stack.a + "/health/", timeout=1.5)  # the main port's /health/ waits in the queue
+        began = time.monotonic()
+        side = requests.get(stack.servers["a"].health + "/health/", timeout=5)
+        took = time.monotonic() - began
+    for thread in threads:
+        thread.join(30)
+    assert side.status_code == 200 and side.json()["checks"]["database"] == "ok"
+    assert side.headers["Content-Type"] == "application/json"
+    assert took < 1.5
+    assert requests.get(stack.servers["a"].health + "/mensen/", timeout=5).status_code == 404  # only /health/
+    assert [a.status_code for a in answers] == [200] * 4  # the waiting likes went on afterwards
