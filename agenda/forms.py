@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
 from agenda.models import DESCRIPTION_MAX
-from agenda.services import check_room, validate_event
+from agenda.services import check_room, publish_problems, validate_event
 from intranet.text import clean_title_field
 from rooms.forms import RoomChoiceField
 from rooms.selectors import bookable_rooms
@@ -63,7 +63,12 @@ class TeamEventForm(forms.Form):
             data["start"] = timezone.make_aware(datetime.combine(day, data["start_time"]))
             data["end"] = timezone.make_aware(datetime.combine(end_day, end_time))
         deadline = data.get("signup_deadline")
-        data["signup_deadline"] = timezone.make_aware(datetime.combine(deadline, time(23, 59))) if deadline else None
+        if deadline and deadline == day:
+            data["signup_deadline"] = data["start"]  # the event's own day: until it starts
+        else:
+            data["signup_deadline"] = (
+                timezone.make_aware(datetime.combine(deadline, time(23, 59))) if deadline else None
+            )
         return data
 
     def event_data(self):
@@ -122,6 +127,15 @@ class EventPageForm(WagtailAdminPageForm):
                     data["all_day"],
                 )
                 check_room(page)
+                problems = publish_problems(
+                    page,
+                    go_live_at=data.get("go_live_at"),
+                    organisers=data.get("organisers"),
+                    user=self.for_user,
+                    publishing="action-publish" in self.data,
+                )
+                if problems:
+                    raise ValidationError(problems)
         except ValidationError as error:
             for field, messages in error.message_dict.items():
                 self.add_error(field if field in self.fields else None, messages)

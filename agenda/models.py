@@ -16,6 +16,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 from wagtail.search import index
 
+from intranet.page_visibility import hidden_page_paths
 from people.models import Person
 from social import targets
 
@@ -155,6 +156,9 @@ class EventPage(EventFields, Page):
     search_fields = Page.search_fields + [index.SearchField("description"), index.SearchField("place")]
     parent_page_types = ["events.EventIndexPage"]
     subpage_types = []
+    # A copy is a new event: it holds no room yet (the booking is one-to-one), starts its own calendar
+    # SEQUENCE and is not cancelled; sign-ups stay with the original (a plain foreign key, never copied).
+    exclude_fields_in_copy = ["booking", "cancelled_at", "sequence"]
 
     class Meta:
         verbose_name = _("event")
@@ -180,6 +184,7 @@ class EventPage(EventFields, Page):
             if stored:
                 # Published with a new time or place: agenda.services tells those signed up.
                 self._moved = stored["live"] and any(getattr(self, f) != stored[f] for f in where)
+                self._new_start = self.start != stored["start"]
                 self.booking_id = stored["booking_id"]
                 self.sequence = max(self.sequence or 0, stored["sequence"])
                 self.cancelled_at = stored["cancelled_at"] or self.cancelled_at
@@ -189,7 +194,10 @@ class EventPage(EventFields, Page):
         return self.get_url()
 
     def user_can_view(self, user):
-        return self.live and user is not None and user.is_authenticated
+        """Live, and outside every section whose view restriction the user fails (as the agenda lists)."""
+        if not (self.live and user is not None and user.is_authenticated):
+            return False
+        return not any(self.path.startswith(path) for path in hidden_page_paths(user))
 
     def can_manage(self, user):
         person = getattr(user, "person", None)

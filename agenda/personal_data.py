@@ -1,6 +1,7 @@
 """What events/ holds about a person: their sign-ups, and the events they organise (names only)."""
 
 from agenda.models import EventPage, Signup, TeamEvent
+from agenda.signups import withdraw
 from intranet.personal_data import Exported, Kind, iso, person_of
 
 
@@ -24,7 +25,7 @@ def _signups_export(user):
 
 def _signups_erase(user, erasure):
     person = person_of(user)
-    return Signup.objects.filter(person=person).delete()[0] if person else 0
+    return withdraw(person) if person else 0
 
 
 def _organisers_export(user):

@@ -5,22 +5,28 @@ A room is booked through `rooms.services` (so the rooms' no-double-booking guara
 too); moving an event moves its booking, cancelling it frees the room.
 """
 
-from django.core.exceptions import PermissionDenied, ValidationError
+import logging
+
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import F
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from agenda import notices, selectors
 from agenda.models import EventPage, Signup, TeamEvent, signups_of
-from agenda.signups import lock_event, move_up
+from agenda.signups import forget_reminders, lock_event, move_up
 from intranet import caching, throttle
 from rooms import selectors as room_selectors
 from rooms import services as rooms
 from teams import selectors as team_selectors
 
+logger = logging.getLogger(__name__)
+
 # rooms' form fields → the event's
 _ROOM_FIELDS = {"start_time": "start", "date": "start", "end_time": "end", "attendees": "capacity", "room": "room"}
+MESSAGE_MAX = 290  # a notification's excerpt holds 300 characters
 INFORMED = (Signup.Status.GOING, Signup.Status.MAYBE, Signup.Status.WAITING)
 
 
@@ -64,6 +70,12 @@ def booking_title(event):
     return event.title if open_to_all else _("Closed meeting")
 
 
+def holder_url(event):
+    """The stable address rooms links to for the event's booking (Booking.held_by)."""
+    kind = "team" if getattr(event, "team_id", None) else "pagina"
+    return reverse("events:event", args=[kind, event.pk])
+
+
 def sync_booking(event, organiser):
     """Book, move or free the event's room so that it matches the event. Raises ValidationError
     keyed by the event's fields (a taken room names the dates)."""
@@ -72,7 +84,7 @@ def sync_booking(event, organiser):
     try:
         if wanted is None:
             if booking is not None:
-                rooms.cancel_booking(user=_booking_user(booking), booking=booking)
+                rooms.cancel_booking(user=_booking_user(booking), booking=booking, holder=True)
                 type(event).objects.filter(pk=event.pk).update(booking=None)
                 event.booking = None
             return None
@@ -80,7 +92,12 @@ def sync_booking(event, organiser):
             if organiser is None:
                 raise ValidationError({"room": _("Only employees with a profile can book rooms.")})
             booking = rooms.book_room(
-                organiser=organiser, room=wanted, title=booking_title(event), start=event.start, end=event.end
+                organiser=organiser,
+                room=wanted,
+                title=booking_title(event),
+                start=event.start,
+                end=event.end,
+                held_by=holder_url(event),
             )[0]
             type(event).objects.filter(pk=event.pk).update(booking=booking)
             event.booking = booking
@@ -97,6 +114,7 @@ def sync_booking(event, organiser):
                 title=booking_title(event),
                 start=event.start,
                 end=event.end,
+                holder=True,
             )
         return event.booking
     except ValidationError as error:
@@ -107,6 +125,12 @@ def check_room(event, now=None):
     """The rooms' rules for the event's slot, without booking (the admin form's clean)."""
     if not event.room_id or event.all_day:
         return
+    try:
+        held = event.booking
+    except ObjectDoesNotExist:  # a revision's booking freed since
+        held = None
+    if held is not None and (held.room_id, held.start, held.end) == (event.room_id, event.start, event.end):
+        return  # the room is held already: a typo fixed in a past event must not fail on "time has passed"
     try:
         rooms.validate_booking(event.room, event.start, event.end, 1, now=now)
         exclude = [event.booking_id] if event.booking_id else []
@@ -178,6 +202,8 @@ def update_team_event(user, event, *, organisers=None, **data):
             event.organisers.set(organisers)
         sync_booking(event, getattr(user, "person", None))
         move_up(event)
+        if event.start != before[0]:
+            forget_reminders(event)
         if (event.start, event.end, event.room_id, event.place, event.all_day) != before:
             _tell_changed(event, user)
     return event
@@ -214,13 +240,44 @@ def page_published(page, user=None):
     page.sequence = EventPage.objects.filter(pk=page.pk).values_list("sequence", flat=True).first()
     # The room is booked in the name of the first organiser (they manage the event), else the editor's.
     organiser = page.organisers.order_by("pk").first() or getattr(user, "person", None)
-    sync_booking(page, organiser)
+    try:
+        sync_booking(page, organiser)
+    except ValidationError as error:
+        # The editor's form checks the room before publishing (EventPageForm); a path that did not
+        # (a workflow's approval, an old revision) must not leave a live page in a room it does not
+        # hold, so the page goes offline again, which frees whatever it held.
+        logger.warning("Event page %s unpublished: its room could not be booked (%s)", page.pk, error.messages)
+        page.unpublish(user=user)
+        return
     with transaction.atomic():
         lock_event(page)
         move_up(page)
+        if getattr(page, "_new_start", False):
+            forget_reminders(page)
+            page._new_start = False
         if getattr(page, "_moved", False) and not page.is_cancelled:
             _tell_changed(page, user)
             page._moved = False
+
+
+def publish_problems(event, *, go_live_at, organisers, user, publishing):
+    """Why the editor's form refuses: a page in a room must hold the room whenever it is live."""
+    if not event.room_id or event.all_day:
+        return {}
+    if go_live_at and go_live_at > timezone.now():
+        # Booked only when it goes live, the room could be taken by then (docs/events.md).
+        return {"go_live_at": _("An event in a Plein room cannot be scheduled: publish it when it may go live.")}
+    if publishing and not organisers and getattr(user, "person", None) is None:
+        return {"organisers": _("The room is booked in an organiser's name: choose an organiser.")}
+    return {}
+
+
+def retitle_bookings(events):
+    """A team turned closed or private, or a section got a view restriction: the rooms' day view and
+    feeds, open to every employee, must stop showing the event's title (booking_title)."""
+    for event in events:
+        if event.booking is not None:
+            rooms.retitle_held(event.booking, booking_title(event))
 
 
 def page_unpublished(page):
@@ -235,6 +292,13 @@ def message_attendees(user, event, text):
     text = " ".join((text or "").split())
     if not text:
         raise ValidationError({"text": _("Write a message.")})
+    if len(text) > MESSAGE_MAX:
+        raise ValidationError(
+            {
+                "text": _("A message can have at most %(max)d characters; this one has %(count)d.")
+                % {"max": MESSAGE_MAX, "count": len(text)}
+            }
+        )
     throttle.hit(user, "event_message", message=_("You are sending very many messages. Wait a while and try again."))
     users = _informed_users(event, (Signup.Status.GOING, Signup.Status.MAYBE))
     with transaction.atomic():

@@ -3,12 +3,14 @@ Every saved or deleted event or team retires the homepage block's shared lists (
 
 from django.apps import apps
 from django.db.models.signals import post_delete, post_save, pre_delete
+from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished
 
 from agenda import selectors, services
 from agenda.models import EventPage, Signup, TeamEvent
-from agenda.signups import signups_changed
+from agenda.signups import signups_changed, withdraw
 from intranet import caching
+from people.models import Person
 
 
 def forget_home_lists(**kwargs):
@@ -33,11 +35,35 @@ def _deleted(sender, instance, **kwargs):
         services.page_unpublished(instance)
 
 
+def _team_saved(sender, instance, **kwargs):
+    """A team turned closed or private: its events' bookings stop showing their titles in rooms."""
+    services.retitle_bookings(
+        TeamEvent.objects.filter(team=instance, booking__isnull=False).select_related("team", "booking")
+    )
+
+
+def _restriction_changed(sender, instance, **kwargs):
+    """A section got (or lost) a view restriction: the event pages below it follow in rooms."""
+    page = Page.objects.filter(pk=instance.page_id).first()
+    if page is not None:
+        pages = EventPage.objects.descendant_of(page, inclusive=True).filter(booking__isnull=False)
+        services.retitle_bookings(pages.select_related("booking"))
+
+
+def _person_deleted(sender, instance, **kwargs):
+    """Their places go to the waiting lists before the cascade deletes the sign-ups without a word."""
+    withdraw(instance)
+
+
 def connect():
     page_published.connect(_published, sender=EventPage, dispatch_uid="events_page_published")
     page_unpublished.connect(_unpublished, sender=EventPage, dispatch_uid="events_page_unpublished")
     pre_delete.connect(_deleted, sender=EventPage, dispatch_uid="events_page_deleted")
+    pre_delete.connect(_person_deleted, sender=Person, dispatch_uid="events_person_deleted")
     pre_delete.connect(_deleted, sender=TeamEvent, dispatch_uid="events_team_event_deleted")
+    post_save.connect(_team_saved, sender=apps.get_model("teams", "TeamPage"), dispatch_uid="events_team_retitle")
+    for name, signal in (("saved", post_save), ("deleted", post_delete)):
+        signal.connect(_restriction_changed, sender=PageViewRestriction, dispatch_uid=f"events_restriction_{name}")
     for signal in (post_save, post_delete):
         signal.connect(_signup_changed, sender=Signup, dispatch_uid=f"events_signup_{signal is post_save}")
     # A team's kind or state decides who sees its events; the team model through the registry, as

@@ -60,12 +60,17 @@ def respond(user, event, status, now=None):
         raise ValidationError(_("This event has no sign-up."))
     if event.is_cancelled:
         raise ValidationError(_("This event has been cancelled."))
-    if now >= event.deadline:
+    # After the deadline only new answers are closed: saying "not going" frees the place for the
+    # waiting list until the event starts.
+    closed = now >= event.deadline
+    if closed and (status != Status.NOT_GOING or now >= event.start):
         raise ValidationError(_("Sign-up for this event has closed."))
     with transaction.atomic():
         lock_event(event)
         signup = signups_of(event).filter(person=person).first()
         previous = signup.status if signup else None
+        if closed and previous in (None, Status.NOT_GOING):
+            raise ValidationError(_("Sign-up for this event has closed."))
         if status == Status.GOING and previous in (Status.GOING, Status.WAITING):
             return previous
         new = status
@@ -86,6 +91,8 @@ def respond(user, event, status, now=None):
 def move_up(event):
     """Give free places to the waiting list in order; each one who moves up is notified.
     Call with the event locked (respond, or a capacity change in agenda.services)."""
+    if event.is_cancelled:
+        return []  # no place "became free" at an event that will not take place
     if event.capacity is None:
         waiting = list(signups_of(event).filter(status=Status.WAITING).select_related("person__user"))
     else:
@@ -106,6 +113,27 @@ def move_up(event):
     signups_changed([s.person for s in waiting])  # update() sends no post_save
     notices.moved_up(event, [s.person.user for s in waiting if s.person.user_id])
     return waiting
+
+
+def withdraw(person):
+    """The person's sign-ups go (their erasure, or their profile deleted): every place they held moves
+    up the waiting list of its event."""
+    rows = list(Signup.objects.filter(person=person).select_related("page", "team_event"))
+    if not rows:
+        return 0
+    with transaction.atomic():
+        Signup.objects.filter(pk__in=[row.pk for row in rows]).delete()
+        for row in rows:
+            if row.status == Status.GOING:
+                event = row.event
+                lock_event(event)
+                move_up(event)
+    return len(rows)
+
+
+def forget_reminders(event):
+    """A new start: those going get the day-before reminder for the new day too."""
+    signups_of(event).filter(reminded_at__isnull=False).update(reminded_at=None)
 
 
 def signups_changed(people):

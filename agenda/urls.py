@@ -11,6 +11,7 @@ urlpatterns = [
     path("team/<int:pk>/", views.team_event, name="team_event"),
     path("team/<int:pk>/wijzigen/", views.edit_team_event, name="edit_team_event"),
     path("teams/<int:team_id>/nieuw/", views.new_team_event, name="new_team_event"),
+    path("<str:kind>/<int:pk>/", views.event, name="event"),
     path("<str:kind>/<int:pk>/aanmelden/", views.respond, name="respond"),
     path("<str:kind>/<int:pk>/agenda.ics", views.download_ics, name="ics"),
     path("<str:kind>/<int:pk>/deelnemers/", views.attendee_list, name="attendees"),

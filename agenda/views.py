@@ -1,6 +1,5 @@
 """Thin views over agenda.selectors and agenda.services. What a user may not see answers 404."""
 
-import csv
 from datetime import date
 
 from django.contrib import messages
@@ -16,7 +15,7 @@ from django.views.decorators.http import require_GET, require_POST
 from agenda import ical, selectors, services, signups
 from agenda.forms import TeamEventForm
 from agenda.models import Signup, TeamEvent
-from intranet.spreadsheets import safe_cell
+from intranet.spreadsheets import csv_response
 from teams.selectors import viewable_teams
 
 Status = Signup.Status
@@ -94,6 +93,8 @@ def event_context(request, event):
         "going": going,
         "places_left": left,
         "signup_open": event.signup_open(),
+        # After the deadline one may still step back, so the place goes to the waiting list.
+        "can_withdraw": status in (Status.GOING, Status.MAYBE, Status.WAITING) and timezone.now() < event.start,
         "can_manage": event.can_manage(request.user),
         "statuses": [(Status.GOING, _("Going")), (Status.MAYBE, _("Maybe")), (Status.NOT_GOING, _("Not going"))],
     }
@@ -112,6 +113,12 @@ def team_event(request, pk):
     context = event_context(request, event)
     context["page"] = None
     return TemplateResponse(request, "events/event_page.html", context)
+
+
+@require_GET
+def event(request, kind, pk):
+    """A stable address for either kind of event (the rooms link an event's booking here)."""
+    return redirect(_event_or_404(request, kind, pk).get_absolute_url())
 
 
 @require_POST
@@ -149,39 +156,48 @@ def _managed_event(request, kind, pk):
     return event
 
 
+def _attendee_page(request, event, kind, message_text="", message_errors=()):
+    context = {
+        "event": event,
+        "kind": kind,
+        "signups": selectors.attendees(event),
+        "message_max": services.MESSAGE_MAX,
+        "message_text": message_text,
+        "message_errors": message_errors,
+    }
+    return TemplateResponse(request, "events/attendees.html", context, status=400 if message_errors else 200)
+
+
 @require_GET
 def attendee_list(request, kind, pk):
-    event = _managed_event(request, kind, pk)
-    context = {"event": event, "kind": kind, "signups": selectors.attendees(event)}
-    return TemplateResponse(request, "events/attendees.html", context)
+    return _attendee_page(request, _managed_event(request, kind, pk), kind)
 
 
 @require_GET
 def attendee_csv(request, kind, pk):
     event = _managed_event(request, kind, pk)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="deelnemers-{kind}-{event.pk}.csv"'
-    response["Cache-Control"] = "private, no-store"
-    writer = csv.writer(response)
-    writer.writerow([_("Name"), _("E-mail"), _("Organisation unit"), _("Status"), _("Since")])
+    rows = []
     for signup in selectors.attendees(event):
         person = signup.person
         unit = person.organisation_unit.name if person.organisation_unit_id else ""
         since = timezone.localtime(signup.waiting_since or signup.updated_at).strftime("%Y-%m-%d %H:%M")
-        row = [person.full_name, person.email, unit, signup.get_status_display(), since]
-        writer.writerow([safe_cell(cell) for cell in row])
+        rows.append([person.full_name, person.email, unit, signup.get_status_display(), since])
+    columns = [_("Name"), _("E-mail"), _("Organisation unit"), _("Status"), _("Since")]
+    response = csv_response(f"deelnemers-{kind}-{event.pk}", columns, rows)
+    response["Cache-Control"] = "private, no-store"
     return response
 
 
 @require_POST
 def message_attendees(request, kind, pk):
     event = _managed_event(request, kind, pk)
+    text = request.POST.get("text", "")
     try:
-        sent = services.message_attendees(request.user, event, request.POST.get("text", ""))
+        sent = services.message_attendees(request.user, event, text)
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _("Your message went to %(count)d people.") % {"count": len(sent)})
+        # Shown beside the field with the typed text kept, so nothing has to be written again.
+        return _attendee_page(request, event, kind, text, error.messages)
+    messages.success(request, _("Your message went to %(count)d people.") % {"count": len(sent)})
     return redirect(reverse("events:attendees", args=[kind, event.pk]))
 
 

@@ -61,6 +61,9 @@ class Confirmation(models.Model):
 
     must_read = models.ForeignKey(MustRead, null=True, on_delete=models.SET_NULL, related_name="confirmations")
     page_title = models.CharField(max_length=255)
+    # The page's id, kept when the page (and with it the MustRead) is deleted: the auditor's export of a
+    # deleted or unpublished page's confirmations goes by it.
+    page_ref = models.PositiveIntegerField(null=True, blank=True, db_index=True)
     version = models.PositiveIntegerField()
     revision = models.ForeignKey(
         "wagtailcore.Revision", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"

@@ -44,6 +44,7 @@ def seed(context):
             Confirmation(
                 must_read=must_read,
                 page_title=page.title,
+                page_ref=page.pk,
                 version=1,
                 revision_id=page.live_revision_id,
                 user_id=person.user_id,

@@ -126,13 +126,18 @@ def not_confirmed(must_read):
     return _people(must_read, None).filter(has_confirmed=False)
 
 
-def progress(must_read, *, names_of=None):
+def progress(must_read, *, names_of=None, counts_of=None):
     """Counts per organisation unit of the current version. `names_of`: "all" for everyone who has not
-    confirmed, a Person for their direct reports only, None for no names. Six queries, whatever the size."""
+    confirmed, a Person for their direct reports only, None for no names. `counts_of`: a Person (a
+    manager) for the units of their own reports only, None for every unit. Six queries, whatever the size."""
     targeted = list(must_read.units.all())
     people = _people(must_read, [unit.path for unit in targeted])
+    counted = people
+    if counts_of is not None:
+        reports_units = people.filter(manager=counts_of).order_by().values("organisation_unit_id")
+        counted = people.filter(organisation_unit_id__in=reports_units)
     grouped = (
-        people.order_by()
+        counted.order_by()
         .values("organisation_unit_id")
         .annotate(total=Count("pk"), confirmed=Count("pk", filter=Q(has_confirmed=True)))
     )
@@ -164,6 +169,7 @@ def managed_in_audience(must_read, person):
     return audience(must_read).filter(manager=person).exists()
 
 
-def confirmations_for_export(must_read):
-    """Every confirmation of every version: the auditor's records."""
-    return Confirmation.objects.filter(must_read=must_read).order_by("version", "confirmed_at", "pk")
+def confirmations_for_export(page_id):
+    """Every confirmation of every version of the page's must-read, also once the page is gone: the
+    auditor's records."""
+    return Confirmation.objects.filter(page_ref=page_id).order_by("version", "confirmed_at", "pk")

@@ -53,6 +53,7 @@ def confirm(user, page):
     record = {
         "page_title": page.title[:255],
         "revision_id": must_read.revision_id,
+        "page_ref": must_read.page_id,
         "name": person.full_name,
         "employee_number": person.employee_number,
         "unit_name": person.organisation_unit.name if person.organisation_unit else "",

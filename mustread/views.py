@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.models import Page
 
-from intranet.page_visibility import visible_pages
+from intranet.page_visibility import hidden_page_paths, visible_pages
 from intranet.spreadsheets import csv_response
 from mustread import access, selectors, services
 from mustread.audience import employee
@@ -42,19 +42,21 @@ def _must_read(user, page_id):
 def progress(request, page_id):
     page, must_read = _must_read(request.user, page_id)
     user = request.user
+    person = employee(user)
+    counts_of = None  # editors and community managers see every unit's counts
     if access.all_names_allowed(user, page):
         names_of = "all"
     elif access.is_organiser(user, page):
-        names_of = None
+        # No names for them as editors (docs/privacy.md), but a manager still sees their own reports'.
+        names_of = person if selectors.managed_in_audience(must_read, person) else None
+    elif selectors.managed_in_audience(must_read, person):
+        names_of = counts_of = person  # a manager: the counts of their own reports' units only
     else:
-        person = employee(user)
-        if not selectors.managed_in_audience(must_read, person):
-            raise Http404
-        names_of = person
+        raise Http404
     context = {
         "page": page,
         "must_read": must_read,
-        "progress": selectors.progress(must_read, names_of=names_of),
+        "progress": selectors.progress(must_read, names_of=names_of, counts_of=counts_of),
         "names_scope": "all" if names_of == "all" else ("reports" if names_of is not None else None),
         "can_export": access.can_export(user),
     }
@@ -62,8 +64,16 @@ def progress(request, page_id):
 
 
 def export(request, page_id):
-    page, must_read = _must_read(request.user, page_id)
+    """The auditor's records, also of a page since deleted or taken offline: they are kept by the page's
+    id (Confirmation.page_ref), so the export needs no live page; a page that still exists in a section
+    the auditor may not open stays a 404."""
     if not access.can_export(request.user):
+        raise Http404
+    page = Page.objects.filter(pk=page_id).only("path").first()
+    if page is not None and any(page.path.startswith(path) for path in hidden_page_paths(request.user)):
+        raise Http404
+    confirmations = selectors.confirmations_for_export(page_id)
+    if not MustRead.objects.filter(page_id=page_id).exists() and not confirmations.exists():
         raise Http404
     columns = [
         _("Page"),
@@ -84,6 +94,6 @@ def export(request, page_id):
             c.name,
             c.unit_name,
         )
-        for c in selectors.confirmations_for_export(must_read).iterator(chunk_size=2000)
+        for c in confirmations.iterator(chunk_size=2000)
     )
-    return csv_response(f"verplicht-gelezen-{page.pk}", columns, rows)
+    return csv_response(f"verplicht-gelezen-{page_id}", columns, rows)

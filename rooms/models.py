@@ -89,6 +89,9 @@ class Booking(models.Model):
     attendees = models.ManyToManyField(Person, verbose_name=_("attendees"), blank=True, related_name="room_bookings")
     # Occurrences of one weekly booking share a series id, so they can be cancelled together.
     series = models.UUIDField(_("series"), null=True, blank=True, db_index=True, editable=False)
+    # A booking another app holds (an event's room): changed and cancelled only there, so the event and
+    # its room cannot drift apart. The address of that event, for the link the rooms pages show instead.
+    held_by = models.CharField(_("held by"), max_length=200, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

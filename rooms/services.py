@@ -55,6 +55,12 @@ def _check_can_manage(user, booking):
         raise PermissionDenied(_("Only the organiser or Facilitair can change this booking."))
 
 
+def _check_not_held(booking, holder):
+    """An event's booking is moved and freed with its event (agenda), never on its own here."""
+    if booking.held_by and not holder:
+        raise ValidationError(_("This booking belongs to an event: change or cancel the event instead."))
+
+
 def _time(moment):
     return formats.time_format(timezone.localtime(moment), "H:i")
 
@@ -198,8 +204,9 @@ def _throttle_invitations(who, attendees):
         )
 
 
-def book_room(*, organiser, room, title, start, end, attendees=(), repeat_until=None, now=None):
-    """Book a room, or every week up to repeat_until: all occurrences or none. Returns the bookings."""
+def book_room(*, organiser, room, title, start, end, attendees=(), repeat_until=None, now=None, held_by=""):
+    """Book a room, or every week up to repeat_until: all occurrences or none. Returns the bookings.
+    `held_by` is the address of the event that holds the booking (see Booking.held_by)."""
     attendees = _attendee_list(attendees, organiser)
     if not room.is_active:
         raise ValidationError({"room": _("This room cannot be booked.")})
@@ -210,7 +217,10 @@ def book_room(*, organiser, room, title, start, end, attendees=(), repeat_until=
 
     def save():
         bookings = Booking.objects.bulk_create(
-            [Booking(room=room, organiser=organiser, title=title, start=s, end=e, series=series) for s, e in slots]
+            [
+                Booking(room=room, organiser=organiser, title=title, start=s, end=e, series=series, held_by=held_by)
+                for s, e in slots
+            ]
         )
         through = Booking.attendees.through
         through.objects.bulk_create(
@@ -232,9 +242,16 @@ def book_room(*, organiser, room, title, start, end, attendees=(), repeat_until=
     return bookings
 
 
-def change_booking(*, user, booking, room, title, start, end, attendees=(), now=None):
-    """Move or edit one booking (one occurrence of a series); only the organiser or Facilitair may."""
+def change_booking(*, user, booking, room, title, start, end, attendees=(), now=None, holder=False):
+    """Move or edit one booking (one occurrence of a series); only the organiser or Facilitair may, and
+    a held booking only its holder (`holder=True`). The holder's unchanged room and time are not checked
+    again: fixing a typo in a running or past event must not fail on "this time has already passed"."""
     _check_can_manage(user, booking)
+    _check_not_held(booking, holder)
+    if holder and (room.pk, start, end) == (booking.room_id, booking.start, booking.end):
+        booking.title = title
+        booking.save(update_fields=["title", "updated_at"])
+        return booking
     attendees = _attendee_list(attendees, booking.organiser)
     if not room.is_active:
         raise ValidationError({"room": _("This room cannot be booked.")})
@@ -260,9 +277,11 @@ def change_booking(*, user, booking, room, title, start, end, attendees=(), now=
     return booking
 
 
-def cancel_booking(*, user, booking, whole_series=False):
-    """Cancel a booking, or it and the later occurrences of its series. Attendees get a cancellation."""
+def cancel_booking(*, user, booking, whole_series=False, holder=False):
+    """Cancel a booking, or it and the later occurrences of its series. Attendees get a cancellation.
+    A held booking is cancelled only by its holder (`holder=True`)."""
     _check_can_manage(user, booking)
+    _check_not_held(booking, holder)
     targets = Booking.objects.filter(pk=booking.pk)
     if whole_series and booking.series:
         targets = Booking.objects.filter(series=booking.series, start__gte=booking.start)
@@ -273,6 +292,13 @@ def cancel_booking(*, user, booking, whole_series=False):
         if messages:
             enqueue(send_mails, [as_data(m) for m in messages])
     return len(cancelled)
+
+
+def retitle_held(booking, title):
+    """The holder renames its booking (an event whose visibility changed): no rule depends on a title."""
+    if booking.title != title:
+        booking.title = title
+        booking.save(update_fields=["title", "updated_at"])
 
 
 def feed_token(person):

@@ -180,10 +180,19 @@ def _local_text(moment):
     return formats.date_format(timezone.localtime(moment), "l j F Y, H:i")
 
 
+def _to_holder(request, booking):
+    """An event's booking moves and goes with its event: send the organiser there (rooms.services
+    refuses the change on its own too)."""
+    messages.info(request, _("This booking belongs to an event: change or cancel the event instead."))
+    return redirect(booking.held_by)
+
+
 def change_view(request, pk):
     booking = get_object_or_404(selectors.bookings_with_details(), pk=pk)
     if not services.can_manage(request.user, booking):
         raise PermissionDenied(_("Only the organiser or Facilitair can change this booking."))
+    if booking.held_by:
+        return _to_holder(request, booking)
     form = BookingForm(request.POST or None, initial=initial_from_booking(booking), recurring=False)
     alternatives = None
     if request.method == "POST" and form.is_valid():
@@ -209,6 +218,8 @@ def cancel_view(request, pk):
     booking = get_object_or_404(selectors.bookings_with_details(), pk=pk)
     if not services.can_manage(request.user, booking):
         raise PermissionDenied(_("Only the organiser or Facilitair can cancel this booking."))
+    if booking.held_by:
+        return _to_holder(request, booking)
     if request.method == "POST":
         count = services.cancel_booking(
             user=request.user, booking=booking, whole_series=request.POST.get("whole_series") == "1"

@@ -46,6 +46,10 @@ class BookingPermissionHelper(PermissionHelper):
     def user_can_edit_obj(self, user, obj):
         return False
 
+    def user_can_delete_obj(self, user, obj):
+        # An event's booking goes with its event (Booking.held_by), never on its own.
+        return not obj.held_by and super().user_can_delete_obj(user, obj)
+
 
 class CancelBookingView(DeleteView):
     """Deleting in the admin is cancelling: the attendees hear of it, as from the front end."""

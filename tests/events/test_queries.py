@@ -5,7 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from agenda import signups
-from agenda.models import Signup
+from agenda.models import Signup, signups_of
 from teams.models import Kind, Membership, State
 
 pytestmark = pytest.mark.django_db
@@ -52,15 +52,43 @@ def test_agenda_pages_do_not_grow(client, organiser, fill, url):
         assert "Evenement 9" in html and "Geheim uitje 9" in html
 
 
-def test_an_event_page_does_not_grow(client, organiser, fill):
+def _grow(event, make_user, through, key, size):
+    """More sign-ups (going, then the waiting list) and more organisers on the measured event itself."""
+    start = signups_of(event).count()
+    for n in range(start, start + size):
+        guest = make_user(f"{key}-{event.pk}-{n}")
+        signups.respond(guest, event, Signup.Status.GOING)
+        through.objects.create(**{key: event.pk}, person_id=guest.person.pk)
+
+
+def test_an_event_page_does_not_grow(client, organiser, fill, make_user):
+    from agenda.models import EventPage
+
     client.force_login(organiser)
     page = fill(1)
     small, _html = _count(client, page.url)
     fill(8)
+    _grow(page, make_user, EventPage.organisers.through, "eventpage_id", 8)
     page.refresh_from_db()
     large, html = _count(client, page.url)
     assert small == large
     assert "Nieuwjaarsborrel" not in html and page.title in html
+    assert signups_of(page).filter(status=Signup.Status.WAITING).exists()  # it did grow: full now
+
+
+def test_a_team_event_page_does_not_grow(client, organiser, make_team, make_team_event, make_user):
+    from agenda.models import TeamEvent
+
+    client.force_login(organiser)
+    event = make_team_event(make_team("Fotografie", Kind.OPEN), title="Fotowandeling", capacity=5)
+    url = f"/evenementen/team/{event.pk}/"
+    _grow(event, make_user, TeamEvent.organisers.through, "teamevent_id", 1)
+    small, _html = _count(client, url)
+    _grow(event, make_user, TeamEvent.organisers.through, "teamevent_id", 8)
+    large, html = _count(client, url)
+    assert small == large
+    assert "Fotowandeling" in html
+    assert signups_of(event).filter(status=Signup.Status.WAITING).count() == 4
 
 
 def test_the_homepage_block_does_not_grow(rf, organiser, fill, django_assert_num_queries):
