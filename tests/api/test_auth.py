@@ -151,3 +151,18 @@ def test_pruning_drops_old_calls(ict_token, settings):
     new = ApiCall.objects.create(token=ict_token[0], method="GET", path="/y", status=200)
     prune_logs.call()
     assert list(ApiCall.objects.values_list("pk", flat=True)) == [new.pk]
+
+
+def test_calls_with_a_revoked_or_expired_token_are_logged_as_401(client, ict):
+    revoked, revoked_secret = make_token(["requests:read"], [ict])
+    revoked.active = False
+    revoked.save()
+    expired, expired_secret = make_token(
+        ["requests:read"], [ict], expires_at=timezone.now() - datetime.timedelta(seconds=1)
+    )
+    for secret in (revoked_secret, expired_secret):
+        assert Caller(client, secret).get("/api/v1/requests").status_code == 401
+    calls = list(ApiCall.objects.order_by("pk").values_list("token", "status"))
+    assert calls == [(revoked.pk, 401), (expired.pk, 401)]
+    revoked.refresh_from_db()
+    assert revoked.last_used_at is None  # a refused call is not a use
