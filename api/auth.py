@@ -38,6 +38,7 @@ class SessionRead(SessionAuth):
     def authenticate(self, request, key):
         user = request.user
         if request.method in ("GET", "HEAD") and user.is_authenticated and user.is_active:
+            throttle.hit(user, "api")  # a script riding an employee's session is limited like a token
             return user
         return None
 

@@ -109,7 +109,8 @@ def install(api):
     def refused(request, exc):
         errors = exc.message_dict if hasattr(exc, "error_dict") else {"__all__": exc.messages}
         if getattr(exc, "code", None) == "throttled":
-            return respond(request, 429)
+            wait = getattr(exc, "retry_after", None)
+            return respond(request, 429, headers={"Retry-After": str(wait)} if wait else None)
         return respond(request, 400, errors=errors)
 
     @api.exception_handler(AuthenticationError)
