@@ -8,7 +8,7 @@ pydantic's and django-ninja's English messages are replaced by ours, FIELD_MESSA
 
 from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from django.utils import translation
 from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
@@ -124,6 +124,14 @@ def _field_message(error):
     except (KeyError, TypeError, ValueError):
         return INVALID  # a ctx without the named part: the plain message would show %(…)s
     return _translated(message, ctx)
+
+
+def json_response(status, headers=None):
+    """The error shape outside an operation (an unknown path, a wrong method): not Django's HTML pages."""
+    response = JsonResponse(body(status), status=status, json_dumps_params={"ensure_ascii": False})
+    for name, value in (headers or {}).items():
+        response[name] = value
+    return response
 
 
 def _field_errors(exc):

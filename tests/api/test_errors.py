@@ -48,3 +48,22 @@ def test_an_unknown_pydantic_error_still_gets_a_dutch_message():
 
     errors = field_errors(ValidationError([{"type": "uuid_parsing", "loc": ("query", "id"), "msg": "Input …"}]))
     assert body(400, errors=errors)["errors"] == {"id": ["Deze waarde is niet geldig."]}
+
+
+@pytest.mark.parametrize("path", ["/api/v1/bestaat-niet", "/api/v1/requests/ICT-1/iets", "/api/v1/"])
+def test_an_unknown_api_path_is_a_json_404(client, ict_api, path):
+    for response in (client.get(path), ict_api.get(path)):
+        assert response.status_code == 404
+        assert response["Content-Type"].startswith("application/json")
+        body = response.json()
+        assert body["status"] == 404 and body["detail"] == "Niet gevonden." and body["detail_en"] == "Not found."
+
+
+def test_a_wrong_method_is_a_json_405_naming_the_allowed_ones(ict_api, employee, ict):
+    reference = make_request(employee, ict).reference
+    response = ict_api.client.delete(f"/api/v1/requests/{reference}", HTTP_AUTHORIZATION=f"Bearer {ict_api.secret}")
+    assert response.status_code == 405
+    assert response["Content-Type"].startswith("application/json")
+    assert response.json()["status"] == 405 and response.json()["detail_en"] == "This method is not allowed here."
+    assert "GET" in response["Allow"]
+    assert ict_api.get(f"/api/v1/requests/{reference}/responses").json()["status"] == 405
