@@ -160,8 +160,11 @@ def on_request_changed(sender, request, event, **kwargs):
         enqueue(tasks.deliver_webhook, delivery.pk)
 
 
-def deliver(delivery_pk):
-    """One attempt; raises when the receiver did not take it, so the job is retried."""
+def deliver(delivery_pk, attempts_allowed=1):
+    """One attempt; raises when the receiver did not take it, so the job is retried.
+
+    A failed attempt leaves the delivery "pending" (with its error) while a retry is still to come:
+    it is "failed" only after attempt `attempts_allowed`."""
     delivery = WebhookDelivery.objects.select_related("webhook").get(pk=delivery_pk)
     if delivery.status == WebhookDelivery.Status.DELIVERED:
         return False  # a retry of one that went out
@@ -190,7 +193,8 @@ def deliver(delivery_pk):
         if not 200 <= response.status_code < 300:
             raise RuntimeError(f"receiver answered {response.status_code}")
     except (http.RequestException, RuntimeError, ValidationError) as error:
-        delivery.status = WebhookDelivery.Status.FAILED
+        last = delivery.attempts >= attempts_allowed
+        delivery.status = WebhookDelivery.Status.FAILED if last else WebhookDelivery.Status.PENDING
         delivery.error = ("; ".join(error.messages) if isinstance(error, ValidationError) else str(error))[:300]
         delivery.save(update_fields=["attempts", "response_status", "status", "error"])
         raise

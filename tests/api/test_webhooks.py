@@ -112,7 +112,9 @@ def test_a_failing_receiver_is_retried_by_the_jobs_until_it_takes_it(receiver, w
     respond(ict_staff, make_request(employee, ict), status="afgerond")
     worker()
     delivery = WebhookDelivery.objects.get(webhook=webhook)
-    assert delivery.status == "failed" and delivery.attempts == 1 and delivery.response_status == 500
+    # A retry is queued: still pending, with what went wrong.
+    assert delivery.status == "pending" and delivery.attempts == 1 and delivery.response_status == 500
+    assert delivery.error == "receiver answered 500"
     failed = DBTaskResult.objects.get(status="FAILED")
     assert failed.exception_class_path == jobs.WILL_RETRY_PATH
     again = DBTaskResult.objects.get(status="READY")
@@ -227,3 +229,17 @@ def test_delivery_sends_the_host_name_in_the_host_header(
     with django_capture_on_commit_callbacks(execute=True):
         respond(ict_staff, make_request(employee, ict), status="afgerond")
     assert good.received and good.received[0][0]["Host"] == f"receiver.test:{good.server.server_port}"
+
+
+def test_a_delivery_fails_only_after_its_last_attempt(receiver, employee, ict, ict_staff):
+    from api.tasks import WEBHOOK_RETRIES
+
+    down = receiver(statuses=[503] * (WEBHOOK_RETRIES + 1))
+    webhook = Webhook.objects.create(name="TOPdesk", department=ict, url=down.url)
+    delivery = WebhookDelivery.objects.create(webhook=webhook, event="request.created", payload={})
+    for attempt in range(1, WEBHOOK_RETRIES + 2):
+        with pytest.raises(RuntimeError):
+            webhooks.deliver(delivery.pk, attempts_allowed=WEBHOOK_RETRIES + 1)
+        delivery.refresh_from_db()
+        assert delivery.attempts == attempt and delivery.error == "receiver answered 503"
+        assert delivery.status == ("failed" if attempt == WEBHOOK_RETRIES + 1 else "pending"), attempt
