@@ -21,10 +21,12 @@ SESSION_SCOPES = frozenset({"news:read", "people:read"})
 
 class TokenAuth(HttpBearer):
     def authenticate(self, request, token):
-        found = tokens.lookup(token)
+        found = tokens.find(token)
         if found is None:
             return None
         request.api_token = found  # for the call log, also when refused below
+        if not found.is_usable():
+            return None  # revoked or expired: the same 401 as an unknown token, but logged under its name
         ApiToken.objects.filter(pk=found.pk).update(last_used_at=timezone.now())
         throttle.hit(found, "api")  # ValidationError(code="throttled") → 429 (api.errors)
         return found
@@ -36,6 +38,7 @@ class SessionRead(SessionAuth):
     def authenticate(self, request, key):
         user = request.user
         if request.method in ("GET", "HEAD") and user.is_authenticated and user.is_active:
+            throttle.hit(user, "api")  # a script riding an employee's session is limited like a token
             return user
         return None
 

@@ -3,8 +3,10 @@
 import functools
 
 from django.contrib.auth.decorators import login_not_required
+from django.http import HttpResponseNotAllowed
 from django.utils import timezone
 
+from api import errors
 from api.models import ApiCall
 
 PATH_MAX = ApiCall._meta.get_field("path").max_length
@@ -34,8 +36,16 @@ def open_to_tokens(pattern):
     @functools.wraps(view)
     def logged(request, *args, **kwargs):
         response = view(request, *args, **kwargs)
+        if isinstance(response, HttpResponseNotAllowed):  # django-ninja's is an empty text answer
+            response = errors.json_response(405, {"Allow": response["Allow"]})
         log(request, response)
         return response
 
     pattern.callback = logged
     return pattern
+
+
+@login_not_required
+def not_found(request, rest=""):
+    """Any other path under /api/v1/: the API's JSON 404, not the front end's HTML page or the login wall."""
+    return errors.json_response(404)

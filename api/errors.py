@@ -2,13 +2,15 @@
 
     {"status": 409, "detail": "<Dutch>", "detail_en": "<English>", "errors": {"field": ["<Dutch>"]}}
 
-`errors` is present only on a 400 and names each refused field (Dutch messages, as in the front end).
+`errors` is present only on a 400 and names each refused field (Dutch messages, as in the front end:
+pydantic's and django-ninja's English messages are replaced by ours, FIELD_MESSAGES).
 """
 
 from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from django.utils import translation
+from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 from ninja import Field, Schema
 from ninja.errors import AuthenticationError, HttpError
@@ -79,14 +81,71 @@ def body(status, message=None, errors=None, params=None):
     return payload
 
 
+# Pydantic's common field errors in Dutch (its own messages are English); %(name)s comes from its ctx.
+FIELD_MESSAGES = {
+    "missing": _("This field is required."),
+    "string_too_long": _("Use at most %(max_length)s characters."),
+    "string_too_short": _("Use at least %(min_length)s characters."),
+    "string_type": _("Send text here."),
+    "int_parsing": _("Send a whole number."),
+    "int_type": _("Send a whole number."),
+    "int_from_float": _("Send a whole number."),
+    "float_parsing": _("Send a number."),
+    "float_type": _("Send a number."),
+    "bool_parsing": _("Send true or false."),
+    "bool_type": _("Send true or false."),
+    "datetime_parsing": _("Send a date and time as ISO 8601, e.g. 2026-11-30T09:00:00+01:00."),
+    "datetime_from_date_parsing": _("Send a date and time as ISO 8601, e.g. 2026-11-30T09:00:00+01:00."),
+    "datetime_type": _("Send a date and time as ISO 8601, e.g. 2026-11-30T09:00:00+01:00."),
+    "literal_error": _("Choose one of: %(expected)s."),
+    "enum": _("Choose one of: %(expected)s."),
+    "extra_forbidden": _("This field is not known here."),
+    "json_invalid": _("The body is not valid JSON."),
+    "model_attributes_type": _("Send a JSON object."),
+    "dict_type": _("Send a JSON object."),
+}
+# django-ninja's own refusals ({field: English text}, without a type or msg).
+NINJA_MESSAGES = {"Invalid Cursor": _("This cursor is not valid; follow the next or previous link as given.")}
+INVALID = _("This value is not valid.")
+
+
+def _translated(message, params):
+    """`message` % `params` once it is translated (body() renders it in Dutch and English)."""
+    return lazy(lambda: str(message) % params, str)() if params else message
+
+
+def _field_message(error):
+    message = FIELD_MESSAGES.get(error.get("type"))
+    if message is None:
+        return INVALID
+    ctx = {key: str(value).replace(" or ", ", ") for key, value in (error.get("ctx") or {}).items()}
+    try:
+        str(message) % ctx
+    except (KeyError, TypeError, ValueError):
+        return INVALID  # a ctx without the named part: the plain message would show %(…)s
+    return _translated(message, ctx)
+
+
+def json_response(status, headers=None):
+    """The error shape outside an operation (an unknown path, a wrong method): not Django's HTML pages."""
+    response = JsonResponse(body(status), status=status, json_dumps_params={"ensure_ascii": False})
+    for name, value in (headers or {}).items():
+        response[name] = value
+    return response
+
+
 def _field_errors(exc):
-    """Pydantic's error list as {field: [message]}; the field is the last named part of its location."""
+    """Pydantic's error list as {field: [Dutch message]}; the field is the last named part of its location."""
     errors = {}
     for error in exc.errors:
+        if "loc" not in error and "type" not in error:
+            for field, text in error.items():  # ninja's own, e.g. {"cursor": "Invalid Cursor"}
+                errors.setdefault(str(field), []).append(NINJA_MESSAGES.get(text, INVALID))
+            continue
         names = [
             str(part) for part in error.get("loc", ()) if part not in ("body", "query", "path", "header", "payload")
         ]
-        errors.setdefault(names[-1] if names else "__all__", []).append(error.get("msg", ""))
+        errors.setdefault(names[-1] if names else "__all__", []).append(_field_message(error))
     return errors
 
 
@@ -109,7 +168,8 @@ def install(api):
     def refused(request, exc):
         errors = exc.message_dict if hasattr(exc, "error_dict") else {"__all__": exc.messages}
         if getattr(exc, "code", None) == "throttled":
-            return respond(request, 429)
+            wait = getattr(exc, "retry_after", None)
+            return respond(request, 429, headers={"Retry-After": str(wait)} if wait else None)
         return respond(request, 400, errors=errors)
 
     @api.exception_handler(AuthenticationError)

@@ -4,6 +4,7 @@ import datetime
 
 from django.conf import settings
 from django.utils import timezone
+from django_tasks import task_backends
 
 from api.models import ApiCall, WebhookDelivery
 from api.webhooks import deliver
@@ -15,7 +16,9 @@ WEBHOOK_RETRIES = 6
 
 @job(retries=WEBHOOK_RETRIES)
 def deliver_webhook(delivery_pk):
-    return deliver(delivery_pk)
+    # Without a queue that can defer (the immediate backend), the first attempt is the only one.
+    retried = task_backends[deliver_webhook.backend].supports_defer
+    return deliver(delivery_pk, attempts_allowed=WEBHOOK_RETRIES + 1 if retried else 1)
 
 
 @job()

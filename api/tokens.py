@@ -39,12 +39,18 @@ def create(name, scopes, departments=(), expires_at=None):
     return token, secret
 
 
-def lookup(secret, now=None):
-    """The usable token for `secret`, or None (unknown, wrong, revoked or expired: one answer for all)."""
+def find(secret):
+    """The token whose secret this is, usable or not (None when unknown or wrong)."""
     parts = (secret or "").split("_", 2)
     if len(parts) != 3 or parts[0] != PREFIX or len(parts[1]) != 8:
         return None
     token = ApiToken.objects.filter(prefix=parts[1]).first()
     if token is None or not hmac.compare_digest(token.secret_hash, digest(secret)):
         return None
-    return token if token.is_usable(now or timezone.now()) else None
+    return token
+
+
+def lookup(secret, now=None):
+    """The usable token for `secret`, or None (unknown, wrong, revoked or expired: one answer for all)."""
+    token = find(secret)
+    return token if token is not None and token.is_usable(now or timezone.now()) else None

@@ -18,7 +18,7 @@ import ipaddress
 import json
 import socket
 import time
-from urllib.parse import urlsplit
+from urllib.parse import urlsplit, urlunsplit
 
 import requests as http
 from django.conf import settings
@@ -27,6 +27,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from requests.adapters import HTTPAdapter
 
 from api.models import Webhook, WebhookDelivery
 from directregelen.signals import REPLIED, request_changed
@@ -76,29 +77,59 @@ def _private(address):
 
 
 def check_url(url, resolve=True):
-    """Refuse what a webhook may not call: no https, or (resolved) a loopback/private address."""
+    """Refuse what a webhook may not call: no https, or (resolved) a loopback/private address.
+
+    Returns the checked addresses (empty when not resolved): deliver() connects to one of these and
+    never resolves the name again, so a second DNS answer cannot lead it inside (DNS rebinding)."""
     allow_private = getattr(settings, "API_WEBHOOK_ALLOW_PRIVATE", False)
     parts = urlsplit(url)
     if parts.scheme != "https" and not allow_private:
         raise ValidationError({"url": _("Use an https:// address.")})
     if not parts.hostname:
         raise ValidationError({"url": _("Enter a valid URL.")})
-    if allow_private:
-        return
-    try:
-        addresses = (
-            [parts.hostname]
-            if not resolve
-            else [info[4][0] for info in socket.getaddrinfo(parts.hostname, parts.port or 443)]
-        )
-    except socket.gaierror as error:
-        raise ValidationError({"url": _("This address cannot be found.")}) from error
-    for address in addresses:
+    if not resolve:
         try:
-            if _private(address):
-                raise ValidationError({"url": _("Addresses inside the organisation's network are not allowed.")})
+            private = _private(parts.hostname)
         except ValueError:
-            continue  # a host name (not resolved yet): checked again when delivering
+            return []  # a host name: resolved and checked when delivering
+        if private and not allow_private:
+            raise ValidationError({"url": _("Addresses inside the organisation's network are not allowed.")})
+        return []
+    try:
+        infos = socket.getaddrinfo(parts.hostname, parts.port or _PORTS[parts.scheme], proto=socket.IPPROTO_TCP)
+    except (socket.gaierror, UnicodeError) as error:
+        raise ValidationError({"url": _("This address cannot be found.")}) from error
+    addresses = list(dict.fromkeys(info[4][0] for info in infos))
+    if not allow_private and any(_private(address) for address in addresses):
+        raise ValidationError({"url": _("Addresses inside the organisation's network are not allowed.")})
+    return addresses
+
+
+_PORTS = {"https": 443, "http": 80}
+
+
+class PinnedAdapter(HTTPAdapter):
+    """Connects to a checked address while TLS still checks the certificate for the host name (SNI too)."""
+
+    def __init__(self, hostname):
+        self.hostname = hostname
+        super().__init__(max_retries=0)
+
+    def init_poolmanager(self, *args, **kwargs):
+        super().init_poolmanager(*args, server_hostname=self.hostname, assert_hostname=self.hostname, **kwargs)
+
+
+def post_pinned(url, address, **kwargs):
+    """POST to `url` at `address` (already checked), without proxies from the environment."""
+    parts = urlsplit(url)
+    host = f"[{address}]" if ":" in address else address
+    pinned = urlunsplit((parts.scheme, f"{host}:{parts.port or _PORTS[parts.scheme]}", parts.path, parts.query, ""))
+    session = http.Session()
+    session.trust_env = False  # an HTTPS_PROXY would resolve the name again (and sees the body)
+    session.mount(f"{parts.scheme}://", PinnedAdapter(parts.hostname))
+    headers = {**kwargs.pop("headers", {}), "Host": parts.netloc.rsplit("@", 1)[-1]}
+    with session:
+        return session.post(pinned, headers=headers, allow_redirects=False, **kwargs)
 
 
 def payload(request, event):
@@ -129,8 +160,11 @@ def on_request_changed(sender, request, event, **kwargs):
         enqueue(tasks.deliver_webhook, delivery.pk)
 
 
-def deliver(delivery_pk):
-    """One attempt; raises when the receiver did not take it, so the job is retried."""
+def deliver(delivery_pk, attempts_allowed=1):
+    """One attempt; raises when the receiver did not take it, so the job is retried.
+
+    A failed attempt leaves the delivery "pending" (with its error) while a retry is still to come:
+    it is "failed" only after attempt `attempts_allowed`."""
     delivery = WebhookDelivery.objects.select_related("webhook").get(pk=delivery_pk)
     if delivery.status == WebhookDelivery.Status.DELIVERED:
         return False  # a retry of one that went out
@@ -141,12 +175,12 @@ def deliver(delivery_pk):
     try:
         if not webhook.active:
             raise RuntimeError("webhook switched off")
-        check_url(webhook.url)
-        response = http.post(
+        address = check_url(webhook.url)[0]
+        response = post_pinned(
             webhook.url,
+            address,
             data=body,
             timeout=TIMEOUT,
-            allow_redirects=False,
             headers={
                 "Content-Type": "application/json",
                 "User-Agent": "Plein-Webhook/1",
@@ -159,7 +193,8 @@ def deliver(delivery_pk):
         if not 200 <= response.status_code < 300:
             raise RuntimeError(f"receiver answered {response.status_code}")
     except (http.RequestException, RuntimeError, ValidationError) as error:
-        delivery.status = WebhookDelivery.Status.FAILED
+        last = delivery.attempts >= attempts_allowed
+        delivery.status = WebhookDelivery.Status.FAILED if last else WebhookDelivery.Status.PENDING
         delivery.error = ("; ".join(error.messages) if isinstance(error, ValidationError) else str(error))[:300]
         delivery.save(update_fields=["attempts", "response_status", "status", "error"])
         raise

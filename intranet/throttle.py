@@ -8,7 +8,11 @@ starts at a person's first action and counts in the default cache: `cache.add` c
 with its expiry, `cache.incr` bumps it atomically (Redis INCRBY keeps the expiry; the local-memory
 cache holds a lock), so a burst of parallel requests cannot slip past the limit. With Redis the
 count is shared by all workers; the local-memory cache counts per process (development only).
+A refusal carries `retry_after`: the seconds until its full windows start again (the API's Retry-After).
 """
+
+import math
+import time
 
 from django.conf import settings
 from django.core.cache import cache
@@ -36,11 +40,14 @@ def _key(who, action, window):
 
 def _count(key, seconds, store=None):
     store = store or cache
-    store.add(key, 0, timeout=seconds)
+    if store.add(key, 0, timeout=seconds):
+        # The window's end, for Retry-After: written once per window, read only on a refusal.
+        store.set(f"{key}:end", time.time() + seconds, timeout=seconds)
     try:
         count = store.incr(key)
     except ValueError:  # expired between add and incr: this is the first of a new window
         if store.add(key, 1, timeout=seconds):
+            store.set(f"{key}:end", time.time() + seconds, timeout=seconds)
             return 1
         count = store.incr(key)  # another request opened the new window first
     if count is None and store is cache:
@@ -50,19 +57,27 @@ def _count(key, seconds, store=None):
     return count
 
 
+def _seconds_left(key, seconds):
+    end = cache.get(f"{key}:end") or _local.get(f"{key}:end")
+    return max(1, math.ceil(end - time.time())) if end else seconds
+
+
 def hit(who, action, *, message=None, overrides=None):
     """Count one `action` by `who` (a user, or a model instance acting for one); refuse above a limit.
 
     Every window is counted, also on a refusal, so hammering on does not buy a fresh allowance.
     """
-    over = False
+    waits = []
     for window, limit in limits_for(action, overrides).items():
         if limit is None:
             continue
-        if _count(_key(who, action, window), WINDOWS[window]) > int(limit):
-            over = True
-    if over:
-        raise ValidationError(
+        key = _key(who, action, window)
+        if _count(key, WINDOWS[window]) > int(limit):
+            waits.append(_seconds_left(key, WINDOWS[window]))
+    if waits:
+        error = ValidationError(
             message or _("You are posting very quickly. Wait a while and try again; what you typed has been kept."),
             code="throttled",
         )
+        error.retry_after = max(waits)  # seconds until every window that is full has started again
+        raise error

@@ -27,6 +27,7 @@ from ninja import Router
 from api.auth import require, token_only
 from api.errors import ApiError, binary, documented
 from directregelen.models import Request, RequestReply
+from intranet import throttle
 from intranet.media_headers import safe_download_name
 from teams.models import Kind, TeamPage, TeamPost
 
@@ -34,6 +35,7 @@ router = Router(auth=token_only, tags=["archive"])
 
 FORMAT = "plein-archive"
 FORMAT_VERSION = 1
+FIRST_YEAR = 1980  # ZIP timestamps start in 1980 (and nothing in Plein is older)
 PERIOD = re.compile(r"^(\d{4})(?:-(\d{2}))?$")
 
 
@@ -43,8 +45,8 @@ def period_bounds(period):
     if not match:
         return None
     year, month = int(match.group(1)), match.group(2)
-    if not 1900 <= year <= 9998 or (month is not None and not 1 <= int(month) <= 12):
-        return None  # the year 9999 has no end in datetime; before 1900 nothing was ever archived
+    if not FIRST_YEAR <= year <= 9998 or (month is not None and not 1 <= int(month) <= 12):
+        return None  # the year 9999 has no end in datetime; a ZIP cannot date its entries before 1980
     tz = timezone.get_current_timezone()
     if month is None:
         start, end = datetime.datetime(year, 1, 1), datetime.datetime(year + 1, 1, 1)
@@ -204,9 +206,11 @@ def export(request, period: str):
     require(request, "archive:read")
     bounds = period_bounds(period)
     if bounds is None:
-        raise ApiError(400, errors={"period": [_("Use a year (2026) or a month (2026-11).")]})
+        raise ApiError(400, errors={"period": [_("Use a year (2026) or a month (2026-11), from 1980 on.")]})
     if bounds[1] > timezone.now():
         raise ApiError(400, errors={"period": [_("This period has not ended yet; its package could still change.")]})
+    # Each package is built in memory and on disk: its own, lower limit per token (429).
+    throttle.hit(request.auth, "api_archive")
     spool, etag = build(request.auth, period)
     if request.headers.get("If-None-Match", "").strip('"') == etag:
         spool.close()

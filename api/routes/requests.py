@@ -144,7 +144,19 @@ def expected_version(request, body_version):
     return body_version
 
 
+def _may_write_somewhere(request):
+    """Before any lookup, so a token that may not write cannot probe which references exist (403 vs 404).
+
+    The answer is the whole request (answers, the requester's e-mail), so writing needs requests:read too."""
+    if not any(scope.startswith("requests:write:") for scope in request.auth.scope_set):
+        raise ApiError(
+            403, _("This token may not do this: it lacks the scope %(scope)s."), params={"scope": "requests:write:…"}
+        )
+    require(request, "requests:read")
+
+
 def _write(request, reference, action):
+    _may_write_somewhere(request)
     item = _one(request, reference)
     if not request.auth.handles(item.department):
         raise ApiError(403, _("This token may not change this department's requests."))
@@ -190,17 +202,15 @@ def read_request(request, reference: str, response: HttpResponse):
 )
 def respond(request, reference: str, payload: RespondIn, response: HttpResponse):
     """As the admin's queue does: the employee is notified by mail and sees it under Mijn aanvragen."""
-    # Each answer mails the employee: its own limit per token, below the API's general one (429).
-    throttle.hit(request.auth, "api_request_reply")
     version = expected_version(request, payload.version)
-    item = _write(
-        request,
-        reference,
-        lambda item: services.respond(
-            request.auth, item, status=payload.status or "", body=payload.reply, expected_version=version
-        ),
-    )
-    return _with_etag(response, item)
+
+    def answer(item):
+        # Each answer mails the employee: its own limit per token, below the API's general one (429).
+        # Counted only once the token may write here, so refused calls do not spend it.
+        throttle.hit(request.auth, "api_request_reply")
+        services.respond(request.auth, item, status=payload.status or "", body=payload.reply, expected_version=version)
+
+    return _with_etag(response, _write(request, reference, answer))
 
 
 @router.put(

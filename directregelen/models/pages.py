@@ -72,7 +72,9 @@ class DepartmentPage(Page):
         _("reference prefix"),
         max_length=6,
         default="DR",
+        unique=True,  # API write scopes (requests:write:ICT) name a department by it
         validators=[RegexValidator(r"^[A-Z]{2,6}$", _("Use 2 to 6 capital letters."))],
+        error_messages={"unique": _("Another department already uses this prefix.")},
         help_text=_("Starts every reference number, e.g. ICT gives ICT-2026-00042."),
     )
     # Set by directregelen.access when the department is made; not editable by the department itself.
@@ -94,7 +96,11 @@ class DepartmentPage(Page):
             ],
             heading=_("Contact"),
         ),
-        MultiFieldPanel([FieldPanel("mailbox"), FieldPanel("reference_prefix")], heading=_("Requests")),
+        MultiFieldPanel(
+            # Only superusers change the prefix: API tokens' write scopes and reference numbers hang on it.
+            [FieldPanel("mailbox"), FieldPanel("reference_prefix", permission="superuser")],
+            heading=_("Requests"),
+        ),
     ]
     search_fields = Page.search_fields + [index.SearchField("intro")]
     parent_page_types = ["directregelen.DirectRegelenPage"]

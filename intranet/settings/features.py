@@ -37,8 +37,10 @@ THROTTLE_LIMITS = {
     "sso_start": {"minute": 30, "hour": 300},
     # "Mijn gegevens": building an export is heavy work and ends in a notification.
     "privacy_export": {"hour": 3, "day": 5},
-    # Per API token (api/auth.py): calls of every kind.
+    # Per API token or employee session (api/auth.py): calls of every kind.
     "api": {"minute": 120, "hour": 3000},
+    # Per API token: archive packages, each a ZIP built in memory (on top of the "api" limit).
+    "api_archive": {"minute": 2, "hour": 30},
 }
 
 # --- api (docs/api.md) ---

@@ -93,3 +93,28 @@ def test_another_departments_token_gets_its_own_requests_only(client, content, p
     caller = Caller(client, make_token(["archive:read"], [po])[1])
     manifest = json.loads(_package(caller.get(f"/api/v1/archive/{PERIOD}"))[1].read("manifest.json"))
     assert [r["reference"] for r in manifest["requests"]] == [content["po"].reference]
+
+
+@pytest.mark.parametrize("period", ["1975", "1979-12", "1900"])
+def test_years_before_zip_timestamps_are_400_not_500(archivist, period):
+    response = archivist.get(f"/api/v1/archive/{period}")
+    assert response.status_code == 400
+    assert response.json()["errors"]["period"] == ["Gebruik een jaar (2026) of een maand (2026-11), vanaf 1980."]
+
+
+def test_the_first_zip_year_is_a_package(archivist):
+    response = archivist.get("/api/v1/archive/1980-01")
+    assert response.status_code == 200
+    assert json.loads(_package(response)[1].read("manifest.json"))["requests"] == []
+
+
+def test_archive_fetches_have_their_own_lower_limit_per_token(client, ict, settings):
+    settings.THROTTLE_LIMITS = {**settings.THROTTLE_LIMITS, "api_archive": {"minute": 1}}
+    token, secret = make_token(["archive:read", "news:read"], [ict])
+    caller = Caller(client, secret)
+    assert caller.get("/api/v1/archive/2020").status_code == 200
+    refused = caller.get("/api/v1/archive/2020-01")
+    assert refused.status_code == 429 and refused.json()["status"] == 429
+    assert 1 <= int(refused["Retry-After"]) <= 60
+    assert caller.get("/api/v1/news").status_code == 200  # the token's other calls go on
+    assert Caller(client, make_token(["archive:read"], [ict])[1]).get("/api/v1/archive/2020").status_code == 200

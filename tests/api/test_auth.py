@@ -129,8 +129,10 @@ def test_rate_limit_per_token_is_429(client, ict_token, settings):
     settings.THROTTLE_LIMITS = {"api": {"minute": 2}}
     caller = Caller(client, ict_token[1])
     assert [caller.get("/api/v1/requests").status_code for _ in range(3)] == [200, 200, 429]
-    body = caller.get("/api/v1/requests").json()
+    refused = caller.get("/api/v1/requests")
+    body = refused.json()
     assert body["status"] == 429 and body["detail_en"].startswith("Too many calls")
+    assert 1 <= int(refused["Retry-After"]) <= 60  # the minute window's rest
     # Another token has its own allowance.
     other = Caller(client, make_token(["news:read"])[1])
     assert other.get("/api/v1/news").status_code == 200
@@ -151,3 +153,36 @@ def test_pruning_drops_old_calls(ict_token, settings):
     new = ApiCall.objects.create(token=ict_token[0], method="GET", path="/y", status=200)
     prune_logs.call()
     assert list(ApiCall.objects.values_list("pk", flat=True)) == [new.pk]
+
+
+def test_calls_with_a_revoked_or_expired_token_are_logged_as_401(client, ict):
+    revoked, revoked_secret = make_token(["requests:read"], [ict])
+    revoked.active = False
+    revoked.save()
+    expired, expired_secret = make_token(
+        ["requests:read"], [ict], expires_at=timezone.now() - datetime.timedelta(seconds=1)
+    )
+    for secret in (revoked_secret, expired_secret):
+        assert Caller(client, secret).get("/api/v1/requests").status_code == 401
+    calls = list(ApiCall.objects.order_by("pk").values_list("token", "status"))
+    assert calls == [(revoked.pk, 401), (expired.pk, 401)]
+    revoked.refresh_from_db()
+    assert revoked.last_used_at is None  # a refused call is not a use
+
+
+def test_retry_after_names_the_longest_full_window(client, ict_token, settings):
+    settings.THROTTLE_LIMITS = {"api": {"minute": 1, "hour": 1}}
+    caller = Caller(client, ict_token[1])
+    assert caller.get("/api/v1/requests").status_code == 200
+    refused = caller.get("/api/v1/requests")
+    assert refused.status_code == 429 and 3500 < int(refused["Retry-After"]) <= 3600
+
+
+def test_session_reads_are_rate_limited_per_employee(client, employee, other_employee, settings):
+    settings.THROTTLE_LIMITS = {"api": {"minute": 2}}
+    client.force_login(employee)
+    statuses = [client.get("/api/v1/news").status_code for _ in range(3)]
+    assert statuses == [200, 200, 429]
+    assert client.get("/api/v1/people").json()["status"] == 429
+    client.force_login(other_employee)
+    assert client.get("/api/v1/news").status_code == 200  # each employee has their own allowance

@@ -226,3 +226,34 @@ def test_a_polyglot_attachment_is_never_served_as_a_page(ict_api, employee, ict,
     assert response["X-Content-Type-Options"] == "nosniff"
     assert response["Content-Security-Policy"].startswith(SANDBOX)
     assert response["Content-Disposition"].startswith(disposition)
+
+
+@pytest.mark.parametrize(
+    "scopes", [["news:read"], ["requests:read"], ["requests:write:ICT"]], ids=["other", "read-only", "write-only"]
+)
+@pytest.mark.parametrize("method", ["post", "put"])
+def test_writes_need_a_write_scope_and_requests_read_before_any_lookup(api_client, employee, ict, scopes, method):
+    """403 for an existing and an unknown reference alike: no probing which references exist, and no
+    request body (answers, the requester's e-mail) for a token that may not read requests."""
+    request = make_request(employee, ict)
+    caller = api_client(scopes, [ict])
+    tail = "responses" if method == "post" else "external-ticket"
+    body = {"reply": "Hoi"} if method == "post" else {"external_ticket": "T-1"}
+    for reference in (request.reference, "ICT-0000-99999"):
+        response = getattr(caller, method)(f"/api/v1/requests/{reference}/{tail}", body)
+        assert response.status_code == 403, reference
+        assert "requester" not in response.json()
+    request.refresh_from_db()
+    assert request.version == 1 and request.external_ticket == ""
+
+
+def test_refused_replies_do_not_spend_the_reply_limit(api_client, employee, ict, po, settings):
+    settings.THROTTLE_LIMITS = {**settings.THROTTLE_LIMITS, "api_request_reply": {"minute": 1, "hour": 1}}
+    caller = api_client(["requests:read", "requests:write:ICT"], [ict, po])
+    other, mine = make_request(employee, po), make_request(employee, ict)
+    # A department it may read but not write (403) and an unknown reference (404) …
+    assert caller.post(f"/api/v1/requests/{other.reference}/responses", {"reply": "x"}).status_code == 403
+    assert caller.post("/api/v1/requests/ICT-0000-99999/responses", {"reply": "x"}).status_code == 404
+    # … leave the token its one reply.
+    assert caller.post(f"/api/v1/requests/{mine.reference}/responses", {"reply": "Antwoord"}).status_code == 200
+    assert caller.post(f"/api/v1/requests/{mine.reference}/responses", {"reply": "Nog een"}).status_code == 429

@@ -1,10 +1,12 @@
 """Webhooks: signed JSON to the department's receiver for new requests and status changes, retried by the jobs."""
 
 import json
+import socket
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
+import urllib3
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
@@ -110,7 +112,9 @@ def test_a_failing_receiver_is_retried_by_the_jobs_until_it_takes_it(receiver, w
     respond(ict_staff, make_request(employee, ict), status="afgerond")
     worker()
     delivery = WebhookDelivery.objects.get(webhook=webhook)
-    assert delivery.status == "failed" and delivery.attempts == 1 and delivery.response_status == 500
+    # A retry is queued: still pending, with what went wrong.
+    assert delivery.status == "pending" and delivery.attempts == 1 and delivery.response_status == 500
+    assert delivery.error == "receiver answered 500"
     failed = DBTaskResult.objects.get(status="FAILED")
     assert failed.exception_class_path == jobs.WILL_RETRY_PATH
     again = DBTaskResult.objects.get(status="READY")
@@ -174,3 +178,68 @@ def test_the_signature_check_in_the_docs_accepts_our_signature():
     assert namespace["valid"]("geheim", header, body)
     assert not namespace["valid"]("ander", header, body)
     assert not namespace["valid"]("geheim", webhooks.sign("geheim", int(time.time()) - 3600, body), body)
+
+
+def test_delivery_connects_to_the_checked_address_not_a_second_dns_answer(
+    employee, ict, ict_staff, settings, monkeypatch, django_capture_on_commit_callbacks
+):
+    """DNS rebinding: the name answers a public address when checked and 127.0.0.1 after that."""
+    settings.API_WEBHOOK_ALLOW_PRIVATE = False
+    monkeypatch.setenv("HTTPS_PROXY", "http://proxy.example:3128")  # the environment's proxy is not used
+    answers = iter(["93.184.216.34", "127.0.0.1"])
+    asked, connected = [], []
+
+    def getaddrinfo(host, port, *args, **kwargs):
+        asked.append(host)
+        address = host if host[0].isdigit() else next(answers, "127.0.0.1")
+        return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", (address, port))]
+
+    def create_connection(address, *args, **kwargs):
+        connected.append(address)
+        raise OSError("no network in tests")
+
+    monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)
+    monkeypatch.setattr(urllib3.util.connection, "create_connection", create_connection)
+    webhook = Webhook.objects.create(name="TOPdesk", department=ict, url="https://hooks.example/plein")
+    with django_capture_on_commit_callbacks(execute=True):
+        respond(ict_staff, make_request(employee, ict), status="afgerond")
+    assert asked == ["hooks.example"]  # resolved once
+    assert connected == [("93.184.216.34", 443)]
+    assert WebhookDelivery.objects.get(webhook=webhook).status in ("pending", "failed")
+
+
+def test_the_pinned_adapter_keeps_tls_checks_for_the_host_name():
+    adapter = webhooks.PinnedAdapter("hooks.example")
+    pool = adapter.poolmanager.connection_from_url("https://93.184.216.34/plein")
+    assert pool.conn_kw["server_hostname"] == "hooks.example"  # SNI
+    assert pool.assert_hostname == "hooks.example"  # the certificate is checked for the name
+    assert adapter.poolmanager.connection_pool_kw.get("cert_reqs") != "CERT_NONE"
+
+
+def test_delivery_sends_the_host_name_in_the_host_header(
+    receiver, employee, ict, ict_staff, monkeypatch, django_capture_on_commit_callbacks
+):
+    good = receiver()
+    url = good.url.replace("127.0.0.1", "receiver.test")
+    real = socket.getaddrinfo
+    monkeypatch.setattr(
+        socket, "getaddrinfo", lambda host, *a, **k: real("127.0.0.1" if host == "receiver.test" else host, *a, **k)
+    )
+    Webhook.objects.create(name="TOPdesk", department=ict, url=url)
+    with django_capture_on_commit_callbacks(execute=True):
+        respond(ict_staff, make_request(employee, ict), status="afgerond")
+    assert good.received and good.received[0][0]["Host"] == f"receiver.test:{good.server.server_port}"
+
+
+def test_a_delivery_fails_only_after_its_last_attempt(receiver, employee, ict, ict_staff):
+    from api.tasks import WEBHOOK_RETRIES
+
+    down = receiver(statuses=[503] * (WEBHOOK_RETRIES + 1))
+    webhook = Webhook.objects.create(name="TOPdesk", department=ict, url=down.url)
+    delivery = WebhookDelivery.objects.create(webhook=webhook, event="request.created", payload={})
+    for attempt in range(1, WEBHOOK_RETRIES + 2):
+        with pytest.raises(RuntimeError):
+            webhooks.deliver(delivery.pk, attempts_allowed=WEBHOOK_RETRIES + 1)
+        delivery.refresh_from_db()
+        assert delivery.attempts == attempt and delivery.error == "receiver answered 503"
+        assert delivery.status == ("failed" if attempt == WEBHOOK_RETRIES + 1 else "pending"), attempt

@@ -96,3 +96,26 @@ def test_a_department_made_in_the_admin_gets_its_groups(admin_client, portal):
     department = DepartmentPage.objects.get(slug="financien")
     assert department.editors_group.name == "Financiën: redacteuren"
     assert department.get_workflow().name == "Direct regelen Financiën: goedkeuring"
+
+
+def test_a_reference_prefix_in_use_is_refused_in_dutch(admin_client, portal, ict):
+    response = admin_client.post(
+        f"/admin/pages/add/directregelen/departmentpage/{portal.pk}/",
+        {"title": "Informatie", "slug": "informatie", "reference_prefix": "ICT", "action-publish": "publish"},
+    )
+    assert response.status_code == 200
+    assert "Een andere afdeling gebruikt dit voorvoegsel al." in response.content.decode()
+    from directregelen.models import DepartmentPage
+
+    assert not DepartmentPage.objects.filter(slug="informatie").exists()
+
+
+def test_only_superusers_change_a_departments_reference_prefix(ict, ict_lead, superuser):
+    """API write scopes name a department by its prefix: a department's own editors cannot move it."""
+    from directregelen.models import DepartmentPage
+
+    form_class = DepartmentPage.get_edit_handler().get_form_class()
+    parent = ict.get_parent()
+    assert ict.permissions_for_user(ict_lead).can_edit()
+    assert "reference_prefix" not in form_class(instance=ict, for_user=ict_lead, parent_page=parent).fields
+    assert "reference_prefix" in form_class(instance=ict, for_user=superuser, parent_page=parent).fields
