@@ -67,7 +67,6 @@ class Section:
     # builds a class per string, 40 of them took 8 ms of every dashboard view.
     values: list
     tables: list
-    available: bool = True
 
     @property
     def title(self):
@@ -95,9 +94,9 @@ class Report:
         return None
 
 
-def _section(key, kpis, tables, available=True):
+def _section(key, kpis, tables):
     shown = [(name, value) for name, value in kpis.items() if name in KPI_LABELS and name != "adoption.employees"]
-    return Section(key, shown, tables, available)
+    return Section(key, shown, tables)
 
 
 def collect(period):
@@ -114,10 +113,9 @@ def collect(period):
         ("teams", lambda: work.teams(period)),
         ("search", lambda: work.search(period)),
     ):
-        result = compute()
-        available = result[2] if len(result) == 3 else True
-        kpis.update(result[0])
-        sections.append(_section(key, result[0], result[1], available))
+        figures, tables = compute()
+        kpis.update(figures)
+        sections.append(_section(key, figures, tables))
     return Report(period, kpis, sections, computed_at=timezone.now())
 
 

@@ -11,9 +11,9 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django_comments.models import CommentFlag
 
-from insights.metrics import optional
 from prikbord import stats as prikbord_stats
 from social.models import FlaggedComment
+from teams import stats as teams_stats
 
 LIMIT = 10
 NEW_NOTICES_DAYS = 7
@@ -48,19 +48,13 @@ def new_notices(limit=LIMIT, now=None):
 
 
 def overview():
-    stats = optional.teams_stats()
-    questions, health = [], None
-    if stats is not None:
-        questions = list(stats.unanswered_questions(older_than_hours=48, limit=LIMIT))
-        health = stats.team_health()
     return {
         "flagged_comments": flagged_comments(),
         "comment_queue_url": url_or_none("social_flaggedcomment_modeladmin_index"),
         "notices": new_notices(),
         "notice_board_url": url_or_none("prikbord:board"),
-        "teams_available": stats is not None,
-        "questions": questions,
-        "team_health": health,
+        "questions": list(teams_stats.unanswered_questions(older_than_hours=48, limit=LIMIT)),
+        "team_health": teams_stats.team_health(),
         "quiet_teams_url": url_or_none("teams:quiet"),
         "duplicate_teams_url": url_or_none("teams:duplicates"),
         "teams_health_url": url_or_none("teams:health"),

@@ -14,13 +14,13 @@ from django.db.models import Count, Q, Sum
 from django.db.models.functions import TruncWeek
 from django_comments_xtd.models import XtdComment
 
-from insights.metrics import optional
 from insights.metrics.common import Period
 from insights.models import DailyRollup
 from intranet.models import DailyPageView
 from news import stats as news_stats
 from prikbord import stats as prikbord_stats
 from social.models import Like
+from teams import stats as teams_stats
 
 TOP_PER_DAY = 100  # each day's most viewed pages and most liked items kept for the top lists
 
@@ -58,9 +58,8 @@ def day_rows(day):
     )
     for content_type_id, object_id, n in top_liked:
         rows[(TOP_LIKED, str(content_type_id), object_id)] = n
-    stats = optional.teams_stats()
     posts = {
-        "team": sum(n for _monday, n in stats.posts_per_week(start, end)) if stats else 0,
+        "team": sum(n for _monday, n in teams_stats.posts_per_week(start, end)),
         "notice": prikbord_stats.posts_created(start, end).count(),
         "blog": news_stats.blogs_published(start, end).count(),
     }
