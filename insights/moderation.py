@@ -6,13 +6,11 @@ queue in social, the notice board's moderation page, the teams' health pages).
 
 from datetime import timedelta
 
-from django.db.models import Count, Q
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
-from django_comments.models import CommentFlag
 
 from prikbord import stats as prikbord_stats
-from social.models import FlaggedComment
+from social import stats as social_stats
 from teams import stats as teams_stats
 
 LIMIT = 10
@@ -27,13 +25,7 @@ def url_or_none(name, *args):
 
 
 def flagged_comments(limit=LIMIT):
-    flags = Count("flags", filter=Q(flags__flag=CommentFlag.SUGGEST_REMOVAL))
-    rows = list(
-        FlaggedComment.objects.filter(is_public=True, is_removed=False)
-        .annotate(flag_count=flags)
-        .filter(flag_count__gt=0)
-        .order_by("-flag_count", "-submit_date")[:limit]
-    )
+    rows = social_stats.flagged_comments(limit)
     for comment in rows:
         comment.action_url = url_or_none("social_moderate", comment.pk)
     return rows

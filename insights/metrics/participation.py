@@ -9,14 +9,14 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django_comments_xtd.models import XtdComment
 from wagtail.models import Page
 
 from insights import charts, rollups
 from insights.metrics.common import Table, share
 from news import stats as news_stats
-from people.models import Person
+from people import stats as people_stats
 from prikbord import stats as prikbord_stats
+from social import stats as social_stats
 from teams import stats as teams_stats
 
 # Content kinds for "popularity by type": (key, label, [(app_label, model), ...]).
@@ -60,7 +60,7 @@ def participation(period, employees):
     live; only "who wrote something" still reads the period's rows (a distinct count does not add up
     over days)."""
     start, end = period.start_at, period.end_at
-    comments_qs = XtdComment.objects.filter(submit_date__gte=start, submit_date__lt=end, is_public=True)
+    comments_qs = social_stats.public_comments(start, end)
     notices_qs = prikbord_stats.posts_created(start, end)
     blogs_qs = news_stats.blogs_published(start, end)
     today = timezone.localdate()
@@ -90,7 +90,7 @@ def participation(period, employees):
         | Q(user_id__in=blogs_qs.exclude(author=None).values("author__user_id"))
         | Q(user_id__in=teams_stats.post_authors(period.start_at, period.end_at))
     )
-    contributors = Person.objects.filter(is_active=True).filter(wrote).count()
+    contributors = people_stats.active_employees_among(wrote)
 
     totals = [sum(row[i] for row in weekly_rows) for i in (1, 2, 3)]
     kpis = {

@@ -111,3 +111,12 @@ def test_an_allowed_model_reference_passes_and_stays_out_of_cycles():
     found = app_graph.imports_of(app_graph.ROOT / "intranet" / "pages.py", 'apps.get_model("home", "HomePage")\n')
     edges = app_graph.app_edges(list(found))
     assert edges and app_graph.import_edges(edges) == set()
+
+
+def test_insights_reads_the_ground_floor_only_through_its_public_face():
+    assert _problems("insights", "from people.models import Person\n") == [
+        "insights reads people only through its public face (people.stats, people.selectors, people.services)"
+    ]
+    assert _problems("insights", 'apps.get_model("social", "Like")\n')[0].startswith("insights reads social only")
+    assert _problems("insights", "from people import stats\nfrom social.stats import likes\n") == ["", ""]
+    assert _problems("news", "from people.models import Person\n") == [""]  # feature apps relate to people
