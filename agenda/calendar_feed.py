@@ -1,5 +1,6 @@
 """The events a person signed up for, in their personal calendar feed beside their room bookings
-(rooms.ical.person_feed_components asks every app's `calendar_feed.components(person)`)."""
+(the frame's contract: intranet.plugins.calendar_feed_components asks every app's
+`calendar_feed.components(person)` for rooms' personal feed)."""
 
 from django.conf import settings
 

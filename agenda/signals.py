@@ -66,8 +66,8 @@ def connect():
         signal.connect(_restriction_changed, sender=PageViewRestriction, dispatch_uid=f"events_restriction_{name}")
     for signal in (post_save, post_delete):
         signal.connect(_signup_changed, sender=Signup, dispatch_uid=f"events_signup_{signal is post_save}")
-    # A team's kind or state decides who sees its events; the team model through the registry, as
-    # agenda uses only the teams app's public face.
+    # A team's kind or state decides who sees its events. The team model by name, as TeamEvent's foreign
+    # key names it (an allowed reference: intranet.layers.MODEL_REFERENCES); teams.models stays private.
     for sender in (EventPage, TeamEvent, apps.get_model("teams", "TeamPage")):
         for name, signal in (("saved", post_save), ("deleted", post_delete)):
             signal.connect(forget_home_lists, sender=sender, dispatch_uid=f"events_home_{sender.__name__}_{name}")

@@ -6,14 +6,12 @@ queue in social, the notice board's moderation page, the teams' health pages).
 
 from datetime import timedelta
 
-from django.db.models import Count, Q
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
-from django_comments.models import CommentFlag
 
-from insights.metrics import optional
 from prikbord import stats as prikbord_stats
-from social.models import FlaggedComment
+from social import stats as social_stats
+from teams import stats as teams_stats
 
 LIMIT = 10
 NEW_NOTICES_DAYS = 7
@@ -27,13 +25,7 @@ def url_or_none(name, *args):
 
 
 def flagged_comments(limit=LIMIT):
-    flags = Count("flags", filter=Q(flags__flag=CommentFlag.SUGGEST_REMOVAL))
-    rows = list(
-        FlaggedComment.objects.filter(is_public=True, is_removed=False)
-        .annotate(flag_count=flags)
-        .filter(flag_count__gt=0)
-        .order_by("-flag_count", "-submit_date")[:limit]
-    )
+    rows = social_stats.flagged_comments(limit)
     for comment in rows:
         comment.action_url = url_or_none("social_moderate", comment.pk)
     return rows
@@ -48,19 +40,13 @@ def new_notices(limit=LIMIT, now=None):
 
 
 def overview():
-    stats = optional.teams_stats()
-    questions, health = [], None
-    if stats is not None:
-        questions = list(stats.unanswered_questions(older_than_hours=48, limit=LIMIT))
-        health = stats.team_health()
     return {
         "flagged_comments": flagged_comments(),
         "comment_queue_url": url_or_none("social_flaggedcomment_modeladmin_index"),
         "notices": new_notices(),
         "notice_board_url": url_or_none("prikbord:board"),
-        "teams_available": stats is not None,
-        "questions": questions,
-        "team_health": health,
+        "questions": list(teams_stats.unanswered_questions(older_than_hours=48, limit=LIMIT)),
+        "team_health": teams_stats.team_health(),
         "quiet_teams_url": url_or_none("teams:quiet"),
         "duplicate_teams_url": url_or_none("teams:duplicates"),
         "teams_health_url": url_or_none("teams:health"),

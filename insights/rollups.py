@@ -12,15 +12,14 @@ import datetime
 from django.db import transaction
 from django.db.models import Count, Q, Sum
 from django.db.models.functions import TruncWeek
-from django_comments_xtd.models import XtdComment
 
-from insights.metrics import optional
 from insights.metrics.common import Period
 from insights.models import DailyRollup
 from intranet.models import DailyPageView
 from news import stats as news_stats
 from prikbord import stats as prikbord_stats
-from social.models import Like
+from social import stats as social_stats
+from teams import stats as teams_stats
 
 TOP_PER_DAY = 100  # each day's most viewed pages and most liked items kept for the top lists
 
@@ -43,8 +42,8 @@ def day_rows(day):
         rows[(VIEWS, str(content_type_id), 0)] = n
     for page_id, n in views.order_by("-views", "page_id").values_list("page_id", "views")[:TOP_PER_DAY]:
         rows[(TOP_VIEWED, "", page_id)] = n
-    comments = XtdComment.objects.filter(submit_date__gte=start, submit_date__lt=end, is_public=True)
-    likes = Like.objects.filter(created_at__gte=start, created_at__lt=end)
+    comments = social_stats.public_comments(start, end)
+    likes = social_stats.likes(start, end)
     for metric, source in ((COMMENTS, comments), (LIKES, likes)):
         for content_type_id, n in (
             source.values("content_type_id").annotate(n=Count("pk")).values_list("content_type_id", "n")
@@ -58,9 +57,8 @@ def day_rows(day):
     )
     for content_type_id, object_id, n in top_liked:
         rows[(TOP_LIKED, str(content_type_id), object_id)] = n
-    stats = optional.teams_stats()
     posts = {
-        "team": sum(n for _monday, n in stats.posts_per_week(start, end)) if stats else 0,
+        "team": sum(n for _monday, n in teams_stats.posts_per_week(start, end)),
         "notice": prikbord_stats.posts_created(start, end).count(),
         "blog": news_stats.blogs_published(start, end).count(),
     }

@@ -20,7 +20,7 @@ from insights.surveys.models import SurveyAnswer, SurveyFormField, SurveyPage
 from insights.surveys.results import forget_results
 from intranet.models import DailyPageView
 from intranet.pages import homepage
-from people.models import Person
+from people import stats as people_stats
 
 # A year and a month: the baseline snapshot of a year ago then has a full month of figures behind it.
 DAYS = 400
@@ -140,8 +140,8 @@ def seed_survey(rng, home, today):
     home.add_child(instance=page)
     page.save_revision().publish()
     # Up to 5,000 invited colleagues (at bench scale), three in five of whom answer.
-    invited = max(400, min(Person.objects.filter(is_active=True).count() // 10, 5000))
-    people = list(Person.objects.filter(is_active=True).order_by("pk").values_list("user_id", flat=True)[:invited])
+    invited = max(400, min(people_stats.employee_count() // 10, 5000))
+    people = people_stats.active_user_ids(invited)
     respondents = rng.sample(people, k=min(len(people), max(3, len(people) * 3 // 5)))
     answers = []
     for user_id in respondents:
@@ -182,7 +182,7 @@ def seed(context):
         return
     rng = random.Random(f"insights-{context.size}")
     today = timezone.localdate()
-    employees = Person.objects.filter(is_active=True).count()
+    employees = people_stats.employee_count()
     days = seed_activity(context, rng, employees, today)
     views = seed_views(rng, today)
     snapshots = seed_snapshots(today)

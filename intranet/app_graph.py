@@ -1,5 +1,9 @@
 """The apps' import graph, read from the source with `ast` (imports inside functions included).
 
+A model named by a literal string is an edge too, as `<app>.models`: `apps.get_model("teams", "TeamPage")`,
+`apps.get_model("teams.TeamPage")` and a relation field to "teams.TeamPage" (ForeignKey, OneToOneField,
+ManyToManyField, ParentalKey, ...), so a string cannot hide a dependency the rules would refuse as an import.
+
 Used by the import-rule test (tests/intranet/test_import_rules.py) and by `manage.py app_graph`, which
 writes the Mermaid diagram in docs/architecture.md.
 """
@@ -7,6 +11,7 @@ writes the Mermaid diagram in docs/architecture.md.
 from __future__ import annotations
 
 import ast
+import functools
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,9 +27,27 @@ class Import:
     imported: str  # module, e.g. "prikbord.selectors"
     path: str  # file, relative to the project
     line: int
+    model: str = ""  # for a model named by a string: "<app label>.<Model>", e.g. "teams.TeamPage"
 
     def edge(self) -> tuple[str | None, str | None]:
         return layers.node(self.importer), layers.node(self.imported)
+
+    def problem(self) -> str:
+        return layers.problem(self.importer, self.imported, self.model)
+
+    def late_bound(self) -> bool:
+        """A model reference intranet.layers.MODEL_REFERENCES allows: drawn dotted, not part of a cycle."""
+        return bool(self.model) and (layers.node(self.importer), self.model) in layers.MODEL_REFERENCES
+
+
+# Relation fields whose first argument (or `to=`) names a model.
+RELATION_FIELDS = {
+    "ForeignKey",
+    "OneToOneField",
+    "ManyToManyField",
+    "ParentalKey",
+    "ParentalManyToManyField",
+}
 
 
 def _module_name(path: Path) -> str:
@@ -44,6 +67,44 @@ def source_files(packages: Iterable[str] = (*layers.APPS, *layers.TOOLING)) -> I
 def _is_module(name: str) -> bool:
     path = ROOT.joinpath(*name.split("."))
     return path.with_suffix(".py").exists() or (path / "__init__.py").exists()
+
+
+@functools.cache
+def app_labels() -> dict[str, str]:
+    """{app label: package} of our apps (the label is the package's name unless apps.py sets `label`)."""
+    labels = {}
+    for package in layers.APPS:
+        labels[package] = package
+        config = ROOT / package / "apps.py"
+        if config.exists():
+            for node in ast.walk(ast.parse(config.read_text())):
+                if isinstance(node, ast.Assign) and any(getattr(t, "id", "") == "label" for t in node.targets):
+                    if isinstance(node.value, ast.Constant) and isinstance(node.value.value, str):
+                        del labels[package]
+                        labels[node.value.value] = package
+    return labels
+
+
+def _literal(node: ast.expr) -> str | None:
+    return node.value if isinstance(node, ast.Constant) and isinstance(node.value, str) else None
+
+
+def _model_named(call: ast.Call) -> str | None:
+    """ "label.Model" when the call names a model by literal strings (get_model or a relation field)."""
+    func = call.func
+    name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+    if name == "get_model":
+        args = [_literal(arg) for arg in call.args]
+        if len(args) == 1 and args[0] and "." in args[0]:
+            return args[0]
+        if len(args) == 2 and args[0] and args[1]:
+            return f"{args[0]}.{args[1]}"
+    elif name in RELATION_FIELDS:
+        target = call.args[0] if call.args else next((k.value for k in call.keywords if k.arg == "to"), None)
+        label = _literal(target) if target is not None else None
+        if label and "." in label:  # "Model" alone is the same app
+            return label
+    return None
 
 
 def imports_of(path: Path, source: str | None = None) -> Iterator[Import]:
@@ -66,6 +127,10 @@ def imports_of(path: Path, source: str | None = None) -> Iterator[Import]:
             for alias in node.names:
                 candidate = f"{module}.{alias.name}"
                 yield Import(importer, candidate if _is_module(candidate) else module, relative, node.lineno)
+        elif isinstance(node, ast.Call) and (model := _model_named(node)):
+            app = app_labels().get(model.split(".")[0])
+            if app:  # a model of ours (not auth.Group, wagtailcore.Page, ...)
+                yield Import(importer, f"{app}.models", relative, node.lineno, model)
 
 
 def all_imports() -> list[Import]:
@@ -106,8 +171,14 @@ def cycles(edges: Iterable[tuple[str, str]]) -> list[list[str]]:
     return found
 
 
-def mermaid(edges: Iterable[tuple[str, str]]) -> str:
-    """The app graph as a Mermaid flowchart, floors as subgraphs, edges sorted (stable output)."""
+def import_edges(edges: dict[tuple[str, str], list[Import]]) -> set[tuple[str, str]]:
+    """The edges made by at least one import or model reference that is not an allowed late-bound one."""
+    return {pair for pair, found in edges.items() if not all(each.late_bound() for each in found)}
+
+
+def mermaid(edges: dict[tuple[str, str], list[Import]]) -> str:
+    """The app graph as a Mermaid flowchart, floors as subgraphs, edges sorted (stable output); an edge
+    made only by allowed model references by name (intranet.layers.MODEL_REFERENCES) is dotted."""
     lines = ["flowchart TD"]
     floors = [
         ("wiring", "Wiring", ["wiring"]),
@@ -121,8 +192,10 @@ def mermaid(edges: Iterable[tuple[str, str]]) -> str:
         lines.append(f'    subgraph floor_{key}["{title}"]')
         lines.extend(f"        {name}" for name in nodes)
         lines.append("    end")
+    solid = import_edges(edges)
     for source, target in sorted(edges):
         if "tooling" in (source, target):
             continue
-        lines.append(f"    {source} --> {target}")
+        arrow = "-->" if (source, target) in solid else "-.->"
+        lines.append(f"    {source} {arrow} {target}")
     return "\n".join(lines)

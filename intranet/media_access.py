@@ -5,9 +5,15 @@ open to every logged-in employee. Wagtail documents are refused here: /documente
 Wagtail's collection restrictions, and their /media/documents/ path would skip those.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any, Union
 
-_checkers = []
+# A checker's answer: False refuses, True or an Allowed allows, None has no opinion.
+Verdict = Union[bool, "Allowed", None]
+MediaChecker = Callable[[Any, str], Verdict]
+
+_checkers: list[MediaChecker] = []
 
 
 @dataclass(frozen=True)
@@ -16,17 +22,17 @@ class Allowed:
 
     download_name: str = ""
 
-    def __bool__(self):
+    def __bool__(self) -> bool:
         return True
 
 
-def register_media_checker(func):
+def register_media_checker(func: MediaChecker) -> MediaChecker:
     """func(user, path) returns False to refuse, True (or an Allowed) to allow, None for no opinion."""
     _checkers.append(func)
     return func
 
 
-def media_verdict(user, path):
+def media_verdict(user: Any, path: str) -> Verdict:
     """False, or a truthy verdict (True or an Allowed) from the first checker with an opinion."""
     for checker in _checkers:
         verdict = checker(user, path)
@@ -35,10 +41,10 @@ def media_verdict(user, path):
     return user.is_authenticated
 
 
-def can_view_media(user, path):
+def can_view_media(user: Any, path: str) -> bool:
     return bool(media_verdict(user, path))
 
 
 @register_media_checker
-def _wagtail_documents(user, path):
+def _wagtail_documents(user: Any, path: str) -> Verdict:
     return False if path.startswith("documents/") else None

@@ -14,8 +14,9 @@ relation to a user or Person is declared by no app and is not listed in EXEMPT b
 """
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.apps import apps
@@ -47,29 +48,29 @@ from intranet.plugins import app_modules
 
 # Relations to a user or Person that need no declaration, with the reason. Keep this the one place.
 # e.g. {"someapp.Model.field": "why nothing personal is kept there"}; none needed so far.
-EXEMPT = {}
+EXEMPT: dict[str, str] = {}
 
 
 @dataclass
 class Exported:
-    records: list = field(default_factory=list)
+    records: list[dict[str, Any]] = field(default_factory=list)
     # (name inside the ZIP, a Django File/FieldFile); the builder prefixes "files/<kind>/".
-    files: list = field(default_factory=list)
+    files: list[tuple[str, Any]] = field(default_factory=list)
 
 
 @dataclass
 class Erasure:
     """What an erase function needs to know beyond the account."""
 
-    user: object
-    person: object = None
+    user: Any
+    person: Any = None
     keep_content: bool = True  # posts and comments kept as "Former colleague" (PRIVACY_KEEP_CONTENT)
 
     @property
-    def placeholder(self):
+    def placeholder(self) -> str:
         return settings.PRIVACY_FORMER_COLLEAGUE
 
-    def names(self):
+    def names(self) -> list[str]:
         """Strings that name the person, longest first: replaced in records that must be kept."""
         user, person = self.user, self.person
         found = {user.get_username(), user.email, user.get_full_name(), user.first_name, user.last_name}
@@ -79,7 +80,7 @@ class Erasure:
             found |= {person.first_name, person.last_name}
         return sorted((s for s in found if s and len(s) > 2), key=len, reverse=True)
 
-    def scrub(self, text):
+    def scrub(self, text: Any) -> Any:
         if not isinstance(text, str):
             return text
         for name in self.names():
@@ -87,27 +88,27 @@ class Erasure:
         return text
 
 
-def delete_files_on_commit(files):
+def delete_files_on_commit(files: Iterable[Any]) -> None:
     """Remove stored files once the erasure is committed (a rolled-back erasure keeps them)."""
     names = [(f.storage, f.name) for f in files if f]
     transaction.on_commit(lambda: [storage.delete(name) for storage, name in names])
 
 
-def delete_rows(model, field):
+def delete_rows(model: Any, field: str) -> Callable[[Any, Erasure], int]:
     """An erase function that deletes the person's rows of `model` (found by `field`)."""
     return lambda user, erasure: model._default_manager.filter(**{field: user}).delete()[0]
 
 
-def unlink(model, field):
+def unlink(model: Any, field: str) -> Callable[[Any, Erasure], int]:
     """An erase function that keeps the rows of `model` but takes the person out of `field`."""
     return lambda user, erasure: model._default_manager.filter(**{field: user}).update(**{field: None})
 
 
-def iso(value):
+def iso(value: Any) -> str | None:
     return value.isoformat() if value else None
 
 
-def _replace_folded(text, name, replacement):
+def _replace_folded(text: str, name: str, replacement: str) -> str:
     # Whole words only: erasing "Jan" must not turn "januari" into nonsense.
     return re.sub(rf"(?<!\w){re.escape(name)}(?!\w)", replacement, text, flags=re.IGNORECASE)
 
@@ -116,29 +117,29 @@ def _replace_folded(text, name, replacement):
 class Kind:
     name: str
     description: str
-    covers: tuple
-    export: Callable
-    erase: Callable
+    covers: tuple[str, ...]  # "app_label.Model.field" relations to the user model or Person
+    export: Callable[[Any], Exported]  # export(user)
+    erase: Callable[[Any, Erasure], int]  # erase(user, erasure) -> rows touched
 
 
-def app_kinds():
+def app_kinds() -> list[tuple[str, list[Kind]]]:
     """[(app name, [Kind])] in INSTALLED_APPS order."""
     return [(name, list(getattr(module, "KINDS", []))) for name, module in app_modules("personal_data")]
 
 
-def kinds():
+def kinds() -> list[Kind]:
     return [kind for _app, app_list in app_kinds() for kind in app_list]
 
 
-def covered_relations():
+def covered_relations() -> set[str]:
     return {relation for kind in kinds() for relation in kind.covers}
 
 
-def relation_key(model, field_name):
+def relation_key(model: Any, field_name: str) -> str:
     return f"{model._meta.label}.{field_name}"
 
 
-def person_of(user):
+def person_of(user: Any) -> Any:
     Person = apps.get_model("people", "Person")
     return Person.objects.filter(user=user).first()
 
@@ -146,11 +147,11 @@ def person_of(user):
 # --- The frame's own kinds: the account and what the platform's apps keep about it ---------------
 
 
-def _iso(value):
+def _iso(value: Any) -> str | None:
     return value.isoformat() if value else None
 
 
-def _account_export(user):
+def _account_export(user: Any) -> Exported:
     return Exported(
         records=[
             {
@@ -167,13 +168,13 @@ def _account_export(user):
     )
 
 
-def _account_erase(user, erasure):
+def _account_erase(user: Any, erasure: Erasure) -> int:
     # Last of all: what still points here with SET_NULL becomes "Former colleague", CASCADE goes.
     get_user_model().objects.filter(pk=user.pk).delete()
     return 1
 
 
-def _wagtail_export(user):
+def _wagtail_export(user: Any) -> Exported:
     records = []
     for page in Page.objects.filter(owner=user).only("title", "url_path", "live"):
         records.append({"type": "page_owned", "title": page.title, "live": page.live})
@@ -194,7 +195,7 @@ def _wagtail_export(user):
     return Exported(records=records)
 
 
-def _wagtail_erase(user, erasure):
+def _wagtail_erase(user: Any, erasure: Erasure) -> int:
     count = 0
     for model, fields in (
         (Page, ("owner", "locked_by")),
@@ -217,20 +218,21 @@ def _wagtail_erase(user, erasure):
     return count
 
 
-def _admin_log_export(user):
+def _admin_log_export(user: Any) -> Exported:
+    entries: Iterable[Any] = LogEntry.objects.filter(user=user)  # get_action_flag_display is made at runtime
     return Exported(
         records=[
             {"action_time": _iso(e.action_time), "object": e.object_repr, "action": e.get_action_flag_display()}
-            for e in LogEntry.objects.filter(user=user)
+            for e in entries
         ]
     )
 
 
-def _admin_log_erase(user, erasure):
+def _admin_log_erase(user: Any, erasure: Erasure) -> int:
     return LogEntry.objects.filter(user=user).delete()[0]
 
 
-def _logins_export(user):
+def _logins_export(user: Any) -> Exported:
     username = user.get_username()
     records = [
         {"type": "login", "at": _iso(e.attempt_time), "ip_address": e.ip_address}
@@ -247,14 +249,14 @@ def _logins_export(user):
     return Exported(records=records)
 
 
-def _logins_erase(user, erasure):
+def _logins_erase(user: Any, erasure: Erasure) -> int:
     username = user.get_username()
     return sum(
         model.objects.filter(username=username).delete()[0] for model in (AccessAttempt, AccessFailureLog, AccessLog)
     )
 
 
-def _sessions_erase(user, erasure):
+def _sessions_erase(user: Any, erasure: Erasure) -> int:
     """Database sessions are looked through; cached ones die with the account (its auth hash is gone)."""
     if settings.SESSION_ENGINE != "django.contrib.sessions.backends.db":
         return 0

@@ -11,6 +11,9 @@ INSTALLED_APPS, in that order (`app_modules`, or `found_modules` once per proces
 - Page panels: `<app>/page_panels.py` → `panels(request, page, place, **context) -> list[str]` (HTML),
   shown by `{% page_panels page place %}` (intranet.templatetags.plein_panels): the must-read box below
   news pages, the events on a team page, without the page's app knowing who adds what.
+- Calendar feeds: `<app>/calendar_feed.py` → `components(person) -> list[icalendar.Event]`, entries the
+  app has checked the person may see; rooms/ adds them to the person's own feed
+  (`calendar_feed_components`), knowing none of their models.
 - Personal data, seed, periodic jobs, bench: see docs/architecture.md (one table of every plug-in point).
 
 The page-tree cache generation lives here too: `PAGES_GENERATION` is bumped whenever the live page
@@ -218,6 +221,12 @@ class SearchProvider:
         """What makes this kind's results differ between users, for the per-query cache: "" when
         everybody sees the same; None when the results must not be cached for this user."""
         return None
+
+
+def calendar_feed_components(person: Any) -> list[Any]:
+    """The apps' entries for a person's own calendar feed (`<app>/calendar_feed.py` →
+    `components(person)`: icalendar Events, e.g. the events they signed up for), in INSTALLED_APPS order."""
+    return [component for module in found_modules("calendar_feed") for component in module.components(person)]
 
 
 def page_panels(request: Any, page: Any, place: str = "article", **context: Any) -> list[str]:

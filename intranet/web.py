@@ -13,12 +13,17 @@ def safe_next(request: HttpRequest, fallback: str, *, value: str | None = None) 
     `value` checks a target taken from elsewhere (e.g. a notification's stored address).
     """
     target = value if value is not None else (request.POST.get("next") or request.GET.get("next") or "")
-    local = target.startswith("/") and not target.startswith(("//", "/\\"))
-    if local and url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return target
-    return fallback
+    return target if is_local_path(target, request) else fallback
+
+
+def is_local_path(url: object, request: HttpRequest | None = None) -> bool:
+    """`url` is a path on this site ("/..."): no scheme, no other host, no "//host" or "/\\host". With a
+    request, its host and scheme are the ones allowed (as `safe_next` checks); without, none."""
+    if not isinstance(url, str) or not url.startswith("/") or url.startswith(("//", "/\\")):
+        return False
+    hosts = {request.get_host()} if request is not None else set()
+    secure = request.is_secure() if request is not None else False
+    return url_has_allowed_host_and_scheme(url, allowed_hosts=hosts, require_https=secure)
 
 
 def wants_json(request: HttpRequest) -> bool:

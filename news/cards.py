@@ -24,7 +24,7 @@ from django.utils.translation import get_language
 from intranet import caching
 from intranet.plugins import PAGES_GENERATION, remember_pages
 from news import selectors
-from news.selectors import LIST_IMAGE, _images
+from news.selectors import LIST_IMAGE, images_with_renditions
 from people.signals import GENERATION as PEOPLE_GENERATION
 
 CARD_TEMPLATE = "news/includes/article_card.html"
@@ -34,7 +34,7 @@ ASIDE_TTL = 900
 
 
 def _card_prefetches():
-    return ["categories", Prefetch("header_image", queryset=_images(LIST_IMAGE))]
+    return ["categories", Prefetch("header_image", queryset=images_with_renditions(LIST_IMAGE))]
 
 
 def render_cards(index, articles):

@@ -20,7 +20,8 @@ PER_PAGE = 20
 COUNT_SECONDS = 300
 
 
-def _images(spec):
+def images_with_renditions(spec):
+    """Images with their `spec` rendition prefetched (for a Prefetch of an article's or author's image)."""
     return get_image_model().objects.prefetch_renditions(spec)
 
 
@@ -99,8 +100,8 @@ def article_detail(page):
     model = type(page)
     related = [
         "categories",
-        Prefetch("header_image", queryset=_images("fill-1200x500")),
-        Prefetch("author__photo", queryset=_images(AVATAR)),
+        Prefetch("header_image", queryset=images_with_renditions("fill-1200x500")),
+        Prefetch("author__photo", queryset=images_with_renditions(AVATAR)),
     ]
     if hasattr(model, "target_units"):
         related.append("target_units")
@@ -113,6 +114,6 @@ def pinned_and_latest(model, limit=5):
         model.objects.live()
         .public()
         .only("title", "slug", "url_path", "path", "depth", "date", "pinned", "intro", "header_image")
-        .prefetch_related(Prefetch("header_image", queryset=_images(LIST_IMAGE)))
+        .prefetch_related(Prefetch("header_image", queryset=images_with_renditions(LIST_IMAGE)))
         .order_by("-pinned", "-date", "-pk")[:limit]
     )

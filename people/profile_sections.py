@@ -7,17 +7,23 @@ count fixed and shows the viewer only what they may see. The profile template in
 (people/templatetags/profile_section_tags.py).
 """
 
+from collections.abc import Callable
+from typing import Any
+
 from intranet.plugins import found_modules
 
+# A section: the template and the context it renders as `section`.
+Section = tuple[str, dict[str, Any]]
 
-def _providers():
+
+def _providers() -> list[Callable[[Any, Any], list[Section]]]:
     # people's own module of that name is this one, the collector: left out.
     return [module.sections for module in found_modules("profile_sections", skip=("people",))]
 
 
-def sections(request, person):
+def sections(request: Any, person: Any) -> list[Section]:
     """Every app's sections for this profile, as [(template, context)] in app order."""
-    found = []
+    found: list[Section] = []
     for provider in _providers():
         found.extend(provider(request, person))
     return found

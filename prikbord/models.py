@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from intranet.moderation import REASON_MAX
 from intranet.uploads import random_path
 from social import targets
 
@@ -52,7 +53,7 @@ class Post(models.Model):
     status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.OPEN, db_index=True)
     created_at = models.DateTimeField(_("posted"), default=timezone.now)
     expires_at = models.DateTimeField(_("expires"), default=default_expiry, db_index=True)
-    moderation_reason = models.CharField(_("moderator's reason"), max_length=500, blank=True)
+    moderation_reason = models.CharField(_("moderator's reason"), max_length=REASON_MAX, blank=True)
     moderated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

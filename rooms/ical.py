@@ -6,7 +6,6 @@ from django.utils import timezone
 from icalendar import Calendar, Event, vCalAddress, vText
 
 from intranet.calendars import uid_domain
-from intranet.plugins import app_modules
 
 PRODID = "-//Plein//Vergaderzalen//NL"
 
@@ -40,16 +39,6 @@ def event(booking, status="CONFIRMED", sequence=0, people=True):
         attendee.params["role"] = vText("REQ-PARTICIPANT")
         item.add("attendee", attendee, encode=0)
     return item
-
-
-def person_feed_components(person):
-    """Other apps' entries for a person's own feed (events they signed up for, ...): each app may offer
-    `<app>/calendar_feed.py` with `components(person)` returning icalendar Events it has checked the
-    person may see. rooms knows none of their models."""
-    found = []
-    for _name, module in app_modules("calendar_feed"):
-        found.extend(module.components(person))
-    return found
 
 
 def calendar(bookings, name="", method=None, status="CONFIRMED", people=True, extra=()):

@@ -17,6 +17,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from intranet import plugins
 from rooms import ical, selectors, services
 from rooms.forms import BookingForm, FindRoomForm, initial_from_booking, initial_from_query
 from rooms.models import CalendarFeed, Room
@@ -277,7 +278,7 @@ def _ics(document, filename):
 def person_feed(request, person_id, token):
     person = _feed_owner(person_id, token)
     name = _("Room bookings of %(name)s") % {"name": person.full_name}
-    extra = ical.person_feed_components(person)
+    extra = plugins.calendar_feed_components(person)
     return _ics(ical.calendar(selectors.feed_for_person(person), name=name, extra=extra), "zaalreserveringen.ics")
 
 

@@ -8,13 +8,13 @@ from django.core import signing
 from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.search.utils import normalise_query_string
 
 from intranet import concurrency, counting
 from intranet.page_visibility import hidden_page_paths
 from intranet.plugins import SearchResult
+from intranet.web import is_local_path
 from search import query as search_query
 from search.models import DailyClick, DailyQuery
 from search.registry import get_providers
@@ -76,23 +76,14 @@ def read_click(token):
     except (signing.BadSignature, TypeError):
         return None
     url = data.get("u", "")
-    if not is_local_url(url):
+    if not is_local_path(url):
         return None
     return data
 
 
-def is_local_url(url):
-    return (
-        isinstance(url, str)
-        and url.startswith("/")
-        and not url.startswith(("//", "/\\"))
-        and url_has_allowed_host_and_scheme(url, allowed_hosts=set())
-    )
-
-
 def _tracked(results):
     for result in results:
-        if is_local_url(result.url):
+        if is_local_path(result.url):
             result.click_url = click_url(result)
     return results
 

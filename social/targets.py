@@ -16,9 +16,11 @@ Views look objects up with `access_target_by_id` / `access_comment_by_id`: what 
 answers 404 exactly like what does not exist, so ids never tell a private post from a missing one.
 """
 
+from typing import Any, TypeVar
+
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import PermissionDenied
-from django.db.models import CharField, Exists, OuterRef, Q
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
+from django.db.models import CharField, Exists, Model, OuterRef, Q, QuerySet
 from django.db.models.functions import Cast
 from django.http import Http404
 from django.utils.translation import gettext as _
@@ -27,15 +29,17 @@ from wagtail.models import Page
 
 from intranet.page_visibility import hidden_page_paths, visible_pages
 
-_registry = set()
-_commentable = set()
-_notice_targets = set()
+M = TypeVar("M", bound=type[Model])
+
+_registry: set[type[Model]] = set()
+_commentable: set[type[Model]] = set()
+_notice_targets: set[type[Model]] = set()
 
 LIKE = "like"
 COMMENT = "comment"
 
 
-def register(model, *, comments=None):
+def register(model: M, *, comments: bool | None = None) -> M:
     """`comments`: whether the model takes comments; by default, when it declares `allow_comments`."""
     _registry.add(model)
     if comments if comments is not None else hasattr(model, "allow_comments"):
@@ -46,7 +50,7 @@ def register(model, *, comments=None):
 register(XtdComment, comments=False)
 
 
-def register_notice_target(model):
+def register_notice_target(model: M) -> M:
     """A model notifications point at that takes no likes or comments (a team page): its visibility
     rule (`user_can_view`, `social_visible`) still filters every notification about it, so a notice
     about a private team disappears once the reader may no longer open it."""
@@ -54,7 +58,7 @@ def register_notice_target(model):
     return model
 
 
-def can_see_notified(user, obj):
+def can_see_notified(user: Any, obj: Any) -> bool:
     """Whether a notification about `obj` may be shown to `user` (None: a notice about nothing)."""
     if obj is None:
         return True
@@ -70,15 +74,15 @@ def can_see_notified(user, obj):
     return True
 
 
-def _registered_model(model, registry):
+def _registered_model(model: type[Model] | None, registry: set[type[Model]]) -> bool:
     return model is not None and (model in registry or any(issubclass(model, m) for m in registry))
 
 
-def is_registered(obj):
+def is_registered(obj: Any) -> bool:
     return isinstance(obj, tuple(_registry))
 
 
-def check_can_view(user, obj):
+def check_can_view(user: Any, obj: Any) -> None:
     """PermissionDenied unless `user` may see `obj` (and so like it or comment on it)."""
     if not is_registered(obj):
         raise PermissionDenied("This kind of object has no social features.")
@@ -107,7 +111,7 @@ class Closed(PermissionDenied):
     Dutch message instead of a bare 403."""
 
 
-def check_can_like(obj):
+def check_can_like(obj: Any) -> None:
     """PermissionDenied (a Dutch message) when `obj` takes no new likes: a comment follows its target,
     so the comments of an archived team's post are read-only too."""
     target = obj.content_object if isinstance(obj, XtdComment) else obj
@@ -115,13 +119,13 @@ def check_can_like(obj):
         raise Closed(_("This can no longer be liked."))
 
 
-def check_can_take_comments(obj):
+def check_can_take_comments(obj: Any) -> None:
     """PermissionDenied (a Dutch message) unless `obj` is a kind meant for comments and still open."""
     if not _registered_model(type(obj), _commentable) or not getattr(obj, "allow_comments", True):
         raise Closed(_("Comments are closed here."))
 
 
-def owner_of(obj):
+def owner_of(obj: Any) -> Any:
     """The auth user who owns `obj`: a comment's writer or whatever the model names as its owner."""
     if isinstance(obj, XtdComment):
         return obj.user
@@ -129,26 +133,26 @@ def owner_of(obj):
     return owner() if callable(owner) else None
 
 
-def title_of(obj):
+def title_of(obj: Any) -> str:
     if isinstance(obj, XtdComment):
         target = obj.content_object
         return title_of(target) if target is not None else ""
     return str(getattr(obj, "title", None) or obj)
 
 
-def url_of(obj):
+def url_of(obj: Any) -> str:
     if isinstance(obj, XtdComment):
         target = obj.content_object
         return comment_url(target, obj.pk) if target is not None else ""
     return obj.get_absolute_url()
 
 
-def comment_url(target, comment_id):
+def comment_url(target: Any, comment_id: int) -> str:
     """A comment's permalink: ?reactie= opens the page of a long discussion that holds it."""
     return f"{url_of(target)}?reactie={comment_id}#c{comment_id}"
 
 
-def resolve(content_type_id, object_id, purpose=LIKE):
+def resolve(content_type_id: Any, object_id: Any, purpose: str = LIKE) -> Model:
     """The registered object behind a posted (content type, id) pair, or 404. For comments only the
     kinds meant for them count (never a user, a person, a comment or any other model)."""
     try:
@@ -156,15 +160,15 @@ def resolve(content_type_id, object_id, purpose=LIKE):
     except (ContentType.DoesNotExist, TypeError, ValueError) as exc:
         raise Http404 from exc
     model = content_type.model_class()
-    if not _registered_model(model, _commentable if purpose == COMMENT else _registry):
+    if model is None or not _registered_model(model, _commentable if purpose == COMMENT else _registry):
         raise Http404
     try:
         return model._default_manager.get(pk=int(object_id))
-    except (model.DoesNotExist, TypeError, ValueError) as exc:
+    except (ObjectDoesNotExist, TypeError, ValueError) as exc:  # the model's DoesNotExist is one
         raise Http404 from exc
 
 
-def access_target_by_id(user, content_type_id, object_id, purpose=LIKE):
+def access_target_by_id(user: Any, content_type_id: Any, object_id: Any, purpose: str = LIKE) -> Model:
     """The object if `user` may see it, else 404: hidden and missing answer alike."""
     obj = resolve(content_type_id, object_id, purpose)
     try:
@@ -174,7 +178,7 @@ def access_target_by_id(user, content_type_id, object_id, purpose=LIKE):
     return obj
 
 
-def access_comment_by_id(user, comment_id, *, own=False):
+def access_comment_by_id(user: Any, comment_id: Any, *, own: bool = False) -> XtdComment:
     """A comment `user` may see, else 404. `own=True` also finds the user's own hidden or removed
     comment (to delete it), as long as its page is still theirs to see."""
     try:
@@ -197,7 +201,7 @@ def access_comment_by_id(user, comment_id, *, own=False):
 # Visibility as SQL, for lists ------------------------------------------------------------------
 
 
-def _visible_queryset(model, user):
+def _visible_queryset(model: Any, user: Any) -> QuerySet[Any] | None:
     """The objects of a registered model `user` may see, or None for all of them."""
     custom = getattr(model, "social_visible", None)
     if custom is not None:
@@ -214,13 +218,15 @@ def _visible_queryset(model, user):
     return None
 
 
-def visible_q(user, content_type_field, object_id_field, *, text_ids=False, exclude=()):
+def visible_q(
+    user: Any, content_type_field: str, object_id_field: str, *, text_ids: bool = False, exclude: tuple[type, ...] = ()
+) -> Q:
     """A Q for rows pointing at an object through (content type, id) fields: true where that object is
     visible to `user`, or of a kind outside the social layer (nothing to hide), or no object at all.
     `text_ids` for xtd's text `object_pk`. A few subqueries, however many rows."""
     ct = content_type_field
 
-    def kind(model):
+    def kind(model: type[Model]) -> Q:
         return Q(**{f"{ct}__app_label": model._meta.app_label, f"{ct}__model": model._meta.model_name})
 
     registered = Q()
@@ -237,7 +243,7 @@ def visible_q(user, content_type_field, object_id_field, *, text_ids=False, excl
     return allowed | ~registered
 
 
-def _among(visible, object_id_field, text_ids=False):
+def _among(visible: QuerySet[Any], object_id_field: str, text_ids: bool = False) -> Q:
     """The row's object (its id in `object_id_field`) is one of the `visible` queryset's."""
     if text_ids:
         return Q(**{f"{object_id_field}__in": visible.annotate(_id_text=Cast("pk", CharField())).values("_id_text")})
@@ -246,7 +252,7 @@ def _among(visible, object_id_field, text_ids=False):
     return Q(Exists(visible.filter(pk=OuterRef(object_id_field))))
 
 
-def visible_of_kinds_q(user, kinds, content_type_id_field, object_id_field):
+def visible_of_kinds_q(user: Any, kinds: Any, content_type_id_field: str, object_id_field: str) -> Q:
     """visible_q for rows known to be of the content types `kinds` (ids; None for rows without an
     object), as the bell knows from its first query: only those kinds' rules are built, and no join to
     the content types. Building every kind's subquery cost more than running it (issue 20)."""

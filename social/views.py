@@ -6,7 +6,6 @@ from django.core.paginator import Paginator
 from django.http import JsonResponse
 from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -138,8 +137,7 @@ def mark_read(request):
 def open_notification(request, notification_id):
     notification = get_object_or_404(selectors.visible_notifications(request.user), pk=notification_id)
     notifications.mark_read(request.user, [notification.pk])
-    target = notification.url if url_has_allowed_host_and_scheme(notification.url, allowed_hosts=set()) else ""
-    return redirect(target or "social:notifications")
+    return redirect(safe_next(request, "social:notifications", value=notification.url))
 
 
 def preferences(request):

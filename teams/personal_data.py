@@ -11,7 +11,7 @@ from intranet import caching
 from intranet.media_headers import safe_download_name
 from intranet.personal_data import Exported, Kind, delete_files_on_commit, iso, unlink
 from teams.models import Membership, State, TeamPage, TeamPost
-from teams.posting import _delete_post_social
+from teams.posting import delete_post_social
 from teams.selectors import side_generation
 
 
@@ -73,7 +73,7 @@ def _posts_erase(user, erasure):
     count = 0
     for post in list(posts):
         delete_files_on_commit([post.image, post.document])
-        _delete_post_social(post)
+        delete_post_social(post)
         post.delete()
         count += 1
     return count

@@ -105,7 +105,7 @@ def delete_post(user, post):
         raise PermissionDenied(_("Only the author or a team admin can delete this post."))
     if not can_moderate(user):  # an archived team is read-only; moderators may still take a post down
         require_open(post.team)
-    _delete_post_social(post)
+    delete_post_social(post)
     post.delete()
     _forget_home_blocks()
 
@@ -115,7 +115,8 @@ def _forget_home_blocks():
     forget()
 
 
-def _delete_post_social(post):
+def delete_post_social(post):
+    """Remove a team post's comments and likes (both point at it by content type and id)."""
     content_type = ContentType.objects.get_for_model(TeamPost)
     XtdComment.objects.filter(content_type=content_type, object_pk=str(post.pk)).delete()
     Like.objects.filter(content_type=content_type, object_id=post.pk).delete()
@@ -222,7 +223,7 @@ def move_post(moderator, post, *, to_team=None, to_prikbord_category=None, reaso
         message = _("A community manager moved your post to the notice board")
         notice([author], moderator, board_post, message, board_post.get_absolute_url(), excerpt=reason)
         TeamPage.objects.filter(pinned_post=post).update(pinned_post=None)
-        _delete_post_social(post)
+        delete_post_social(post)
         post.delete()
     _forget_home_blocks()
     return board_post

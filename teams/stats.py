@@ -9,9 +9,10 @@ Periods are half-open: start <= created_at < end. A question counts as "answered
 than the asker commented (first_answer_at) and "accepted" once the asker accepted an answer.
 """
 
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
+from typing import Any
 
-from django.db.models import Count, DurationField, ExpressionWrapper, F, Q
+from django.db.models import Count, DurationField, ExpressionWrapper, F, Q, QuerySet
 from django.db.models.functions import TruncWeek
 from django.utils import timezone
 
@@ -23,14 +24,14 @@ from teams.visibility import readable_posts
 UNANSWERED_HOURS = 48
 
 
-def _moment(value):
+def _moment(value: date | datetime) -> datetime:
     """Dates become the start of that day (local time); datetimes stay as they are."""
     if isinstance(value, datetime):
         return value
     return timezone.make_aware(datetime.combine(value, time.min))
 
 
-def _median_hours(questions, start_field, end_field, count):
+def _median_hours(questions: QuerySet[TeamPost], start_field: str, end_field: str, count: int) -> float | None:
     if not count:
         return None
     duration = ExpressionWrapper(F(end_field) - F(start_field), output_field=DurationField())
@@ -47,7 +48,7 @@ def _median_hours(questions, start_field, end_field, count):
     return round(seconds / 3600, 2)
 
 
-def question_stats(start, end, now=None):
+def question_stats(start: date | datetime, end: date | datetime, now: datetime | None = None) -> dict[str, Any]:
     """Questions asked in [start, end): how many, answered, accepted, the median hours to the first and to
     the accepted answer, and how many are still unanswered after two days (three queries)."""
     now = now or timezone.now()
@@ -71,7 +72,9 @@ def question_stats(start, end, now=None):
     }
 
 
-def unanswered_questions(older_than_hours=UNANSWERED_HOURS, limit=20, *, user=None, now=None):
+def unanswered_questions(
+    older_than_hours: int = UNANSWERED_HOURS, limit: int = 20, *, user: Any = None, now: datetime | None = None
+) -> list[TeamPost]:
     """The oldest questions nobody answered yet, in teams that are live and not archived (one query).
 
     Only open teams' questions are listed (their text is public to every employee); with `user`, also
@@ -92,7 +95,7 @@ def unanswered_questions(older_than_hours=UNANSWERED_HOURS, limit=20, *, user=No
     )
 
 
-def team_health(now=None):
+def team_health(now: datetime | None = None) -> dict[str, int]:
     """Counts of teams by state, plus the number of likely duplicate pairs (two queries)."""
     now = now or timezone.now()
     quiet_since = now - timedelta(days=QUIET_DAYS)
@@ -111,7 +114,7 @@ def team_health(now=None):
     return counts
 
 
-def posts_per_week(start, end):
+def posts_per_week(start: date | datetime, end: date | datetime) -> list[tuple[date, int]]:
     """[(monday, posts)] for every week that overlaps [start, end), weeks without posts as 0 (one query)."""
     start_at, end_at = _moment(start), _moment(end)
     rows = (
@@ -121,7 +124,7 @@ def posts_per_week(start, end):
         .annotate(posts=Count("pk"))
         .order_by("week")
     )
-    found = {}
+    found: dict[date, int] = {}
     for row in rows:
         week = row["week"]
         day = week.date() if isinstance(week, datetime) else week
@@ -137,17 +140,17 @@ def posts_per_week(start, end):
     return weeks
 
 
-def closed_page_ids():
+def closed_page_ids() -> QuerySet[Any, Any]:
     """Subquery of the pages of closed and private teams: their names stay out of aggregate top lists,
     which community managers outside those teams read."""
     return TeamPage.objects.exclude(kind=Kind.OPEN).values("pk")
 
 
-def closed_post_ids():
+def closed_post_ids() -> QuerySet[Any, Any]:
     """Subquery of the posts in closed and private teams (see closed_page_ids)."""
     return TeamPost.objects.exclude(team__kind=Kind.OPEN).values("pk")
 
 
-def post_authors(start, end):
+def post_authors(start: date | datetime, end: date | datetime) -> QuerySet[Any, Any]:
     """Subquery of the users who posted in a team in [start, end), for "share of employees who posted"."""
     return TeamPost.objects.filter(created_at__gte=_moment(start), created_at__lt=_moment(end)).values("author_id")

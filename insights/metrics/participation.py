@@ -9,15 +9,15 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django_comments_xtd.models import XtdComment
 from wagtail.models import Page
 
 from insights import charts, rollups
-from insights.metrics import optional
 from insights.metrics.common import Table, share
 from news import stats as news_stats
-from people.models import Person
+from people import stats as people_stats
 from prikbord import stats as prikbord_stats
+from social import stats as social_stats
+from teams import stats as teams_stats
 
 # Content kinds for "popularity by type": (key, label, [(app_label, model), ...]).
 KINDS = [
@@ -60,7 +60,7 @@ def participation(period, employees):
     live; only "who wrote something" still reads the period's rows (a distinct count does not add up
     over days)."""
     start, end = period.start_at, period.end_at
-    comments_qs = XtdComment.objects.filter(submit_date__gte=start, submit_date__lt=end, is_public=True)
+    comments_qs = social_stats.public_comments(start, end)
     notices_qs = prikbord_stats.posts_created(start, end)
     blogs_qs = news_stats.blogs_published(start, end)
     today = timezone.localdate()
@@ -78,7 +78,6 @@ def participation(period, employees):
     posts_per_week = summed(rollups.POSTS)
     comments = summed(rollups.COMMENTS)
     likes = summed(rollups.LIKES)
-    stats = optional.teams_stats()
     weeks = list(period.weeks())
     weekly_rows = [
         [monday.isoformat(), posts_per_week.get(monday, 0), comments.get(monday, 0), likes.get(monday, 0)]
@@ -89,10 +88,9 @@ def participation(period, employees):
         Q(user_id__in=comments_qs.values("user_id"))
         | Q(user_id__in=notices_qs.values("author_id"))
         | Q(user_id__in=blogs_qs.exclude(author=None).values("author__user_id"))
+        | Q(user_id__in=teams_stats.post_authors(period.start_at, period.end_at))
     )
-    if stats is not None:
-        wrote |= Q(user_id__in=stats.post_authors(period.start_at, period.end_at))
-    contributors = Person.objects.filter(is_active=True).filter(wrote).count()
+    contributors = people_stats.active_employees_among(wrote)
 
     totals = [sum(row[i] for row in weekly_rows) for i in (1, 2, 3)]
     kpis = {
@@ -154,9 +152,8 @@ def _popularity(period, counts, live, today):
 
     # Closed and private teams' pages and posts stay out of the top lists: their names are not for
     # managers outside those teams (filtered before the slice, so the ranking stays right).
-    stats = optional.teams_stats()
-    hidden_pages = stats.closed_page_ids() if stats else []
-    hidden_posts = stats.closed_post_ids() if stats else []
+    hidden_pages = teams_stats.closed_page_ids()
+    hidden_posts = teams_stats.closed_post_ids()
     post_type = next((pk for pk, (_key, app, model) in kinds.items() if (app, model) == ("teams", "teampost")), None)
 
     def visible_pages(pairs):
@@ -168,7 +165,7 @@ def _popularity(period, counts, live, today):
         hidden = set()
         if post_type is not None:
             ids = [object_id for key, object_id in pairs if key == str(post_type)]
-            hidden = set(stats.closed_post_ids().filter(pk__in=ids).values_list("pk", flat=True)) if stats else set()
+            hidden = set(teams_stats.closed_post_ids().filter(pk__in=ids).values_list("pk", flat=True))
         return {pair for pair in pairs if not (pair[0] == str(post_type) and pair[1] in hidden)}
 
     top_pages = rollups.top(

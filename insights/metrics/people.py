@@ -3,27 +3,17 @@
 Person.completeness is stored on save (people.completeness), so everything here is a grouped count.
 """
 
-from django.db.models import Avg, Count, Q
-from django.db.models.functions import Substr
 from django.utils.translation import gettext as _
 
 from insights import charts
 from insights.metrics.common import Table, share
-from people.models import OrganisationUnit, Person
+from people import stats as people_stats
 
 BUCKETS = [(0, 19), (20, 39), (40, 59), (60, 79), (80, 99), (100, 100)]
 
 
 def people(period, employees=None):
-    active = Person.objects.filter(is_active=True)
-    aggregates = {
-        "total": Count("pk"),
-        "photo": Count("pk", filter=Q(photo__isnull=False)),
-        "average": Avg("completeness"),
-    }
-    for low, high in BUCKETS:
-        aggregates[f"b{low}"] = Count("pk", filter=Q(completeness__gte=low, completeness__lte=high))
-    totals = active.aggregate(**aggregates)
+    totals = people_stats.profile_totals(BUCKETS)
     total = totals["total"]
     at_least_80 = totals["b80"] + totals["b100"]
     kpis = {
@@ -49,20 +39,9 @@ def people(period, employees=None):
         _("Number of active employees per band of profile completeness."),
     )
 
-    # Directorates and departments: the first two steps of the unit's materialised path.
-    step = OrganisationUnit.steplen
-    grouped = (
-        active.exclude(organisation_unit=None)
-        .annotate(branch=Substr("organisation_unit__path", 1, step * 2))
-        .values("branch")
-        .annotate(n=Count("pk"), photo=Count("pk", filter=Q(photo__isnull=False)), average=Avg("completeness"))
-        .values_list("branch", "n", "photo", "average")
-    )
-    units = dict(OrganisationUnit.objects.filter(depth__lte=2).values_list("path", "name"))
+    # Directorates and departments: the first two steps of the unit tree.
     rows = []
-    for branch, count, photo, average in sorted(grouped):
-        directorate = units.get(branch[:step], "")
-        department = units.get(branch, "") if len(branch) > step else ""
+    for directorate, department, count, photo, average in people_stats.profiles_per_department():
         name = f"{directorate} › {department}" if department else directorate
         rows.append([name or _("(unknown)"), count, share(photo, count), round(average or 0, 1)])
     per_unit = Table(

@@ -4,19 +4,16 @@ from django.utils.translation import gettext as _
 
 from directregelen import stats as directregelen_stats
 from insights import charts
-from insights.metrics import optional
 from insights.metrics.common import Table, hours, medians, share
 from search import stats as search_stats
 from search.selectors import popular_queries, queries_without_results
+from teams import stats as teams_stats
 
 TOP_QUERIES = 20
 
 
 def questions(period):
-    stats = optional.teams_stats()
-    if stats is None:
-        return {}, [], False
-    figures = stats.question_stats(period.start_at, period.end_at)
+    figures = teams_stats.question_stats(period.start_at, period.end_at)
     kpis = {
         "questions.asked": figures.get("asked"),
         "questions.answered": figures.get("answered"),
@@ -26,7 +23,7 @@ def questions(period):
         "questions.median_accepted_hours": figures.get("median_accepted_hours"),
         "questions.unanswered_over_2_days": figures.get("unanswered_over_2_days"),
     }
-    open_questions = stats.unanswered_questions(older_than_hours=48, limit=20)
+    open_questions = teams_stats.unanswered_questions(older_than_hours=48, limit=20)
     table = Table(
         "questions-unanswered",
         _("Questions without an answer for more than two days"),
@@ -38,7 +35,7 @@ def questions(period):
         links=[_url(post) for post in open_questions],
         empty_text=_("Every question has an answer."),
     )
-    return kpis, [table], True
+    return kpis, [table]
 
 
 def _title(post):
@@ -97,10 +94,7 @@ def directregelen(period):
 
 
 def teams(period):
-    stats = optional.teams_stats()
-    if stats is None:
-        return {}, [], False
-    health = stats.team_health()
+    health = teams_stats.team_health()
     kpis = {
         f"teams.{key}": health.get(key)
         for key in ("total", "active", "quiet", "archived", "archive_candidates", "duplicate_pairs")
@@ -119,7 +113,7 @@ def teams(period):
         [_("Figure"), _("Number")],
         [[labels[key], health.get(key)] for key in labels],
     )
-    return kpis, [table], True
+    return kpis, [table]
 
 
 def search(period):

@@ -11,7 +11,6 @@ from django.core.management import call_command
 
 from insights import kpis
 from insights.forms import PeriodForm
-from insights.metrics import optional
 from insights.models import DailyActivity, KpiSnapshot, PeriodActivity
 from insights.tasks import refresh_dashboard
 from people.models import Person
@@ -23,14 +22,9 @@ pytestmark = pytest.mark.django_db
 URL = "/admin/inzichten/"
 WEEK_QUERY = "?van=2026-06-01&tot=2026-06-07"
 # Session and user, the period's snapshot list, 7 sections (about 30 aggregate queries, 8 of them from
-# teams.stats when it is there), the survey list, the top-liked titles (one per kind present); the
+# teams.stats), the survey list, the top-liked titles (one per kind present); the
 # history from the daily roll-ups (3) and today computed live (8, insights.rollups.day_rows).
 MAX_QUERIES = 50
-
-
-@pytest.fixture(autouse=True)
-def _no_teams(monkeypatch):
-    monkeypatch.setattr(optional, "teams_stats", lambda: None)
 
 
 @pytest.fixture
@@ -157,14 +151,8 @@ def _grow(home, size):
     )
 
 
-@pytest.mark.parametrize("with_teams", [False, True])
-def test_query_count_does_not_grow_with_the_data(
-    manager_client, home, django_assert_max_num_queries, monkeypatch, with_teams
-):
-    if with_teams:  # the real teams.stats (their own tests keep its count fixed as teams grow)
-        monkeypatch.undo()
-        if optional.teams_stats() is None:
-            pytest.skip("teams.stats is not there yet")
+def test_query_count_does_not_grow_with_the_data(manager_client, home, django_assert_max_num_queries):
+    # With the real teams.stats (its own tests keep its count fixed as teams grow).
     make_everything(home)
     call_command("snapshot_kpis", date="2026-06-07", days=7, stdout=io.StringIO())
     url = URL + "?dagen=365&basis=" + str(KpiSnapshot.objects.get().pk)
@@ -213,13 +201,8 @@ def _stored_employees():
     return report.kpis["adoption.employees"]
 
 
-def test_questions_and_teams_come_from_the_teams_app(client, manager, home, monkeypatch):
+def test_questions_and_teams_come_from_the_teams_app(client, manager, home):
     """With the real teams.stats: its sections are filled and the moderation overview links its pages."""
-    monkeypatch.undo()
-    from insights.metrics import optional as real
-
-    if real.teams_stats() is None:
-        pytest.skip("teams.stats is not there yet")
     client.force_login(manager)
     html = client.get(URL + "?dagen=30").content.decode()
     assert "Stille teams" in html and "Gestelde vragen" in html

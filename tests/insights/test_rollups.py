@@ -11,7 +11,6 @@ from django.utils import timezone
 from django_comments_xtd.models import XtdComment
 
 from insights import kpis
-from insights.metrics import optional
 from insights.metrics.common import Period
 from insights.models import DailyRollup
 from insights.rollups import roll_up_insights
@@ -23,11 +22,6 @@ from tests.insights.known_data import WEEK, make_everything
 
 pytestmark = pytest.mark.django_db
 JUNE_2 = datetime.date(2026, 6, 2)
-
-
-@pytest.fixture(autouse=True)
-def _no_teams(monkeypatch):
-    monkeypatch.setattr(optional, "teams_stats", lambda: None)
 
 
 def snapshot(day=None):

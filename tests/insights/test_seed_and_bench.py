@@ -4,7 +4,6 @@ import pytest
 from django.utils import timezone
 
 from insights import bench, seed
-from insights.metrics import optional
 from insights.models import DailyActivity, KpiSnapshot, PeriodActivity
 from insights.surveys.models import SurveyAnswer, SurveyPage
 from intranet.models import DailyPageView
@@ -25,7 +24,6 @@ def counts():
 
 
 def test_seed_makes_a_year_of_aggregates_and_is_safe_to_rerun(home, monkeypatch):
-    monkeypatch.setattr(optional, "teams_stats", lambda: None)
     PersonFactory.create_batch(20)
     seed.seed(SeedContext(size=20, stdout=io.StringIO()))
     first = counts()
@@ -39,7 +37,6 @@ def test_seed_makes_a_year_of_aggregates_and_is_safe_to_rerun(home, monkeypatch)
 
 
 def test_the_seeded_dashboard_and_survey_render(manager_client, home, monkeypatch):
-    monkeypatch.setattr(optional, "teams_stats", lambda: None)
     PersonFactory.create_batch(10)
     seed.seed(SeedContext(size=10, stdout=io.StringIO()))
     baseline = KpiSnapshot.objects.order_by("taken_on").first()

@@ -7,16 +7,10 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from insights import kpis
-from insights.metrics import optional
 from insights.models import DailyActivity, KpiSnapshot, PeriodActivity
 from tests.insights.known_data import make_everything
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _no_teams(monkeypatch):
-    monkeypatch.setattr(optional, "teams_stats", lambda: None)
 
 
 def test_the_command_stores_every_kpi_under_its_date(home):
