@@ -31,7 +31,7 @@ def test_body_field_errors_are_dutch(ict_api, employee, ict):
     url = f"/api/v1/requests/{make_request(employee, ict).reference}"
     missing = ict_api.put(f"{url}/external-ticket", {})
     assert missing.status_code == 400
-    assert missing.json()["errors"] == {"external_ticket": ["Dit veld is verplicht."]}
+    assert missing.json()["errors"] == {"external_ticket": ["Dit is een verplicht veld."]}
     too_long = ict_api.put(f"{url}/external-ticket", {"external_ticket": "x" * 65})
     assert too_long.json()["errors"] == {"external_ticket": ["Gebruik hoogstens 64 tekens."]}
     not_a_number = ict_api.post(f"{url}/responses", {"reply": "Hoi", "version": "drie"})

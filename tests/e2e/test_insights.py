@@ -6,7 +6,6 @@ axe-core runs on the whole admin page first; see the report on how Wagtail's own
 import pytest
 from django.contrib.auth.models import Group
 
-from insights.metrics import optional
 from insights.surveys.models import SurveyAnswer, SurveyFormField, SurveyPage
 from tests.e2e.conftest import DESKTOP, PHONE
 from tests.e2e.test_directregelen_request import ensure_home
@@ -27,8 +26,7 @@ def manager(transactional_db):
     return user
 
 
-def test_dashboard_is_accessible_with_charts_and_csv_links(new_page, assert_accessible, manager, monkeypatch):
-    monkeypatch.setattr(optional, "teams_stats", lambda: None)
+def test_dashboard_is_accessible_with_charts_and_csv_links(new_page, assert_accessible, manager):
     make_everything(ensure_home())
     page = new_page(manager, DESKTOP)
     page.goto("/admin/inzichten/?van=2026-06-01&tot=2026-06-07")

@@ -3,6 +3,7 @@ one set-up per module."""
 
 import os
 import signal
+import socket
 import subprocess
 import sys
 from types import SimpleNamespace
@@ -95,3 +96,10 @@ def stack(django_db_setup, django_db_blocker, tmp_path_factory):
                 proc.wait(timeout=20)
             except subprocess.TimeoutExpired:
                 proc.kill()
+
+
+@pytest.fixture
+def closed_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
