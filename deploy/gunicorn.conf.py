@@ -52,7 +52,7 @@ def post_worker_init(worker):
         # Imported here: Django is set up in the worker only now.
         from intranet.health_server import start
 
-        start(health_bind)
+        start(health_bind, serving=lambda: worker.alive)
 
 
 def on_starting(server):

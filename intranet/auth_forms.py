@@ -24,10 +24,12 @@ class LoginForm(AuthenticationForm):
         # axes counts a failure only after the (slow, on purpose) password check, so thirty guesses sent
         # at once would all be checked; this counter goes up atomically before any check is made.
         username = (self.cleaned_data.get("username") or "").strip().lower()
-        if username and self.request is not None:
+        who = f"{client_ip(self.request)}|{username}" if username and self.request is not None else None
+        if who:
             throttle.hit(
-                f"{client_ip(self.request)}|{username}",
-                "login",
-                message=_("Too many login attempts in a short time. Wait a minute and try again."),
+                who, "login", message=_("Too many login attempts in a short time. Wait a minute and try again.")
             )
-        return super().clean()
+        cleaned = super().clean()
+        if who:
+            throttle.forget(who, "login")  # the right password: earlier tries no longer count
+        return cleaned

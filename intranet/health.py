@@ -6,17 +6,17 @@ with a form error) and other checks an app adds with register() make the status 
 200 and say which part is down, for monitoring. Every check is short: /health/ must answer in well
 under a second even while a dependency hangs: each check runs in a thread of its own and is given
 CHECK_TIMEOUT seconds; one that hangs is reported as such, and not started again while it hangs.
+Each check opens its own database connection and closes it: the health of the database is asked
+afresh, and a full server ("too many clients") is "degraded", not down.
 """
 
 import smtplib
 import threading
 import time
-from concurrent.futures import ThreadPoolExecutor
-from concurrent.futures import TimeoutError as FutureTimeout
 
 from django.conf import settings
 from django.core.files.storage import default_storage
-from django.db import connection, connections
+from django.db import OperationalError, connection, connections
 from django.db.models import Count, Min
 from django.utils import timezone
 
@@ -34,10 +34,21 @@ def register(name, check, severity=DEGRADED):
     _checks[name] = (check, severity)
 
 
+class Degraded(Exception):
+    """A check's finding that makes the status "degraded" whatever the check's severity."""
+
+
 def check_database():
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT 1")
-        cursor.fetchone()
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except OperationalError as exc:
+        # "too many clients": the server is up and the workers' kept connections go on serving; a 503
+        # would make every balancer take every server out at the same moment.
+        if getattr(exc.__cause__, "sqlstate", None) == "53300":
+            raise Degraded("too many connections") from exc
+        raise
 
 
 def check_redis():
@@ -112,42 +123,56 @@ register("smtp", check_smtp)
 
 
 CHECK_TIMEOUT = 2.0  # seconds for all checks together; a load balancer's check waits longer than this
-_pool = ThreadPoolExecutor(max_workers=8, thread_name_prefix="plein-health")
-_running = {}  # name -> the Future of its check: a hanging check is waited on, not started twice
+_running = {}  # name -> its _Run: a hanging check is waited on, not started twice
 _lock = threading.Lock()
 
 
-def _in_thread(check):
-    try:
-        return check()
-    finally:
-        connections.close_all()  # this thread's own connection: a fresh one for the next check
+class _Run:
+    """One call of a check in a daemon thread of its own (a hung one must not hold up a worker's exit)."""
+
+    def __init__(self, func):
+        self.done, self.value, self.error = threading.Event(), None, None
+        threading.Thread(target=self._go, args=(func,), name="plein-health", daemon=True).start()
+
+    def _go(self, func):
+        try:
+            self.value = func()
+        except Exception as exc:  # any failure of a dependency is a finding, not a crash
+            self.error = exc
+        finally:
+            connections.close_all()  # this thread's own connection; the thread ends here
+            self.done.set()
 
 
-def run_checks(timeout=None):
+def _start(name, func):
+    with _lock:
+        run = _running.get(name)
+        if run is None or run.done.is_set():
+            run = _running[name] = _Run(func)
+        return run
+
+
+def _finding(run, deadline, timeout):
+    if not run.done.wait(max(0.0, deadline - time.monotonic())):
+        return f"no answer within {timeout:g} s"
+    if run.error is not None:
+        return str(run.error) if isinstance(run.error, Degraded) else run.error.__class__.__name__
+    return run.value
+
+
+def run_checks(timeout=None, deadline=None):
     """{name: "ok" | "error: ..."} and the overall status: ok, degraded or error."""
     timeout = CHECK_TIMEOUT if timeout is None else timeout
-    with _lock:
-        futures = {}
-        for name, (check, _severity) in _checks.items():
-            running = _running.get(name)
-            if running is None or running.done():
-                running = _running[name] = _pool.submit(_in_thread, check)
-            futures[name] = running
-    deadline = time.monotonic() + timeout
+    deadline = deadline or time.monotonic() + timeout
+    runs = {name: _start(name, check) for name, (check, _severity) in list(_checks.items())}
     results, status = {}, "ok"
-    for name, future in futures.items():
-        try:
-            problem = future.result(timeout=max(0.0, deadline - time.monotonic()))
-        except FutureTimeout:
-            problem = f"no answer within {timeout:g} s"
-        except Exception as exc:  # any failure of a dependency is a finding, not a crash
-            problem = exc.__class__.__name__
+    for name, run in runs.items():
+        problem = _finding(run, deadline, timeout)
         if not problem:
             results[name] = "ok"
             continue
         results[name] = f"error: {problem}"
-        if _checks[name][1] == CRITICAL:
+        if _checks[name][1] == CRITICAL and not isinstance(run.error, Degraded):
             status = "error"
         elif status == "ok":
             status = "degraded"
@@ -155,10 +180,15 @@ def run_checks(timeout=None):
 
 
 def health_report():
-    """(HTTP status, body) of /health/: 503 only when the database is down (see the module docstring)."""
-    status, results = run_checks()
+    """(HTTP status, body) of /health/: 503 only when the database is down (see the module docstring).
+
+    Everything, the job backlog included, is answered within CHECK_TIMEOUT."""
+    deadline = time.monotonic() + CHECK_TIMEOUT
+    backlog = _start("jobs", jobs_state)  # beside the checks, under the same deadline
+    status, results = run_checks(deadline=deadline)
     # The details monitoring wants beside the verdicts: the mail server's answer and the job backlog.
     body = {"status": status, "checks": results, "smtp": last_smtp_state()}
     if results.get("database") == "ok":
-        body["jobs"] = jobs_state()
+        found = _finding(backlog, deadline, CHECK_TIMEOUT)
+        body["jobs"] = found if isinstance(found, dict) else {"error": found}
     return (503 if status == "error" else 200), body

@@ -8,22 +8,35 @@ checks over the workers), and it answers only GET /health/, with the same checks
 """
 
 import json
+import logging
 import socket
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
+from django.db import connections
+
 from intranet.health import health_report
+
+logger = logging.getLogger(__name__)
 
 
 class _Handler(BaseHTTPRequestHandler):
     server_version = "plein-health"
     sys_version = ""
+    timeout = 5  # a client that connects and sends nothing does not keep a thread
 
     def do_GET(self):
         if self.path.split("?", 1)[0] not in ("/health/", "/health"):
             self._send(404, {"status": "error", "detail": "only /health/ is served here"})
             return
-        http_status, body = health_report()
+        if not self.server.serving():
+            # gunicorn is stopping or reloading this worker: its main port takes nothing new.
+            self._send(503, {"status": "stopping"})
+            return
+        try:
+            http_status, body = health_report()
+        finally:
+            connections.close_all()  # this request thread's own connection, if it made one
         self._send(http_status, body)
 
     def _send(self, status, body):
@@ -42,6 +55,7 @@ class _Handler(BaseHTTPRequestHandler):
 class _Server(ThreadingHTTPServer):
     daemon_threads = True
     allow_reuse_address = True
+    serving = staticmethod(lambda: True)
 
     def server_bind(self):
         # Every worker binds the same address; the kernel hands each check to one of them.
@@ -49,9 +63,23 @@ class _Server(ThreadingHTTPServer):
         super().server_bind()
 
 
-def start(bind):
-    """Serve /health/ on `bind` ("host:port") from a daemon thread; returns the server (tests)."""
+class _Server6(_Server):
+    address_family = socket.AF_INET6
+
+
+def start(bind, serving=None):
+    """Serve /health/ on `bind` ("host:port", "[::]:port") from a daemon thread; returns the server,
+    or None when the address cannot be had (logged: the worker serves pages all the same).
+    `serving()` says whether the worker still takes requests (gunicorn's worker.alive)."""
     host, _, port = bind.rpartition(":")
-    server = _Server((host.strip("[]") or "0.0.0.0", int(port)), _Handler)  # noqa: S104 (the operator's choice)
+    host = host.strip("[]") or "0.0.0.0"  # noqa: S104 (the operator's choice)
+    server_class = _Server6 if ":" in host else _Server
+    try:
+        server = server_class((host, int(port)), _Handler)
+    except (OSError, ValueError) as exc:
+        logger.error("The health port %s could not be opened (%s); /health/ stays on the main port", bind, exc)
+        return None
+    if serving is not None:
+        server.serving = serving
     threading.Thread(target=server.serve_forever, name="plein-health", daemon=True).start()
     return server

@@ -116,6 +116,10 @@ def results():
 WILL_RETRY_PATH = f"{WillRetry.__module__}.{WillRetry.__qualname__}"
 
 
+class WorkerLost(Exception):
+    """Recorded on a job whose worker stopped (or lost the database) while it ran, with no tries left."""
+
+
 def failed_for_good():
     return results().filter(status="FAILED").exclude(exception_class_path=WILL_RETRY_PATH)
 
@@ -175,11 +179,18 @@ def requeue_claimed_by(worker_id, now=None):
 
 def _requeue_result(result, now, reason):
     kwargs = dict(result.args_kwargs["kwargs"])
-    kwargs[ATTEMPT] = kwargs.get(ATTEMPT, 1) + 1
-    result.task.using(run_after=None).enqueue(*result.args_kwargs["args"], **kwargs)
+    attempt = kwargs.get(ATTEMPT, 1)
     result.status, result.finished_at = "FAILED", now
-    result.exception_class_path = WILL_RETRY_PATH
-    result.traceback = f"{reason} Queued again."
+    if attempt > retries_of(result.task_path):
+        # Its tries are used up (a job that itself drops the connection would come back for ever):
+        # failed for good, with a retry button in the admin.
+        result.exception_class_path = f"{WorkerLost.__module__}.{WorkerLost.__qualname__}"
+        result.traceback = f"{reason} No tries left."
+    else:
+        kwargs[ATTEMPT] = attempt + 1
+        result.task.using(run_after=None).enqueue(*result.args_kwargs["args"], **kwargs)
+        result.exception_class_path = WILL_RETRY_PATH
+        result.traceback = f"{reason} Queued again."
     result.save(update_fields=["status", "finished_at", "exception_class_path", "traceback"])
 
 

@@ -80,10 +80,15 @@ def reset():
 
 class BreakerPipeline(Pipeline):
     def execute(self, raise_on_error=True):
+        if not self.command_stack:
+            return super().execute(raise_on_error=raise_on_error)  # nothing sent: says nothing of Redis
         try:
             result = super().execute(raise_on_error=raise_on_error)
         except (redis.ConnectionError, redis.TimeoutError) as exc:
             _trip(exc)  # set_many's timeout opens the circuit as a single command's does
+            raise
+        except redis.RedisError:
+            _recovered()  # an answer (OOM, READONLY, a wrong type) is an error, but Redis is there
             raise
         _recovered()
         return result
@@ -96,6 +101,9 @@ class BreakerRedis(redis.Redis):
             result = super().execute_command(*args, **options)
         except (redis.ConnectionError, redis.TimeoutError) as exc:
             _trip(exc)
+            raise
+        except redis.RedisError:
+            _recovered()  # Redis answered, with an error: the circuit closes, the error stays the caller's
             raise
         _recovered()
         return result

@@ -81,3 +81,10 @@ def hit(who, action, *, message=None, overrides=None):
         )
         error.retry_after = max(waits)  # seconds until every window that is full has started again
         raise error
+
+
+def forget(who, action):
+    """Start `action`'s count for `who` afresh (a successful login ends the count of its guesses)."""
+    keys = [_key(who, action, window) for window in WINDOWS]
+    cache.delete_many(keys + [f"{key}:end" for key in keys])
+    _local.delete_many(keys)

@@ -11,6 +11,8 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from .connections import postgres_connection_options
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 
@@ -155,12 +157,9 @@ SQLITE_OPTIONS = {
 }
 DATABASE_IS_POSTGRES = DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
 if DATABASE_IS_POSTGRES:
-    # A database host that does not answer fails a request in seconds (the 503 page), not minutes.
+    # Connection timeouts and TCP keepalives (intranet.settings.connections); DATABASE_URL's own win.
     _db_options = DATABASES["default"].setdefault("OPTIONS", {})
-    _db_options.setdefault("connect_timeout", int(os.environ.get("DB_CONNECT_TIMEOUT", "5")))
-    # A kept connection to a vanished host (failover, dropped route) is found dead in about a minute.
-    _db_options.update(keepalives=1, keepalives_idle=30, keepalives_interval=10, keepalives_count=3)
-    _db_options.setdefault("tcp_user_timeout", int(os.environ.get("DB_TCP_USER_TIMEOUT_MS", "30000")))
+    _db_options.update({k: v for k, v in postgres_connection_options(os.environ).items() if k not in _db_options})
     # Web workers only (gunicorn.conf.py sets it): a runaway query is stopped before gunicorn's
     # timeout kills the worker; migrations and management commands keep no limit.
     if os.environ.get("PLEIN_STATEMENT_TIMEOUT_MS"):

@@ -32,7 +32,7 @@ THROTTLE_LIMITS = {
     # Each new like notifies (and may mail) its author.
     "like": {"minute": 30, "hour": 300},
     # Per client address and username: login attempts, counted before the password is checked.
-    "login": {"minute": 10, "hour": 60},
+    "login": {"minute": 10},  # the message promises a minute; axes' lockout covers the longer run
     # Per client address: starting an SSO login (each start keeps a state in a new session).
     "sso_start": {"minute": 30, "hour": 300},
     # "Mijn gegevens": building an export is heavy work and ends in a notification.

@@ -148,3 +148,14 @@ def test_a_burst_of_guesses_is_stopped_before_the_password_checks(client, accoun
     # Another username from the same address has its own count.
     assert client.post("/inloggen/", {"username": "piet", "password": "fout"}).status_code == 200
     assert len(checked) == 4
+
+
+def test_a_successful_login_starts_the_count_of_guesses_afresh(client, account, settings):
+    settings.THROTTLE_LIMITS = {**settings.THROTTLE_LIMITS, "login": {"minute": 3}}
+    for _ in range(2):
+        client.post("/inloggen/", {"username": "jan", "password": "fout"})
+    assert client.post("/inloggen/", {"username": "jan", "password": PASSWORD}).status_code == 302
+    client.post("/uitloggen/")
+    for _ in range(2):  # without the fresh start the second of these would be the fourth try
+        response = client.post("/inloggen/", {"username": "jan", "password": "fout"})
+    assert "Te veel inlogpogingen" not in response.content.decode()

@@ -111,3 +111,20 @@ def test_the_smtp_check_speaks_tls_from_the_start_on_port_465(settings):
         assert ssl_client.called and not plain.called
     finally:
         health._smtp_verdict.update(at=float("-inf"), value=None)
+
+
+def test_a_full_database_is_degraded_not_down(client):
+    """'too many clients' (SQLSTATE 53300): the workers' kept connections still serve, and a 503 from
+    every server at once would make the balancer take them all out."""
+
+    class TooManyClients(Exception):
+        sqlstate = "53300"
+
+    def full(*args, **kwargs):
+        raise OperationalError("sorry, too many clients already") from TooManyClients()
+
+    with mock.patch("django.db.backends.base.base.BaseDatabaseWrapper.cursor", side_effect=full):
+        response = client.get("/health/")
+    body = json.loads(response.content)
+    assert response.status_code == 200 and body["status"] == "degraded"
+    assert body["checks"]["database"] == "error: too many connections"

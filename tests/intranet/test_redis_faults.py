@@ -168,3 +168,20 @@ def test_sessions_survive_a_redis_flush(employee_client):
     response = employee_client.get("/")
     assert response.status_code == 200
     assert cache.get("plein-test-anything") is None
+
+
+def test_an_error_answer_closes_the_circuit_and_an_empty_pipeline_does_not(breaker):
+    """READONLY or OOM is Redis answering: the probe closes the circuit. An empty pipeline sends
+    nothing, so it must not close it while Redis may still be down."""
+    import redis
+
+    breaker._trip(TimeoutError("hung"))
+    with mock.patch("redis.client.Pipeline.execute", return_value=[]):
+        breaker._state["open_until"] = 0
+        breaker.BreakerRedis().pipeline().execute()
+    assert breaker.status() is not None  # still open: nothing was asked of Redis
+    breaker._state["open_until"] = 0
+    with mock.patch("redis.Redis.execute_command", side_effect=redis.ResponseError("READONLY")):
+        with pytest.raises(redis.ResponseError):
+            breaker.BreakerRedis().execute_command("SET", "x", 1)
+    assert breaker.status() is None

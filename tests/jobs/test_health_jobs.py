@@ -12,7 +12,8 @@ from intranet import health as views
 from intranet import jobs
 from tests.jobs.tasks_for_tests import flaky
 
-pytestmark = pytest.mark.django_db
+# Committed data: the checks and the backlog are read in threads of their own, with their own connections.
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture(autouse=True)

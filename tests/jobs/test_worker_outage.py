@@ -18,6 +18,7 @@ def waits(monkeypatch):
     slept = []
     monkeypatch.setattr(command.time, "sleep", slept.append)
     monkeypatch.setattr(command.connections, "close_all", lambda: None)  # the test's own connection stays
+    monkeypatch.setattr(command, "_database_answers", lambda: False)  # the outage is simulated
     return slept
 
 
@@ -53,3 +54,50 @@ def test_another_workers_running_job_is_left_alone(database_queue, waits):
     DBTaskResult.objects.get().claim("other-worker")
     assert jobs.requeue_claimed_by("w-outage") == 0
     assert DBTaskResult.objects.get().status == "RUNNING"
+
+
+def _failing_run(monkeypatch, error=None):
+    calls = []
+
+    def run(self):
+        calls.append(1)
+        raise error or OperationalError("connection refused")
+
+    monkeypatch.setattr(db_worker.Worker, "run", run)
+    return calls
+
+
+def test_an_error_while_the_database_answers_is_not_waited_out(database_queue, worker, monkeypatch):
+    """A missing table or a wrong password is no outage: the worker ends, as db_worker does."""
+    monkeypatch.setattr(command.time, "sleep", lambda s: pytest.fail("it waited"))
+    calls = _failing_run(monkeypatch, OperationalError("no such table: django_tasks_database_dbtaskresult"))
+    with pytest.raises(OperationalError, match="no such table"):
+        worker()
+    assert calls == [1]
+
+
+def test_a_batch_run_gives_up_after_a_few_waits(database_queue, worker, waits, monkeypatch):
+    calls = _failing_run(monkeypatch)
+    with pytest.raises(OperationalError):
+        worker()
+    assert len(calls) == command.BATCH_TRIES + 1 and waits == [1, 2, 4]
+
+
+def test_a_stop_asked_for_before_the_outage_is_kept(database_queue, worker, waits, monkeypatch):
+    def run(self):
+        command._stop_requested.set()  # as Worker.shutdown records a SIGTERM that came while a job ran
+        raise OperationalError("connection refused")
+
+    monkeypatch.setattr(db_worker.Worker, "run", run)
+    with pytest.raises(OperationalError):
+        worker()
+    assert waits == []  # it ended instead of waiting for the database and starting again
+
+
+def test_a_job_with_no_tries_left_is_failed_for_good_not_queued_again(database_queue):
+    jobs.enqueue(flaky, "last", job_attempt=3)  # flaky has retries=2: this was its last try
+    DBTaskResult.objects.get().claim("w-outage")
+    assert jobs.requeue_claimed_by("w-outage") == 1
+    (result,) = DBTaskResult.objects.all()
+    assert result.status == "FAILED" and result.exception_class_path.endswith("WorkerLost")
+    assert jobs.failed_for_good().count() == 1

@@ -17,6 +17,7 @@ import time
 
 from django.db import InterfaceError, OperationalError, connections
 from django.utils.autoreload import DJANGO_AUTORELOAD_ENV
+from django_tasks_db.management.commands import db_worker
 from django_tasks_db.management.commands.db_worker import Command as DbWorkerCommand
 
 from intranet.jobs import requeue_claimed_by, run_due
@@ -26,6 +27,36 @@ logger = logging.getLogger(__name__)
 TICK_SECONDS = 60
 DB_RETRY_MAX_SECONDS = 30
 DB_AWAY = (OperationalError, InterfaceError)
+BATCH_TRIES = 3  # a batch run (cron, tests) gives up after this many waits instead of waiting forever
+
+# db_worker's Worker handles SIGTERM/SIGINT itself; a stop that came while a job ran must not be
+# forgotten when the database then goes away and a new Worker would start.
+_stop_requested = threading.Event()
+
+
+def _remember_stops():
+    shutdown = db_worker.Worker.shutdown
+    if getattr(shutdown, "plein_remembers", False):
+        return
+
+    def remembering(self, signum, frame):
+        _stop_requested.set()
+        return shutdown(self, signum, frame)
+
+    remembering.plein_remembers = True
+    db_worker.Worker.shutdown = remembering
+
+
+def _database_answers():
+    """After an error: is the database there? If so the error was not an outage (a missing table,
+    a wrong password) and retrying would only hide it."""
+    connections.close_all()
+    try:
+        with connections["default"].cursor() as cursor:
+            cursor.execute("SELECT 1")
+        return True
+    except DB_AWAY:
+        return False
 
 
 def _tick_forever(stop):
@@ -62,7 +93,9 @@ class Command(DbWorkerCommand):
         return self._run_through_outages(*args, **options)
 
     def _run_through_outages(self, *args, **options):
-        delay, lost_job = 1, False
+        _remember_stops()
+        _stop_requested.clear()
+        delay, lost_job, waits = 1, False, 0
         while True:
             started = time.monotonic()
             try:
@@ -73,6 +106,11 @@ class Command(DbWorkerCommand):
                         logger.info("Queued again %s job(s) that ran when the database went away", requeued)
                 return super().handle(*args, **options)
             except DB_AWAY as error:
+                if _stop_requested.is_set() or _database_answers():
+                    raise  # asked to stop, or not an outage: end as db_worker would
+                waits += 1
+                if options.get("batch") and waits > BATCH_TRIES:
+                    raise
                 lost_job = True
                 if time.monotonic() - started > 10 * DB_RETRY_MAX_SECONDS:
                     delay = 1  # a new outage after a good run starts with a short wait again
