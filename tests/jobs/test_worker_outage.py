@@ -70,6 +70,7 @@ def _failing_run(monkeypatch, error=None):
 def test_an_error_while_the_database_answers_is_not_waited_out(database_queue, worker, monkeypatch):
     """A missing table or a wrong password is no outage: the worker ends, as db_worker does."""
     monkeypatch.setattr(command.time, "sleep", lambda s: pytest.fail("it waited"))
+    monkeypatch.setattr(command.connections, "close_all", lambda: None)  # the test's own connection stays
     calls = _failing_run(monkeypatch, OperationalError("no such table: django_tasks_database_dbtaskresult"))
     with pytest.raises(OperationalError, match="no such table"):
         worker()
