@@ -1,10 +1,13 @@
 """Homepage actions: submit a header photo, choose one, and close the welcome for good."""
 
+from django.contrib.auth.models import AnonymousUser, User
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.images import get_image_model
+from wagtail.models import Site
 
 from home.models import PhotoSubmission, WelcomeDismissal
 from intranet.models import IntranetSettings
@@ -14,12 +17,12 @@ PHOTO_MAX_BYTES = 10 * 1024 * 1024
 CHOOSE_PERMISSION = "home.change_photosubmission"
 
 
-def _require_employee(user):
+def _require_employee(user: User | AnonymousUser) -> None:
     if not user.is_authenticated or not user.is_active or getattr(user, "person", None) is None:
         raise PermissionDenied(_("Only employees with a profile can submit a photo."))
 
 
-def submit_photo(user, *, title, upload):
+def submit_photo(user: User, *, title: str | None, upload: UploadedFile) -> PhotoSubmission:
     _require_employee(user)
     title = (title or "").strip()
     if not title:
@@ -33,7 +36,7 @@ def submit_photo(user, *, title, upload):
         return PhotoSubmission.objects.create(submitter=user, title=title, image=image)
 
 
-def choose_photo(editor, submission, site):
+def choose_photo(editor: User, submission: PhotoSubmission, site: Site) -> PhotoSubmission:
     """Make the submission the homepage header photo, credited to its photographer."""
     if not editor.is_authenticated or not editor.has_perm(CHOOSE_PERMISSION):
         raise PermissionDenied(_("Only editors can choose the header photo."))
@@ -48,7 +51,7 @@ def choose_photo(editor, submission, site):
     return submission
 
 
-def dismiss_welcome(user):
+def dismiss_welcome(user: User) -> None:
     if not user.is_authenticated:
         raise PermissionDenied("Log in first.")
     try:

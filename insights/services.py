@@ -1,7 +1,9 @@
 """The community managers' actions: who may see the insights, and publishing a tip to everyone."""
 
+from django.contrib.auth.models import AnonymousUser, User
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext as _
+from wagtail.models import Page
 
 from insights.models import VIEW_PERMISSION
 from news import services as news_services
@@ -9,17 +11,17 @@ from news import services as news_services
 TIPS_CATEGORY = ("Tips", "tips")
 
 
-def can_view_insights(user):
+def can_view_insights(user: User | AnonymousUser | None) -> bool:
     """Community managers (the Omgevingsbeheerders group holds the permission) and superusers."""
     return bool(user and user.is_authenticated and user.is_active and user.has_perm(VIEW_PERMISSION))
 
 
-def publish_tip(user, *, title, text):
+def publish_tip(user: User, *, title: str | None, text: str | None) -> Page:
     """Publish a news item in the "Tips" category under the news overview, for everyone at once."""
     if not can_view_insights(user):
         raise PermissionDenied(_("Only community managers publish tips from here."))
     title, text = (title or "").strip(), (text or "").strip()
-    errors = {}
+    errors: dict[str, str] = {}
     if not title:
         errors["title"] = _("Give the tip a title.")
     if not text:

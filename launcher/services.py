@@ -1,20 +1,21 @@
 """Pinning and ordering one's own apps. Every action checks who acts and locks the user's pins."""
 
+from django.contrib.auth.models import AnonymousUser, User
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
 
 from launcher import tiles
-from launcher.models import Pin
+from launcher.models import App, Pin
 
 
-def _require_user(user):
+def _require_user(user: User | AnonymousUser) -> None:
     if not user.is_authenticated or not user.is_active:
         raise PermissionDenied("Log in first.")
 
 
-def pin(user, app):
+def pin(user: User, app: App) -> bool:
     """Pin `app` at the end of the user's own list; pinning twice changes nothing."""
     _require_user(user)
     if not app.is_active:
@@ -28,13 +29,13 @@ def pin(user, app):
     return True
 
 
-def unpin(user, app):
+def unpin(user: User, app: App) -> bool:
     _require_user(user)
     deleted, _count = Pin.objects.filter(user=user, app=app).delete()
     return bool(deleted)
 
 
-def move(user, app, direction):
+def move(user: User, app: App, direction: str) -> bool:
     """Swap the pinned app with its neighbour ("up" or "down"); at either end nothing moves."""
     _require_user(user)
     if direction not in ("up", "down"):

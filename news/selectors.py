@@ -1,12 +1,22 @@
 """Read queries for news and blogs, each with a fixed number of queries whatever the data size."""
 
-import hashlib
+from __future__ import annotations
 
-from django.db.models import Prefetch
+import hashlib
+from collections.abc import Iterable
+from datetime import date
+from typing import TYPE_CHECKING
+
+from django.contrib.auth.models import AnonymousUser, User
+from django.core.paginator import Page as PaginatorPage
+from django.db.models import Prefetch, QuerySet
+from django.http import HttpRequest
 from django.template.loader import render_to_string
-from django.utils.safestring import mark_safe
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 from wagtail.images import get_image_model
+from wagtail.images.models import AbstractImage
+from wagtail.models import Page
 
 from intranet import caching
 from intranet.paging import CountedPaginator
@@ -14,18 +24,28 @@ from intranet.plugins import PAGES_GENERATION, remember_pages
 from people.signals import GENERATION as PEOPLE_GENERATION
 from social import selectors as social_selectors
 
+if TYPE_CHECKING:  # for the annotations only: at run time news.models imports this module first
+    from news.models import ArticlePage, Category
+
 LIST_IMAGE = "fill-480x270"
 AVATAR = "fill-80x80"
 PER_PAGE = 20
 COUNT_SECONDS = 300
 
 
-def images_with_renditions(spec):
+def images_with_renditions(spec: str) -> QuerySet[AbstractImage]:
     """Images with their `spec` rendition prefetched (for a Prefetch of an article's or author's image)."""
     return get_image_model().objects.prefetch_renditions(spec)
 
 
-def articles(model, index=None, *, category=None, year=None, month=None):
+def articles(
+    model: type[ArticlePage],
+    index: Page | None = None,
+    *,
+    category: Category | None = None,
+    year: int | None = None,
+    month: int | None = None,
+) -> QuerySet[ArticlePage]:
     """Live articles, newest first, with their authors."""
     queryset = model.objects.live().public()
     if index is not None:
@@ -40,7 +60,7 @@ def articles(model, index=None, *, category=None, year=None, month=None):
     return queryset.select_related("author").order_by("-date", "-pk")
 
 
-def paginate(queryset, number):
+def paginate(queryset: QuerySet[ArticlePage], number: int | str | None) -> PaginatorPage[ArticlePage]:
     """A page of a list of live articles. Their number changes only when a page is published,
     unpublished, moved or deleted, so it is kept under the page-tree generation."""
     key = hashlib.sha256(str(queryset.query).encode()).hexdigest()[:32]
@@ -48,7 +68,7 @@ def paginate(queryset, number):
     return CountedPaginator(queryset, PER_PAGE, count).get_page(number)
 
 
-def decorate(items, user):
+def decorate(items: Iterable[ArticlePage], user: User | AnonymousUser) -> list[ArticlePage]:
     """Attach like and comment counts to a page of articles: two queries for the whole page."""
     items = list(items)
     likes = social_selectors.like_summary(items, user)
@@ -59,12 +79,12 @@ def decorate(items, user):
     return items
 
 
-def months(model, index):
+def months(model: type[ArticlePage], index: Page) -> QuerySet[ArticlePage, date]:
     """The months that have articles, newest first (one query)."""
     return model.objects.live().public().child_of(index).dates("date", "month", order="DESC")
 
 
-def categories_in_use(model, index):
+def categories_in_use(model: type[ArticlePage], index: Page) -> QuerySet[Category]:
     # Imported here: at the top it makes an import cycle (news.models needs this module loaded first).
     from news.models import Category
 
@@ -75,7 +95,7 @@ def categories_in_use(model, index):
 ARTICLE_SECONDS = 900
 
 
-def article_slot(page):
+def article_slot(page: ArticlePage) -> caching.Slot:
     """Where an article's text (heading, author, picture, intro, body) is kept: per page and language,
     under the pages generation (bumped on every publish, move, unpublish and deletion, so also when a
     page its text links to moves) and the people generation (the author's name, job and photo).
@@ -83,11 +103,11 @@ def article_slot(page):
     return caching.Slot(PAGES_GENERATION, ("article", page.pk, get_language()), (PEOPLE_GENERATION,))
 
 
-def article_html(page, request):
+def article_html(page: ArticlePage, request: HttpRequest) -> SafeString:
     """The article's text as HTML, rendered only when it is not kept (then with its author, pictures and
     categories loaded: article_detail)."""
 
-    def render():
+    def render() -> str:
         context = {"article": article_detail(page) or page, "page": page}
         return render_to_string("news/includes/article_text.html", context, request=request)
 
@@ -95,7 +115,7 @@ def article_html(page, request):
     return mark_safe(caching.keep(article_slot(page), render, ttl=ARTICLE_SECONDS))  # noqa: S308
 
 
-def article_detail(page):
+def article_detail(page: ArticlePage) -> ArticlePage | None:
     """The article itself with its author and photo (the page object came from Wagtail's router)."""
     model = type(page)
     related = [
@@ -108,7 +128,7 @@ def article_detail(page):
     return model.objects.filter(pk=page.pk).select_related("author").prefetch_related(*related).first()
 
 
-def pinned_and_latest(model, limit=5):
+def pinned_and_latest(model: type[ArticlePage], limit: int = 5) -> list[ArticlePage]:
     """The homepage block: pinned news first, then the newest, with their card pictures (two queries)."""
     return list(
         model.objects.live()

@@ -5,11 +5,19 @@ and edit blog posts but cannot publish: they submit to the "Redactionele goedkeu
 whose one task is approved by the news editors. Index pages get this set-up when they are made.
 """
 
-from django.contrib.auth.models import Group, Permission
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from django.contrib.auth.models import Group, Permission, User
 from django.db import transaction
 from django.utils.html import escape, linebreaks
 from django.utils.text import slugify
-from wagtail.models import GroupApprovalTask, GroupPagePermission, Workflow, WorkflowPage, WorkflowTask
+from wagtail.models import GroupApprovalTask, GroupPagePermission, Page, Workflow, WorkflowPage, WorkflowTask
+
+if TYPE_CHECKING:  # for the annotations only: at run time news.models imports this module first
+    from news.models import NewsIndexPage, NewsPage
 
 EDITORS = "Redactie Communicatie"
 BLOGGERS = "Bloggers"
@@ -19,11 +27,11 @@ EDITOR_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page
 BLOGGER_PAGE_PERMISSIONS = ["add_page", "change_page"]
 
 
-def _page_permissions(codenames):
+def _page_permissions(codenames: Iterable[str]) -> list[Permission]:
     return list(Permission.objects.filter(content_type__app_label="wagtailcore", codename__in=codenames))
 
 
-def editorial_workflow():
+def editorial_workflow() -> Workflow:
     workflow, _ = Workflow.objects.get_or_create(name=WORKFLOW, defaults={"active": True})
     if not workflow.workflow_tasks.exists():
         task = GroupApprovalTask.objects.create(name="Goedkeuring door de redactie")
@@ -33,7 +41,7 @@ def editorial_workflow():
 
 
 @transaction.atomic
-def set_up_index(index_page, *, bloggers_may_write):
+def set_up_index(index_page: Page, *, bloggers_may_write: bool) -> None:
     """Give the groups their rights under `index_page` and put its pages under the workflow."""
     editors, _ = Group.objects.get_or_create(name=EDITORS)
     for permission in _page_permissions(EDITOR_PAGE_PERMISSIONS):
@@ -45,7 +53,7 @@ def set_up_index(index_page, *, bloggers_may_write):
     WorkflowPage.objects.update_or_create(page=index_page, defaults={"workflow": editorial_workflow()})
 
 
-def free_slug(parent, title, fallback):
+def free_slug(parent: Page, title: str, fallback: str) -> str:
     """A slug for a new child of `parent` from its title, numbered when taken (blogs, tips)."""
     base = slugify(title)[:60] or fallback
     taken = set(parent.get_children().filter(slug__startswith=base).values_list("slug", flat=True))
@@ -55,7 +63,7 @@ def free_slug(parent, title, fallback):
     return slug
 
 
-def news_overview():
+def news_overview() -> NewsIndexPage | None:
     """The first live news overview (where tips go), or None."""
     # Imported here: at the top it makes an import cycle (news.models needs this module loaded first).
     from news.models import NewsIndexPage
@@ -64,7 +72,9 @@ def news_overview():
 
 
 @transaction.atomic
-def publish_item(user, index, *, title, text, category, fallback_slug):
+def publish_item(
+    user: User, index: Page, *, title: str, text: str, category: tuple[str, str], fallback_slug: str
+) -> NewsPage:
     """Publish a plain-text news item by `user` under `index` in `category` (name, slug), made when
     missing. The caller decides who may: insights lets community managers publish tips this way."""
     # Imported here: at the top it makes an import cycle (news.models needs this module loaded first).

@@ -1,8 +1,13 @@
 """Actions on people, with their permission checks: called by views, the admin, commands and tests."""
 
+from collections.abc import Iterable, Mapping
+
+from django.contrib.auth.models import AnonymousUser, User
 from django.core.exceptions import PermissionDenied
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from wagtail.images import get_image_model
+from wagtail.images.models import AbstractImage
 from wagtail.models import Collection
 from wagtail.search import index
 
@@ -15,26 +20,26 @@ HR_GROUP = "HR-redactie"
 AMBASSADOR_GROUPS = (HR_GROUP, "Moderators")
 
 
-def can_edit_profile(user, person):
+def can_edit_profile(user: User | AnonymousUser, person: Person) -> bool:
     """Only the person themself and HR editors (change_person permission) may change a profile."""
     if not user.is_authenticated or not user.is_active:
         return False
     return person.user_id == user.pk or user.has_perm("people.change_person")
 
 
-def can_mark_ambassador(user):
+def can_mark_ambassador(user: User | AnonymousUser) -> bool:
     """Community managers (Moderators) and HR editors mark ambassadors."""
     if not user.is_authenticated:
         return False
     return user.is_superuser or user.groups.filter(name__in=AMBASSADOR_GROUPS).exists()
 
 
-def photo_collection():
+def photo_collection() -> Collection:
     """Profile photos go to a collection of their own, made by migration people/0004."""
     return Collection.objects.filter(name=PHOTO_COLLECTION).first() or Collection.get_first_root_node()
 
 
-def _store_photo(person, upload, user, description=""):
+def _store_photo(person: Person, upload: UploadedFile, user: User, description: str = "") -> AbstractImage:
     Image = get_image_model()
     upload.name = stored_name(upload)  # random, with the extension the photo check found
     image = Image(
@@ -49,7 +54,16 @@ def _store_photo(person, upload, user, description=""):
 
 
 @transaction.atomic
-def update_profile(user, person, *, fields, expertise=None, photo=None, remove_photo=False, photo_description=None):
+def update_profile(
+    user: User,
+    person: Person,
+    *,
+    fields: Mapping[str, object],
+    expertise: Iterable[str] | None = None,
+    photo: UploadedFile | None = None,
+    remove_photo: bool = False,
+    photo_description: str | None = None,
+) -> Person:
     """Save what an employee may change on their profile and score it again.
 
     `fields` holds the plain model fields of ProfileForm (phone, mobile, location, bio, working_days);
@@ -70,7 +84,7 @@ def update_profile(user, person, *, fields, expertise=None, photo=None, remove_p
         person.photo = _store_photo(person, photo, user, description or "")
     elif remove_photo:
         person.photo = None
-    elif description is not None and person.photo_id and person.photo.description != description:
+    elif description is not None and person.photo is not None and person.photo.description != description:
         person.photo.description = description
         person.photo.save(update_fields=["description"])
     if expertise is not None:
@@ -83,7 +97,7 @@ def update_profile(user, person, *, fields, expertise=None, photo=None, remove_p
 
 
 @transaction.atomic
-def set_ambassador(user, person, value):
+def set_ambassador(user: User, person: Person, value: object) -> Person:
     if not can_mark_ambassador(user):
         raise PermissionDenied("Only community managers and HR editors mark ambassadors.")
     person.is_ambassador = bool(value)

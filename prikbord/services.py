@@ -1,8 +1,13 @@
 """Notice-board actions: post, renew, mark done, moderate and expire. Each checks who may do it."""
 
-from django.contrib.auth.models import Group
+from collections.abc import Iterable
+from datetime import datetime
+from decimal import Decimal
+
+from django.contrib.auth.models import AnonymousUser, Group, User
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.images import get_image_dimensions
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -17,28 +22,37 @@ MODERATORS = "Omgevingsbeheerders"
 MODERATE_PERMISSION = "prikbord.moderate_post"
 
 
-def moderators_group():
+def moderators_group() -> Group:
     group, _created = Group.objects.get_or_create(name=MODERATORS)
     return group
 
 
-def can_moderate(user):
+def can_moderate(user: User | AnonymousUser) -> bool:
     """Community managers (social's moderators: the Omgevingsbeheerders group) and anyone given the
     notice board's own permission. has_perm caches the user's permissions itself."""
     return user.is_authenticated and (user.has_perm(MODERATE_PERMISSION) or social_services.can_moderate(user))
 
 
-def _require_employee(user):
+def _require_employee(user: User | AnonymousUser) -> None:
     if not user.is_authenticated or not user.is_active or getattr(user, "person", None) is None:
         raise PermissionDenied(_("Only employees with a profile can post on the notice board."))
 
 
-def _require_owner(user, post):
+def _require_owner(user: User | AnonymousUser, post: Post) -> None:
     if not user.is_authenticated or post.author_id != user.pk:
         raise PermissionDenied(_("Only the author can do this."))
 
 
-def create_post(user, *, category, title, text, price=None, photos=(), photos_alt=""):
+def create_post(
+    user: User,
+    *,
+    category: str,
+    title: str,
+    text: str,
+    price: Decimal | None = None,
+    photos: Iterable[UploadedFile] = (),
+    photos_alt: str | None = "",
+) -> Post:
     _require_employee(user)
     photos = list(photos)
     if len(photos) > MAX_PHOTOS:
@@ -77,7 +91,7 @@ def create_post(user, *, category, title, text, price=None, photos=(), photos_al
     return post
 
 
-def renew(user, post):
+def renew(user: User, post: Post) -> Post:
     """Another 30 days from now; for open or expired posts of one's own."""
     _require_owner(user, post)
     if post.status not in (Status.OPEN, Status.EXPIRED):
@@ -88,7 +102,7 @@ def renew(user, post):
     return post
 
 
-def mark_done(user, post):
+def mark_done(user: User, post: Post) -> Post:
     _require_owner(user, post)
     if post.status == Status.REMOVED:
         raise ValidationError(_("A moderator removed this post."))
@@ -97,14 +111,14 @@ def mark_done(user, post):
     return post
 
 
-def _clean_reason(reason):
+def _clean_reason(reason: str | None) -> str:
     reason, problem = check_reason(reason, _("Tell the author why."))
     if problem:
         raise ValidationError({"reason": problem})
     return reason
 
 
-def remove(moderator, post, reason):
+def remove(moderator: User, post: Post, reason: str | None) -> Post:
     if not can_moderate(moderator):
         raise PermissionDenied(_("Only moderators can do this."))
     post.status = Status.REMOVED
@@ -114,7 +128,7 @@ def remove(moderator, post, reason):
     return post
 
 
-def move(moderator, post, category, reason):
+def move(moderator: User, post: Post, category: str, reason: str | None) -> Post:
     """Put a misplaced post in the right category; the author sees why."""
     if not can_moderate(moderator):
         raise PermissionDenied(_("Only moderators can do this."))
@@ -127,7 +141,7 @@ def move(moderator, post, category, reason):
     return post
 
 
-def expire(now=None):
+def expire(now: datetime | None = None) -> int:
     """Mark open posts past their date as expired (the daily cron job); returns how many."""
     now = now or timezone.now()
     return Post.objects.filter(status=Status.OPEN, expires_at__lte=now).update(status=Status.EXPIRED)

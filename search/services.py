@@ -1,9 +1,12 @@
 """Searching across providers, best bets, and the anonymous statistics editors read."""
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Literal, overload
 from urllib.parse import urlencode
 
+from django.contrib.auth.models import AnonymousUser, User
 from django.core import signing
 from django.core.cache import cache
 from django.urls import reverse
@@ -13,7 +16,7 @@ from wagtail.search.utils import normalise_query_string
 
 from intranet import concurrency, counting
 from intranet.page_visibility import hidden_page_paths
-from intranet.plugins import SearchResult
+from intranet.plugins import SearchProvider, SearchResult
 from intranet.web import is_local_path
 from search import query as search_query
 from search.models import DailyClick, DailyQuery
@@ -30,38 +33,40 @@ FEW_RESULTS = 3
 CACHE_SECONDS = 300
 GENERATION_KEY = "search:generation"
 
+Reader = User | AnonymousUser  # who searches: request.user, signed in or not
+
 
 @dataclass
 class Group:
     kind: str
     label: str
     total: int
-    results: list = field(default_factory=list)
+    results: list[SearchResult] = field(default_factory=list)
 
 
 @dataclass
 class Outcome:
     query: search_query.SearchQuery
-    groups: list
-    best_bets: list
+    groups: list[Group]
+    best_bets: list[SearchResult]
     kind: str = ""
     page: int = 1
 
     @property
-    def total(self):
+    def total(self) -> int:
         return sum(group.total for group in self.groups) + len(self.best_bets)
 
     @property
-    def selected(self):
+    def selected(self) -> Group | None:
         return next((group for group in self.groups if group.kind == self.kind), None)
 
     @property
-    def num_pages(self):
+    def num_pages(self) -> int:
         selected = self.selected
         return max(1, -(-selected.total // PER_PAGE)) if selected else 1
 
 
-def click_url(result, query_text=""):
+def click_url(result: SearchResult, query_text: str = "") -> str:
     """A link through /zoeken/ga/ that counts the click; signed, so it only ever leads where we sent it."""
     # Compressed and the title cut: the token must stay within intranet.query_cleaning's value limit.
     data = {"u": result.url[:500], "t": result.title[:120], "k": result.kind}
@@ -69,7 +74,7 @@ def click_url(result, query_text=""):
     return f"{reverse('search:click')}?{urlencode({'r': token})}"
 
 
-def read_click(token):
+def read_click(token: str) -> dict[str, str] | None:
     """The target of a click token, or None when it was tampered with or leads off this site."""
     try:
         data = signing.loads(token, salt=CLICK_SALT)
@@ -81,14 +86,14 @@ def read_click(token):
     return data
 
 
-def _tracked(results):
+def _tracked(results: list[SearchResult]) -> list[SearchResult]:
     for result in results:
         if is_local_path(result.url):
             result.click_url = click_url(result)
     return results
 
 
-def best_bets(query, user):
+def best_bets(query: search_query.SearchQuery, user: Reader) -> list[SearchResult]:
     """Editors' promoted results for this exact query, minus pages the user may not see."""
     if not query.normalised:
         return []
@@ -111,7 +116,7 @@ def best_bets(query, user):
     return _tracked(results)
 
 
-def _visibility(provider, query, user):
+def _visibility(provider: SearchProvider, query: search_query.SearchQuery, user: Reader) -> str | None:
     """The provider's visibility class, worked out once per search (a key may cost a query, and the
     typo pass asks the same kinds again); providers with the same visibility_group share it."""
     memo = query.__dict__.setdefault("_visibility_keys", {})
@@ -121,7 +126,26 @@ def _visibility(provider, query, user):
     return memo[group]
 
 
-def _cached(kind_of_call, provider, query, user, *args):
+# A "search" answers (total, results); "suggest" and "typo_search" answer results.
+@overload
+def _cached(
+    kind_of_call: Literal["search"],
+    provider: SearchProvider,
+    query: search_query.SearchQuery,
+    user: Reader,
+    *args: object,
+) -> tuple[int, list[SearchResult]]: ...
+@overload
+def _cached(
+    kind_of_call: Literal["suggest", "typo_search"],
+    provider: SearchProvider,
+    query: search_query.SearchQuery,
+    user: Reader,
+    *args: object,
+) -> list[SearchResult]: ...
+def _cached(
+    kind_of_call: str, provider: SearchProvider, query: search_query.SearchQuery, user: Reader, *args: object
+) -> tuple[int, list[SearchResult]] | list[SearchResult]:
     """A provider's answer, cached per (query, what the user may see) when the provider says which
     users see the same; a provider that cannot say (teams: membership) is asked every time."""
     call = getattr(provider, kind_of_call)
@@ -143,7 +167,7 @@ def _cached(kind_of_call, provider, query, user, *args):
     return answer
 
 
-def forget_results(kind="", **kwargs):
+def forget_results(kind: str = "", **kwargs: object) -> None:
     """Content changed: every cached answer is stale (the generation is part of each key), or only
     one kind's, for an app whose rows only that kind shows (team posts change all day long)."""
     key = f"{GENERATION_KEY}:{kind}" if kind else GENERATION_KEY
@@ -153,7 +177,7 @@ def forget_results(kind="", **kwargs):
         cache.set(key, 1, None)
 
 
-def _group_rank(query, group, order):
+def _group_rank(query: search_query.SearchQuery, group: Group, order: int) -> tuple[int, bool, int]:
     """Groups by their best result: typo-only groups last, title matches first; among prefix
     matches of a title, things to arrange and read come before people ("verl": Verlof aanvragen
     before Verlinden), among whole words people keep their place."""
@@ -163,12 +187,18 @@ def _group_rank(query, group, order):
     return (-best, people_later, order)
 
 
-def _order(query, groups, providers):
+def _order(query: search_query.SearchQuery, groups: list[Group], providers: list[SearchProvider]) -> list[Group]:
     order = {provider.kind: provider.order for provider in providers}
     return sorted(groups, key=lambda group: _group_rank(query, group, order[group.kind]))
 
 
-def _add_typos(query, user, groups, providers, limit_for):
+def _add_typos(
+    query: search_query.SearchQuery,
+    user: Reader,
+    groups: list[Group],
+    providers: list[SearchProvider],
+    limit_for: Callable[[Group], int],
+) -> None:
     """Typo tolerance, once for the whole search and only when it found little: each kind's look-alikes
     after its real hits."""
     if sum(group.total for group in groups) >= FEW_RESULTS or len(query.normalised) < 3:
@@ -184,13 +214,13 @@ def _add_typos(query, user, groups, providers, limit_for):
         group.results = (group.results + _tracked(extra))[: max(limit, len(group.results))]
 
 
-def run_search(text, user, kind="", page=1):
+def run_search(text: str | None, user: Reader, kind: str = "", page: int = 1) -> Outcome:
     """The results page: every kind's count and first results, or one kind paginated."""
     query = search_query.build(text)
     providers = get_providers()
     if kind not in {provider.kind for provider in providers}:
         kind = ""
-    groups = []
+    groups: list[Group] = []
     if query.words or query.normalised:
         for provider in providers:
             if kind and provider.kind != kind:
@@ -203,7 +233,7 @@ def run_search(text, user, kind="", page=1):
             groups.append(Group(provider.kind, provider.label, total, _tracked(results)))
         if page == 1:
 
-            def limit_for(group):
+            def limit_for(group: Group) -> int:
                 return 0 if kind and group.kind != kind else (PER_PAGE if kind else PREVIEW_PER_KIND)
 
             _add_typos(query, user, groups, providers, limit_for)
@@ -212,13 +242,13 @@ def run_search(text, user, kind="", page=1):
     return Outcome(query=query, groups=groups, best_bets=bets, kind=kind, page=page)
 
 
-def suggest(text, user):
+def suggest(text: str | None, user: Reader) -> tuple[search_query.SearchQuery, list[Group]]:
     """A few results per kind while typing, the kinds whose titles match the words first."""
     query = search_query.build(text)
     if len(query.normalised) < 2:
         return query, []
     providers = get_providers()
-    groups = []
+    groups: list[Group] = []
     for provider in providers:
         limit = SUGGEST_LIMITS.get(provider.kind, SUGGEST_DEFAULT_LIMIT)
         results = _cached("suggest", provider, query, user, limit)
@@ -226,14 +256,14 @@ def suggest(text, user):
     # A kind that already suggested look-alike titles (Direct regelen) is not asked twice.
     likeness = {provider.kind for provider in providers if getattr(provider, "suggest_likeness", False)}
 
-    def limit_for(group):
+    def limit_for(group: Group) -> int:
         return 0 if group.kind in likeness else SUGGEST_LIMITS.get(group.kind, SUGGEST_DEFAULT_LIMIT)
 
     _add_typos(query, user, groups, providers, limit_for)
     return query, [group for group in _order(query, groups, providers) if group.results]
 
 
-def log_query(text, total, user=None):
+def log_query(text: str | None, total: int, user: Reader | None = None) -> None:
     """Count the query for today, once per person (intranet.counting); who searched is never stored."""
     normalised = search_query.normalise(text)
     if normalised and counting.first_time_today("search.query", user, normalised):
@@ -244,7 +274,7 @@ def log_query(text, total, user=None):
         )
 
 
-def log_click(data, user=None):
+def log_click(data: dict[str, str], user: Reader | None = None) -> None:
     """Count an opened result for today, once per person and address."""
     if not counting.first_time_today("search.click", user, data["u"][:500]):
         return

@@ -9,9 +9,11 @@ Each checks permissions itself and raises PermissionDenied or ValidationError.
 """
 
 from django.conf import settings
+from django.contrib.auth.models import AnonymousUser, User
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Model
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -20,6 +22,7 @@ from django_comments_xtd.models import XtdComment
 
 from intranet import throttle
 from intranet.moderation import check_reason
+from people.models import Person
 from social import mentions, selectors, targets
 from social.models import Like, ModerationAction, Notification
 from social.notifications import notify
@@ -27,7 +30,7 @@ from social.notifications import notify
 MODERATE_PERMISSION = "social.moderate_comments"
 
 
-def _require_employee(user):
+def _require_employee(user: User | AnonymousUser) -> Person:
     """Only logged-in employees with an active profile take part, under their own name."""
     if not user.is_authenticated or not user.is_active:
         raise PermissionDenied("Log in first.")
@@ -40,7 +43,7 @@ def _require_employee(user):
 # Likes ---------------------------------------------------------------------------------------------
 
 
-def like(user, obj):
+def like(user: User, obj: Model) -> bool:
     """Like `obj` once; a second (or concurrent) click changes nothing. Returns True if it was new."""
     _require_employee(user)
     targets.check_can_view(user, obj)
@@ -67,7 +70,7 @@ def like(user, obj):
     return created
 
 
-def _like_notified(user, owner, content_type, obj):
+def _like_notified(user: User, owner: User | None, content_type: ContentType, obj: Model) -> bool:
     return Notification.objects.filter(
         recipient=owner,
         actor=user,
@@ -77,7 +80,7 @@ def _like_notified(user, owner, content_type, obj):
     ).exists()
 
 
-def unlike(user, obj):
+def unlike(user: User, obj: Model) -> bool:
     if not user.is_authenticated:
         raise PermissionDenied("Log in first.")
     content_type = ContentType.objects.get_for_model(obj)
@@ -85,7 +88,7 @@ def unlike(user, obj):
     return bool(deleted)
 
 
-def toggle_like(user, obj):
+def toggle_like(user: User, obj: Model) -> bool:
     """Returns True when the user now likes `obj`."""
     content_type = ContentType.objects.get_for_model(obj)
     if Like.objects.filter(content_type=content_type, object_id=obj.pk, user=user).exists():
@@ -98,11 +101,11 @@ def toggle_like(user, obj):
 # Comments ------------------------------------------------------------------------------------------
 
 
-def max_length():
+def max_length() -> int:
     return getattr(settings, "COMMENT_MAX_LENGTH", 3000)
 
 
-def clean_comment_text(text):
+def clean_comment_text(text: str | None) -> str:
     text = (text or "").strip()
     if not text:
         raise ValidationError(_("Write a comment first."), code="required")
@@ -116,7 +119,7 @@ def clean_comment_text(text):
     return text
 
 
-def check_throttle(user):
+def check_throttle(user: User) -> None:
     """Counts one comment in the frame's throttle (intranet/throttle.py); refuses above the limits."""
     throttle.hit(
         user,
@@ -126,13 +129,15 @@ def check_throttle(user):
     )
 
 
-def check_can_comment(user, target):
+def check_can_comment(user: User | AnonymousUser, target: Model) -> None:
     _require_employee(user)
     targets.check_can_view(user, target)
     targets.check_can_take_comments(target)  # only kinds meant for comments, not closed or archived
 
 
-def post_comment(user, target, text, parent=None, ip_address=None):
+def post_comment(
+    user: User, target: Model, text: str | None, parent: XtdComment | None = None, ip_address: str | None = None
+) -> XtdComment:
     """Post a comment (or a reply) on `target` and notify who should know. Returns the XtdComment."""
     person = _require_employee(user)
     check_can_comment(user, target)
@@ -169,9 +174,9 @@ def post_comment(user, target, text, parent=None, ip_address=None):
     return comment
 
 
-def _notify_about_comment(actor, target, comment, parent):
+def _notify_about_comment(actor: User, target: Model, comment: XtdComment, parent: XtdComment | None) -> None:
     """Mentions first, then the replied-to and earlier participants, then the page's owner."""
-    recipients = {}
+    recipients: dict[User | None, Notification.Verb] = {}
     for person in mentions.mentioned_people(comment.comment):
         recipients.setdefault(person.user, Notification.Verb.MENTION)
     if parent is not None:
@@ -195,7 +200,7 @@ def _notify_about_comment(actor, target, comment, parent):
     )
 
 
-def delete_comment(user, comment):
+def delete_comment(user: User, comment: XtdComment) -> XtdComment:
     """The writer removes their own comment; replies stay, under a 'removed' placeholder."""
     if not user.is_authenticated or comment.user_id != user.pk:
         raise PermissionDenied(_("You can only delete your own comment."))
@@ -206,7 +211,7 @@ def delete_comment(user, comment):
     return comment
 
 
-def flag_comment(user, comment):
+def flag_comment(user: User, comment: XtdComment) -> bool:
     """Ask the community managers to look at a comment; flagging twice counts once."""
     _require_employee(user)
     targets.check_can_view(user, comment)
@@ -216,11 +221,13 @@ def flag_comment(user, comment):
     return created
 
 
-def can_moderate(user):
+def can_moderate(user: User | AnonymousUser) -> bool:
     return user.is_authenticated and user.has_perm(MODERATE_PERMISSION)
 
 
-def _moderate(moderator, comment, reason, action):
+def _moderate(
+    moderator: User, comment: XtdComment, reason: str | None, action: ModerationAction.Action
+) -> ModerationAction:
     if not can_moderate(moderator):
         raise PermissionDenied(_("Only community managers moderate comments."))
     if not selectors.moderatable_comments(moderator).filter(pk=comment.pk).exists():
@@ -238,15 +245,15 @@ def _moderate(moderator, comment, reason, action):
         return ModerationAction.objects.create(comment=comment, action=action, reason=reason, moderator=moderator)
 
 
-def hide_comment(moderator, comment, reason):
+def hide_comment(moderator: User, comment: XtdComment, reason: str | None) -> ModerationAction:
     return _moderate(moderator, comment, reason, ModerationAction.Action.HIDE)
 
 
-def restore_comment(moderator, comment, reason):
+def restore_comment(moderator: User, comment: XtdComment, reason: str | None) -> ModerationAction:
     return _moderate(moderator, comment, reason, ModerationAction.Action.RESTORE)
 
 
-def keep_comment(moderator, comment, reason):
+def keep_comment(moderator: User, comment: XtdComment, reason: str | None) -> ModerationAction:
     """The reports were weighed and the comment is fine: it stays visible and leaves the queue."""
     if not comment.is_public:
         raise ValidationError({"reason": _("A hidden comment is restored, not kept.")})

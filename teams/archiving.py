@@ -12,11 +12,13 @@ Public API:
     archive_team(moderator, team)       / restore_team(moderator, team)
 """
 
-from datetime import timedelta
+from collections.abc import Iterable
+from datetime import datetime, timedelta
 
+from django.contrib.auth.models import AnonymousUser, User
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import F, Q
+from django.db.models import F, Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -33,7 +35,7 @@ QUIET_DAYS = 180
 KEEP_DAYS = 180
 
 
-def quiet_teams(now=None, days=QUIET_DAYS):
+def quiet_teams(now: datetime | None = None, days: int = QUIET_DAYS) -> QuerySet[TeamPage]:
     now = now or timezone.now()
     return (
         TeamPage.objects.live()
@@ -43,15 +45,15 @@ def quiet_teams(now=None, days=QUIET_DAYS):
     )
 
 
-def _admins_by_team(team_ids):
-    admins = {}
+def _admins_by_team(team_ids: Iterable[int]) -> dict[int, list[User]]:
+    admins: dict[int, list[User]] = {}
     rows = Membership.objects.filter(team_id__in=team_ids, state=State.ACTIVE, role=Role.ADMIN).select_related("user")
     for membership in rows:
         admins.setdefault(membership.team_id, []).append(membership.user)
     return admins
 
 
-def notify_quiet(now=None, days=QUIET_DAYS):
+def notify_quiet(now: datetime | None = None, days: int = QUIET_DAYS) -> list[TeamPage]:
     """Tell the admins of each quiet team, once: a team is told again only after activity since the last
     notice (it went quiet again) or after an admin's keep; returns the teams told."""
     now = now or timezone.now()
@@ -79,11 +81,11 @@ def notify_quiet(now=None, days=QUIET_DAYS):
     return due
 
 
-def can_keep(user, team):
+def can_keep(user: User | AnonymousUser, team: TeamPage) -> bool:
     return team.is_admin(user) or can_moderate(user)
 
 
-def keep_team(admin, team):
+def keep_team(admin: User, team: TeamPage) -> TeamPage:
     """Not a candidate for another KEEP_DAYS; the admins are told again if it is still quiet then."""
     if not can_keep(admin, team):
         raise PermissionDenied(_("Only the team's admins can keep it."))
@@ -95,13 +97,13 @@ def keep_team(admin, team):
     return team
 
 
-def _require_moderator(user, team):
+def _require_moderator(user: User | AnonymousUser, team: TeamPage) -> None:
     # A private team stays hidden from managers outside it: for them it is as if it did not exist.
     if not can_moderate(user) or not manager_can_see(user, team):
         raise PermissionDenied(_("Only community managers can archive and restore teams."))
 
 
-def archive_team(moderator, team):
+def archive_team(moderator: User, team: TeamPage) -> TeamPage:
     _require_moderator(moderator, team)
     if team.is_archived:
         return team
@@ -120,10 +122,10 @@ def archive_team(moderator, team):
     return team
 
 
-def restore_team(moderator, team):
+def restore_team(moderator: User, team: TeamPage) -> TeamPage:
     """Back in the lists and open for posts; not a quiet candidate again for KEEP_DAYS."""
     _require_moderator(moderator, team)
-    if team.merged_into_id:
+    if team.merged_into is not None:  # no query when there is no id
         if manager_can_see(moderator, team.merged_into):
             message = _("%(team)s was merged into %(target)s; its members and posts are there now.") % {
                 "team": team.title,

@@ -1,5 +1,6 @@
 """Membership: join, leave, requests, invitations, removing and roles (re-exported by teams.services)."""
 
+from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -7,23 +8,23 @@ from django.utils.translation import gettext as _
 
 from intranet import caching, throttle
 from teams.home_blocks import forget
-from teams.models import Kind, Membership, Role, State
+from teams.models import Kind, Membership, Role, State, TeamPage
 from teams.rules import count_members, display_name, notice, require_admin, require_employee, require_open, touch
 from teams.selectors import side_generation
 from teams.visibility import forget_memberships
 
 
-def _membership(team, user):
+def _membership(team: TeamPage, user: User) -> Membership | None:
     return Membership.objects.filter(team=team, user=user).first()
 
 
-def _admins(team):
+def _admins(team: TeamPage) -> list[User]:
     return [
         m.user for m in Membership.objects.filter(team=team, state=State.ACTIVE, role=Role.ADMIN).select_related("user")
     ]
 
 
-def join(user, team):
+def join(user: User, team: TeamPage) -> Membership | None:
     """Open: a member at once. Closed: a request the admins decide on. Private: only by invitation."""
     require_employee(user)
     require_open(team)
@@ -58,13 +59,13 @@ def join(user, team):
     return membership
 
 
-def _is_last_admin(team, user):
+def _is_last_admin(team: TeamPage, user: User) -> bool:
     if team.role_of(user) != Role.ADMIN:
         return False
     return not Membership.objects.filter(team=team, state=State.ACTIVE, role=Role.ADMIN).exclude(user=user).exists()
 
 
-def leave(user, team):
+def leave(user: User, team: TeamPage) -> None:
     """Leave the team, or withdraw a request, or decline an invitation. The last admin hands over first."""
     membership = _membership(team, user)
     if membership is None:
@@ -78,7 +79,7 @@ def leave(user, team):
     _forget_home_block(user)
 
 
-def _delete(team, membership):
+def _delete(team: TeamPage, membership: Membership) -> bool:
     """Delete only what is still there as we saw it, so two requests at once count a member once."""
     with transaction.atomic():
         deleted, _rows = Membership.objects.filter(pk=membership.pk, state=membership.state).delete()
@@ -87,7 +88,7 @@ def _delete(team, membership):
     return bool(deleted)
 
 
-def _activate(team, membership, was):
+def _activate(team: TeamPage, membership: Membership, was: State) -> bool:
     """was -> ACTIVE if nobody else did it first; True when this call did it."""
     now = timezone.now()
     updated = Membership.objects.filter(pk=membership.pk, state=was).update(state=State.ACTIVE, decided_at=now)
@@ -100,12 +101,12 @@ def _activate(team, membership, was):
     return bool(updated)
 
 
-def _forget_home_block(user=None):
+def _forget_home_block(user: User | None = None) -> None:
     """The homepage block caches a minute of team activity: someone who left must lose it at once."""
     forget(user)
 
 
-def request_decision(admin, membership, approve):
+def request_decision(admin: User, membership: Membership, approve: bool) -> Membership:
     team = membership.team
     require_admin(admin, team)
     require_open(team)
@@ -126,7 +127,7 @@ def request_decision(admin, membership, approve):
     return membership
 
 
-def invite(admin, team, user):
+def invite(admin: User, team: TeamPage, user: User) -> Membership | None:
     require_admin(admin, team)
     require_open(team)
     require_employee(user)
@@ -154,7 +155,7 @@ def invite(admin, team, user):
     return membership
 
 
-def accept_invite(user, team):
+def accept_invite(user: User, team: TeamPage) -> Membership:
     require_employee(user)
     require_open(team)
     membership = _membership(team, user)
@@ -165,11 +166,12 @@ def accept_invite(user, team):
     return membership
 
 
-def remove_member(admin, team, user):
+def remove_member(admin: User, team: TeamPage, user: User) -> Membership | None:
     require_admin(admin, team)
     require_open(team)
     if user == admin:
-        return leave(user, team)
+        leave(user, team)
+        return None
     membership = _membership(team, user)
     if membership is None:
         return None
@@ -178,7 +180,7 @@ def remove_member(admin, team, user):
     return membership
 
 
-def set_role(admin, team, user, role):
+def set_role(admin: User, team: TeamPage, user: User, role: str) -> Membership:
     require_admin(admin, team)
     require_open(team)
     if role not in Role.values:

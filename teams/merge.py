@@ -7,6 +7,7 @@ offline, and a Wagtail redirect sends its old address (and links in notification
 Into a private target, the source's members come as invitations they accept or decline.
 """
 
+from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Max
@@ -26,14 +27,14 @@ from teams.selectors import side_generation
 from teams.visibility import forget_memberships, manager_can_see
 
 # Who sees a team's content, from most to fewest people: content may only move towards fewer.
-OPENNESS = {Kind.OPEN: 0, Kind.CLOSED: 1, Kind.PRIVATE: 2}
-STATE_RANK = {State.ACTIVE: 2, State.INVITED: 1, State.REQUESTED: 0}
-ROLE_RANK = {Role.ADMIN: 1, Role.MEMBER: 0}
+OPENNESS: dict[str, int] = {Kind.OPEN: 0, Kind.CLOSED: 1, Kind.PRIVATE: 2}
+STATE_RANK: dict[str, int] = {State.ACTIVE: 2, State.INVITED: 1, State.REQUESTED: 0}
+ROLE_RANK: dict[str, int] = {Role.ADMIN: 1, Role.MEMBER: 0}
 
 
-def check_merge(source, target):
+def check_merge(source: TeamPage, target: TeamPage) -> list[str]:
     """The reasons a merge cannot go ahead (Dutch, for the form), or an empty list."""
-    problems = []
+    problems: list[str] = []
     if source.pk == target.pk:
         problems.append(_("Choose two different teams."))
         return problems
@@ -57,18 +58,21 @@ def check_merge(source, target):
     return problems
 
 
-def _kind_word(kind):
-    return {Kind.OPEN: _("open"), Kind.CLOSED: _("closed"), Kind.PRIVATE: _("private")}[kind]
+def _kind_word(kind: str) -> str:
+    words: dict[str, str] = {Kind.OPEN: _("open"), Kind.CLOSED: _("closed"), Kind.PRIVATE: _("private")}
+    return words[kind]
 
 
-def _merge_memberships(source, target):
+def _merge_memberships(source: TeamPage, target: TeamPage) -> list[User]:
     """Move or fold each membership of the source into the target; returns the users who came over."""
     theirs = {m.user_id: m for m in Membership.objects.select_for_update().filter(team=target)}
     # A private team is by invitation only: the source's members are invited, so none of them reads its
     # history unless they accept. (A closed target takes them as members: the manager's merge is the
     # approval a join request would get.)
     gated = target.kind == Kind.PRIVATE
-    moved, folded, newcomers = [], [], []
+    moved: list[Membership] = []
+    folded: list[Membership] = []
+    newcomers: list[User] = []
     for membership in Membership.objects.select_for_update().filter(team=source).select_related("user"):
         existing = theirs.get(membership.user_id)
         if gated and membership.state == State.ACTIVE and (existing is None or existing.state != State.ACTIVE):
@@ -97,7 +101,7 @@ def _merge_memberships(source, target):
     return newcomers
 
 
-def _redirect_old_address(source, target):
+def _redirect_old_address(source: TeamPage, target: TeamPage) -> Redirect | None:
     """The source's address (and those of teams merged into it before) now lead to the target."""
     Redirect.objects.filter(redirect_page=source).update(redirect_page=target)
     parts = source.get_url_parts()
@@ -110,7 +114,7 @@ def _redirect_old_address(source, target):
     return Redirect.add_redirect(old_path, redirect_to=target, is_permanent=True, site=site)
 
 
-def merge_teams(moderator, *, source, target):
+def merge_teams(moderator: User, *, source: TeamPage, target: TeamPage) -> TeamPage:
     """Fold `source` into `target` (see the module's docstring). Returns the target."""
     if not can_moderate(moderator):
         raise PermissionDenied(_("Only community managers can merge teams."))
@@ -167,7 +171,7 @@ def merge_teams(moderator, *, source, target):
     return target
 
 
-def merge_preview(source, target):
+def merge_preview(source: TeamPage, target: TeamPage) -> dict[str, int | list[str]]:
     """What a merge would move, for the confirmation page."""
     memberships = Membership.objects.filter(team=source)
     return {

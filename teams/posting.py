@@ -3,10 +3,13 @@
 
 import os
 
+from django.contrib.auth.models import User
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.core.validators import URLValidator
 from django.db import transaction
+from django.db.models import Model
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_comments_xtd.models import XtdComment
@@ -26,8 +29,10 @@ from teams.rules import notice, require_admin, require_employee, require_open, t
 from teams.selectors import side_generation
 
 
-def clean_post_fields(text, link, image, document):
-    errors = {}
+def clean_post_fields(
+    text: str | None, link: str | None, image: UploadedFile | None, document: UploadedFile | None
+) -> tuple[str, str]:
+    errors: dict[str, str | list[str]] = {}
     text = (text or "").strip()
     link = (link or "").strip()
     if not text:
@@ -66,7 +71,17 @@ def clean_post_fields(text, link, image, document):
     return text, link
 
 
-def create_post(user, team, *, text, link="", image=None, image_alt="", document=None, is_question=False):
+def create_post(
+    user: User,
+    team: TeamPage,
+    *,
+    text: str | None,
+    link: str | None = "",
+    image: UploadedFile | None = None,
+    image_alt: str | None = "",
+    document: UploadedFile | None = None,
+    is_question: bool = False,
+) -> TeamPost:
     require_employee(user)
     require_open(team)
     if not team.is_member(user):
@@ -80,8 +95,9 @@ def create_post(user, team, *, text, link="", image=None, image_alt="", document
             post.image.save(stored_name(image), image, save=False)
             post.image_alt = (image_alt or "").strip()[:250]
         if document:
-            # The uploader's name is shown and downloaded as, never used to store or serve the file.
-            post.document_name = os.path.basename(document.name)[:255]
+            # The uploader's name is shown and downloaded as, never used to store or serve the file. (An
+            # upload always has a name; `or ""` is for the type, whose name may be None.)
+            post.document_name = os.path.basename(document.name or "")[:255]
             post.document.save(stored_name(document), document, save=False)
         post.save()
         touch(team, now)
@@ -99,7 +115,7 @@ def create_post(user, team, *, text, link="", image=None, image_alt="", document
     return post
 
 
-def delete_post(user, post):
+def delete_post(user: User, post: TeamPost) -> None:
     """The author or a team admin removes a post (with its comments and likes)."""
     if post.author_id != user.pk and not post.team.is_admin(user) and not can_moderate(user):
         raise PermissionDenied(_("Only the author or a team admin can delete this post."))
@@ -110,19 +126,19 @@ def delete_post(user, post):
     _forget_home_blocks()
 
 
-def _forget_home_blocks():
+def _forget_home_blocks() -> None:
     """A deleted or moved post must leave every homepage at once, not after the block's minute."""
     forget()
 
 
-def delete_post_social(post):
+def delete_post_social(post: TeamPost) -> None:
     """Remove a team post's comments and likes (both point at it by content type and id)."""
     content_type = ContentType.objects.get_for_model(TeamPost)
     XtdComment.objects.filter(content_type=content_type, object_pk=str(post.pk)).delete()
     Like.objects.filter(content_type=content_type, object_id=post.pk).delete()
 
 
-def record_answer(post, comment):
+def record_answer(post: TeamPost, comment: XtdComment) -> bool:
     """The first comment by someone other than the asker is the first answer (called on every comment)."""
     if not post.is_question or post.first_answer_at is not None or comment.user_id == post.author_id:
         return False
@@ -134,7 +150,7 @@ def record_answer(post, comment):
     return bool(updated)
 
 
-def accept_answer(user, post, comment):
+def accept_answer(user: User, post: TeamPost, comment: XtdComment) -> TeamPost:
     """The asker marks a colleague's comment as the answer."""
     if post.author_id != user.pk:
         raise PermissionDenied(_("Only the person who asked can accept an answer."))
@@ -160,7 +176,7 @@ def accept_answer(user, post, comment):
     return post
 
 
-def pin_post(admin, post, pin=True):
+def pin_post(admin: User, post: TeamPost, pin: bool = True) -> TeamPage:
     """Pin a post at the top of the team page (one at a time); pin=False takes it off."""
     team = post.team
     require_admin(admin, team)
@@ -170,7 +186,14 @@ def pin_post(admin, post, pin=True):
     return team
 
 
-def move_post(moderator, post, *, to_team=None, to_prikbord_category=None, reason):
+def move_post(
+    moderator: User,
+    post: TeamPost,
+    *,
+    to_team: TeamPage | None = None,
+    to_prikbord_category: str | None = None,
+    reason: str | None,
+) -> TeamPost | Model:
     """A community manager moves a misplaced post to another team or to the notice board; the author is told why.
 
     Returns the post in its new place (a TeamPost, or the notice-board Post).
@@ -212,6 +235,7 @@ def move_post(moderator, post, *, to_team=None, to_prikbord_category=None, reaso
 
     if author is None:
         raise ValidationError({"destination": _("The author is gone; a notice-board post needs one.")})
+    assert to_prikbord_category  # checked above: no team, so a category
 
     with transaction.atomic():
         try:

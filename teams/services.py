@@ -5,7 +5,9 @@ bad input is a ValidationError with Dutch messages per field, so forms can show 
 This module is the public API; membership and posts live in teams.membership and teams.posting.
 """
 
+from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -39,7 +41,7 @@ from teams.posting import (  # noqa: F401 (re-exported)
 from teams.rules import NOTICE, require_admin, require_employee, require_open, touch  # noqa: F401
 
 
-def ensure_index_page():
+def ensure_index_page() -> TeamIndexPage:
     """The /teams/ page (made by migration 0002); put back under the homepage if someone deleted it."""
     index = index_page(TeamIndexPage, "Teams", "teams")
     if index is None:
@@ -47,7 +49,7 @@ def ensure_index_page():
     return index
 
 
-def name_clashes(title, exclude=None, user=None):
+def name_clashes(title: str, exclude: TeamPage | None = None, user: User | None = None) -> bool:
     """Another team that is not archived and that `user` can see has this name (case-insensitive).
 
     A private team the user is not in never clashes: refusing the name would tell them it exists.
@@ -62,8 +64,15 @@ def name_clashes(title, exclude=None, user=None):
     return queryset.exists()
 
 
-def clean_team_fields(title, description, kind, image=None, exclude=None, user=None):
-    errors = {}
+def clean_team_fields(
+    title: str | None,
+    description: str | None,
+    kind: str,
+    image: UploadedFile | None = None,
+    exclude: TeamPage | None = None,
+    user: User | None = None,
+) -> tuple[str, str]:
+    errors: dict[str, str | list[str]] = {}
     title = clean_title(title)  # look-alikes with invisible characters are the same name
     description = (description or "").strip()
     if not title:
@@ -94,12 +103,14 @@ def clean_team_fields(title, description, kind, image=None, exclude=None, user=N
     return title, description
 
 
-def _unique_slug(index, title, kind):
+def _unique_slug(index: TeamIndexPage, title: str, kind: str) -> str:
     taken = index.get_children().filter(slug__startswith=slugs.plain_slug(title)).values_list("slug", flat=True)
     return slugs.unique_slug(title, taken, private=kind == Kind.PRIVATE)
 
 
-def create_team(user, *, title, description, kind, image=None):
+def create_team(
+    user: User, *, title: str | None, description: str | None, kind: str, image: UploadedFile | None = None
+) -> TeamPage:
     """Any employee may start a team and becomes its first admin."""
     require_employee(user)
     title, description = clean_team_fields(title, description, kind, image, user=user)
@@ -123,7 +134,16 @@ def create_team(user, *, title, description, kind, image=None):
     return team
 
 
-def update_team(admin, team, *, title, description, kind, image=None, remove_image=False):
+def update_team(
+    admin: User,
+    team: TeamPage,
+    *,
+    title: str | None,
+    description: str | None,
+    kind: str,
+    image: UploadedFile | None = None,
+    remove_image: bool = False,
+) -> TeamPage:
     require_admin(admin, team)
     require_open(team)
     title, description = clean_team_fields(title, description, kind, image, exclude=team, user=admin)
