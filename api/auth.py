@@ -20,15 +20,30 @@ SESSION_SCOPES = frozenset({"news:read", "people:read"})
 
 
 class TokenAuth(HttpBearer):
+    def __init__(self, check=None):
+        super().__init__()
+        # Run on the usable token before django-ninja reads the body: the writes' scope check, so a
+        # token that may not write learns nothing from a 400 about the body or If-Match.
+        self.check = check
+
     def authenticate(self, request, token):
         found = tokens.find(token)
         if found is None:
             return None
-        request.api_token = found  # for the call log, also when refused below
-        if not found.is_usable():
-            return None  # revoked or expired: the same 401 as an unknown token, but logged under its name
-        ApiToken.objects.filter(pk=found.pk).update(last_used_at=timezone.now())
+        usable = found.is_usable()
+        if not usable:
+            # Revoked or expired: the same 401 as an unknown token, logged under its name (api.calls) but
+            # never as the caller, so a session cookie beside it (SessionRead) is not logged as this token.
+            request.refused_token = found
+        else:
+            request.api_token = found  # for the call log, also when throttled below
+        # Before the refusal too: a revoked token's calls cannot flood the call log either.
         throttle.hit(found, "api")  # ValidationError(code="throttled") → 429 (api.errors)
+        if not usable:
+            return None
+        ApiToken.objects.filter(pk=found.pk).update(last_used_at=timezone.now())
+        if self.check is not None:
+            self.check(found)  # raises ApiError(403) → the JSON 403 (api.errors)
         return found
 
 

@@ -5,6 +5,7 @@ import functools
 from django.contrib.auth.decorators import login_not_required
 from django.http import HttpResponseNotAllowed
 from django.utils import timezone
+from django.views.decorators.csrf import csrf_exempt
 
 from api import errors
 from api.models import ApiCall
@@ -14,6 +15,8 @@ PATH_MAX = ApiCall._meta.get_field("path").max_length
 
 def log(request, response):
     token = getattr(request, "api_token", None)
+    if token is None and response.status_code == 401:
+        token = getattr(request, "refused_token", None)  # a revoked or expired token, named on its refusal only
     user = getattr(request, "user", None)
     user = user if user is not None and user.is_authenticated and token is None else None
     if token is None and user is None:
@@ -45,6 +48,7 @@ def open_to_tokens(pattern):
     return pattern
 
 
+@csrf_exempt  # else a POST to an unknown path gets Django's HTML CSRF page; it changes nothing
 @login_not_required
 def not_found(request, rest=""):
     """Any other path under /api/v1/: the API's JSON 404, not the front end's HTML page or the login wall."""

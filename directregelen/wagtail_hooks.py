@@ -51,3 +51,10 @@ def register_overdue_menu_item():
 def give_new_department_its_editors(request, page):
     if isinstance(page.specific, DepartmentPage):
         setup_department(page.specific)
+
+
+@hooks.register("after_copy_page")
+def give_copied_departments_their_editors(request, page, new_page):
+    # A copy starts without groups (exclude_fields_in_copy): it gets its own, as a new department does.
+    for department in new_page.get_descendants(inclusive=True).type(DepartmentPage).specific():
+        setup_department(department)

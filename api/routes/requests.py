@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from ninja import Field, Router, Schema
 from ninja.pagination import CursorPagination, paginate
 
-from api.auth import require, token_only
+from api.auth import TokenAuth, require, token_only
 from api.errors import ApiError, binary, documented, first_or_404
 from directregelen import services
 from directregelen.models import Request, RequestReply
@@ -144,19 +144,24 @@ def expected_version(request, body_version):
     return body_version
 
 
-def _may_write_somewhere(request):
-    """Before any lookup, so a token that may not write cannot probe which references exist (403 vs 404).
+def _may_write_somewhere(token):
+    """Before the body is read and any lookup (TokenAuth's check), so a token that may not write learns
+    nothing: not whether its body or If-Match is valid (400), nor which references exist (404).
 
     The answer is the whole request (answers, the requester's e-mail), so writing needs requests:read too."""
-    if not any(scope.startswith("requests:write:") for scope in request.auth.scope_set):
-        raise ApiError(
-            403, _("This token may not do this: it lacks the scope %(scope)s."), params={"scope": "requests:write:…"}
-        )
-    require(request, "requests:read")
+    if not any(scope.startswith("requests:write:") for scope in token.scope_set):
+        missing = "requests:write:…"
+    elif "requests:read" not in token.scope_set:
+        missing = "requests:read"
+    else:
+        return
+    raise ApiError(403, _("This token may not do this: it lacks the scope %(scope)s."), params={"scope": missing})
+
+
+write_auth = [TokenAuth(check=_may_write_somewhere)]
 
 
 def _write(request, reference, action):
-    _may_write_somewhere(request)
     item = _one(request, reference)
     if not request.auth.handles(item.department):
         raise ApiError(403, _("This token may not change this department's requests."))
@@ -199,6 +204,7 @@ def read_request(request, reference: str, response: HttpResponse):
     "/requests/{reference}/responses",
     response=documented(RequestOut, 400, 403, 404, 409),
     summary="Change the status and/or reply",
+    auth=write_auth,
 )
 def respond(request, reference: str, payload: RespondIn, response: HttpResponse):
     """As the admin's queue does: the employee is notified by mail and sees it under Mijn aanvragen."""
@@ -217,6 +223,7 @@ def respond(request, reference: str, payload: RespondIn, response: HttpResponse)
     "/requests/{reference}/external-ticket",
     response=documented(RequestOut, 400, 403, 404, 409),
     summary="Set the external ticket number",
+    auth=write_auth,
 )
 def set_external_ticket(request, reference: str, payload: TicketIn, response: HttpResponse):
     version = expected_version(request, payload.version)

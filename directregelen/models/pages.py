@@ -1,6 +1,7 @@
 """The page tree: portal > department > service (and request forms, see form_pages)."""
 
 import datetime
+import string
 
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
@@ -15,6 +16,15 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 RICH_FEATURES = ["bold", "italic", "ol", "ul", "link", "h3"]
+
+
+def free_prefix(prefix):
+    """`prefix` with a letter added that no department uses yet (ICT → ICTB, ICTC, ...)."""
+    stem = prefix[:5]
+    taken = set(
+        DepartmentPage.objects.filter(reference_prefix__startswith=stem).values_list("reference_prefix", flat=True)
+    )
+    return next(stem + letter for letter in string.ascii_uppercase[1:] if stem + letter not in taken)
 
 
 class DirectRegelenPage(Page):
@@ -105,9 +115,26 @@ class DepartmentPage(Page):
     search_fields = Page.search_fields + [index.SearchField("intro")]
     parent_page_types = ["directregelen.DirectRegelenPage"]
     subpage_types = ["directregelen.ServicePage", "directregelen.RequestFormPage"]
+    # A copy (or alias) is another department: its own prefix (save() finds a free one), and its own
+    # groups (wagtail_hooks), not the original's editors.
+    exclude_fields_in_copy = ["reference_prefix", "editors_group", "lead_editors_group"]
 
     class Meta:
         verbose_name = _("department")
+
+    def save(self, *args, **kwargs):
+        # A new department whose prefix is in use did not get it from a superuser (the form refuses that):
+        # a copy, or one made by an editor who does not see the field. It gets a free one instead of a
+        # 500 on the unique index; a superuser then sets the right one.
+        if self._state.adding and DepartmentPage.objects.filter(reference_prefix=self.reference_prefix).exists():
+            self.reference_prefix = free_prefix(self.reference_prefix)
+        return super().save(*args, **kwargs)
+
+    def with_content_json(self, content):
+        page = super().with_content_json(content)
+        if self.alias_of_id:  # an alias follows its original's content, but the prefix stays its own (unique)
+            page.reference_prefix = self.reference_prefix
+        return page
 
     def get_context(self, request, *args, **kwargs):
         # Imported here: at the top it makes an import cycle (directregelen.selectors needs this module loaded first).

@@ -48,6 +48,9 @@ THROTTLE_LIMITS = {
 API_LOG_DAYS = int(os.environ.get("API_LOG_DAYS", "90"))
 # Webhook receivers on loopback/private addresses (and http://) are refused unless this is set (SSRF).
 API_WEBHOOK_ALLOW_PRIVATE = os.environ.get("API_WEBHOOK_ALLOW_PRIVATE", "0") == "1"
+# CA certificates webhook receivers' TLS is checked against (a file or folder, e.g. the organisation's
+# internal CA); deliveries ignore REQUESTS_CA_BUNDLE (no environment: api.webhooks.post_pinned).
+API_WEBHOOK_CA_BUNDLE = os.environ.get("API_WEBHOOK_CA_BUNDLE") or True
 
 # --- privacy (docs/privacy.md) ---
 # Days a finished data export can be downloaded; its ZIP is deleted after that.

@@ -186,3 +186,37 @@ def test_session_reads_are_rate_limited_per_employee(client, employee, other_emp
     assert client.get("/api/v1/people").json()["status"] == 429
     client.force_login(other_employee)
     assert client.get("/api/v1/news").status_code == 200  # each employee has their own allowance
+
+
+def _revoked(ict):
+    token, secret = make_token(["requests:read", "news:read"], [ict])
+    token.active = False
+    token.save()
+    return token, secret
+
+
+def test_a_revoked_token_beside_a_session_is_not_logged_as_the_caller(client, employee, ict):
+    token, secret = _revoked(ict)
+    client.force_login(employee)
+    assert Caller(client, secret).get("/api/v1/news").status_code == 200  # the session reads, not the token
+    assert Caller(client, secret).get("/api/v1/requests").status_code == 401  # a token-only endpoint
+    calls = list(ApiCall.objects.order_by("pk").values_list("token", "user", "status"))
+    assert calls == [(None, employee.pk, 200), (token.pk, None, 401)]
+
+
+def test_a_revoked_token_is_throttled_and_does_not_flood_the_call_log(client, ict, settings):
+    settings.THROTTLE_LIMITS = {"api": {"minute": 2}}
+    token, secret = _revoked(ict)
+    caller = Caller(client, secret)
+    assert [caller.get("/api/v1/requests").status_code for _ in range(5)] == [401, 401, 429, 429, 429]
+    assert list(ApiCall.objects.values_list("token", "status")) == [(token.pk, 401)] * 2
+
+
+def test_an_unknown_api_path_is_a_json_404_for_every_method_also_with_csrf_checks(ict_token):
+    from django.test import Client
+
+    strict = Client(enforce_csrf_checks=True, HTTP_AUTHORIZATION=f"Bearer {ict_token[1]}")
+    for method in ("post", "put", "delete", "get"):
+        response = getattr(strict, method)("/api/v1/bestaat-niet")
+        assert response.status_code == 404, method
+        assert response.json()["status"] == 404

@@ -59,3 +59,16 @@ def test_every_endpoint_refuses_in_the_json_shape(client, employee, ict, method,
         assert response["WWW-Authenticate"].startswith("Bearer")
     request.refresh_from_db()
     assert request.version == 1 and request.external_ticket == "" and not request.replies.exists()
+
+
+@pytest.mark.parametrize("scopes", [["requests:read"], ["requests:write:ICT"]])
+def test_a_token_that_may_not_write_learns_nothing_about_its_body(client, employee, ict, scopes):
+    """The scope check comes before the body and If-Match are read: 403, never a 400 naming a field."""
+    url = f"/api/v1/requests/{make_request(employee, ict).reference}"
+    caller = Caller(client, make_token(scopes, [ict])[1])
+    for response in (
+        caller.post(f"{url}/responses", {"status": "klaar", "version": "drie"}),
+        caller.put(f"{url}/external-ticket", {}, HTTP_IF_MATCH="versie"),
+        caller.put("/api/v1/requests/ICT-0000-99999/external-ticket", {"external_ticket": "x" * 65}),
+    ):
+        assert response.status_code == 403 and "errors" not in response.json()

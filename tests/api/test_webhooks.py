@@ -208,14 +208,6 @@ def test_delivery_connects_to_the_checked_address_not_a_second_dns_answer(
     assert WebhookDelivery.objects.get(webhook=webhook).status in ("pending", "failed")
 
 
-def test_the_pinned_adapter_keeps_tls_checks_for_the_host_name():
-    adapter = webhooks.PinnedAdapter("hooks.example")
-    pool = adapter.poolmanager.connection_from_url("https://93.184.216.34/plein")
-    assert pool.conn_kw["server_hostname"] == "hooks.example"  # SNI
-    assert pool.assert_hostname == "hooks.example"  # the certificate is checked for the name
-    assert adapter.poolmanager.connection_pool_kw.get("cert_reqs") != "CERT_NONE"
-
-
 def test_delivery_sends_the_host_name_in_the_host_header(
     receiver, employee, ict, ict_staff, monkeypatch, django_capture_on_commit_callbacks
 ):

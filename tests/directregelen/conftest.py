@@ -2,6 +2,8 @@ import datetime
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
 
 from directregelen.access import setup_department
@@ -28,6 +30,14 @@ def _forget_portal_link():
     caching.bump(PAGES_GENERATION)
     yield
     caching.bump(PAGES_GENERATION)
+
+
+@pytest.fixture
+def back_to_latest():
+    """For a migration test: the next tests need every migration applied again (0005's unique index)."""
+    yield
+    executor = MigrationExecutor(connection)
+    executor.migrate(executor.loader.graph.leaf_nodes())
 
 
 def publish(parent, page):

@@ -25,7 +25,7 @@ def migrate(targets):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_both_counters_are_carried_into_the_frame_without_losing_a_count(home, leave_service):
+def test_both_counters_are_carried_into_the_frame_without_losing_a_count(home, leave_service, back_to_latest):
     service, other = leave_service.pk, home.pk
     old = migrate(BEFORE)
     old.get_model("directregelen", "ServiceDailyView").objects.create(page_id=service, day=MONDAY, count=7)
