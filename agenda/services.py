@@ -7,7 +7,7 @@ too); moving an event moves its booking, cancelling it frees the room.
 
 import logging
 
-from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import F
 from django.urls import reverse
@@ -121,20 +121,25 @@ def sync_booking(event, organiser):
         raise _as_event_error(error) from None
 
 
+def _stored_booking(event):
+    """The booking the event holds now. The admin form builds a page from its latest revision, which
+    was serialised before the room was booked (or holds a booking freed since): the database knows."""
+    if not event.pk:
+        return None
+    stored = type(event).objects.filter(pk=event.pk).select_related("booking").first()
+    return stored.booking if stored is not None else None
+
+
 def check_room(event, now=None):
     """The rooms' rules for the event's slot, without booking (the admin form's clean)."""
     if not event.room_id or event.all_day:
         return
-    try:
-        held = event.booking
-    except ObjectDoesNotExist:  # a revision's booking freed since
-        held = None
+    held = _stored_booking(event)
     if held is not None and (held.room_id, held.start, held.end) == (event.room_id, event.start, event.end):
         return  # the room is held already: a typo fixed in a past event must not fail on "time has passed"
     try:
         rooms.validate_booking(event.room, event.start, event.end, 1, now=now)
-        exclude = [event.booking_id] if event.booking_id else []
-
+        exclude = [held.pk] if held is not None else []
         if room_selectors.overlapping(event.room_id, [(event.start, event.end)], exclude).exists():
             raise ValidationError({"room": _("%(room)s is already booked at that time.") % {"room": event.room.name}})
     except ValidationError as error:

@@ -1,0 +1,59 @@
+"""An event page keeps the one booking it holds through the admin's edit form, a copy, its organiser's
+departure and a stale page in memory."""
+
+from wagtail.test.utils.form_data import nested_form_data
+
+from agenda.models import EventPage
+from rooms.models import Booking
+from tests.rooms.conftest import at
+
+
+def _edit_form(page, **changes):
+    fields = {
+        "title": page.title,
+        "slug": page.slug,
+        "start": page.start,
+        "end": page.end,
+        "room": page.room_id,
+        "organisers": [p.pk for p in page.organisers.all()],
+        "waiting_list": "on",
+        **changes,
+    }
+    for name in ("start", "end"):
+        fields[name] = fields[name].astimezone().strftime("%Y-%m-%d %H:%M")
+    data = nested_form_data(fields)
+    data["action-publish"] = "1"
+    return data
+
+
+def _room_event(make_event, organiser, room, day, title="Raadsinformatie"):
+    page = make_event(title=title, start=at(day, "13:00"), hours=1, room=room, organisers=[organiser.person])
+    assert page.live and page.booking_id
+    return page
+
+
+def test_editing_a_live_room_event_in_the_admin_keeps_its_booking(client, superuser, make_event, organiser, room, day):
+    page = _room_event(make_event, organiser, room, day)
+    # A draft from the published revision, which was serialised before the room was booked: the edit
+    # form builds the page from it, so the page's own booking is not in memory.
+    draft = page.get_latest_revision().as_object()
+    assert draft.booking_id is None
+    draft.save_revision()
+    client.force_login(superuser)
+    response = client.post(f"/admin/pages/{page.pk}/edit/", _edit_form(page, title="Raadsinformatie (gewijzigd)"))
+    assert response.status_code == 302, response.context["form"].errors if response.context else response
+    page = EventPage.objects.get(pk=page.pk)
+    assert page.live and page.title == "Raadsinformatie (gewijzigd)"
+    booking = Booking.objects.get()
+    assert page.booking_id == booking.pk and booking.title == "Raadsinformatie (gewijzigd)"
+
+
+def test_moving_a_live_room_event_in_the_admin_moves_its_booking(client, superuser, make_event, organiser, room, day):
+    page = _room_event(make_event, organiser, room, day)
+    client.force_login(superuser)
+    later = {"start": at(day, "14:00"), "end": at(day, "15:00")}
+    response = client.post(f"/admin/pages/{page.pk}/edit/", _edit_form(page, **later))
+    assert response.status_code == 302
+    booking = Booking.objects.get()
+    assert (booking.start, booking.end) == (later["start"], later["end"])
+    assert EventPage.objects.get(pk=page.pk).booking_id == booking.pk
