@@ -54,9 +54,9 @@ def _as_event_error(error):
 
 
 def _booking_user(booking):
-    # Only the booking's organiser or Facilitair may change it in rooms; the event's own permission
-    # check came first, so the action is taken on behalf of the organiser who booked the room.
-    return booking.organiser.user
+    # The event's own permission check came first (rooms trusts its holder), so the action is taken on
+    # behalf of the organiser who booked the room, or of nobody when they have left (free_unless_held).
+    return booking.organiser.user if booking.organiser_id else None
 
 
 def booking_title(event):

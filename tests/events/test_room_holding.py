@@ -3,8 +3,15 @@ departure and a stale page in memory."""
 
 from wagtail.test.utils.form_data import nested_form_data
 
+from agenda import services
 from agenda.models import EventPage
+from privacy import erasure
+from privacy.models import ErasureLog
+from rooms import services as room_services
 from rooms.models import Booking
+from teams import services as team_services
+from teams.models import Role
+from tests.events.test_services import _data
 from tests.rooms.conftest import at
 
 
@@ -57,3 +64,33 @@ def test_moving_a_live_room_event_in_the_admin_moves_its_booking(client, superus
     booking = Booking.objects.get()
     assert (booking.start, booking.end) == (later["start"], later["end"])
     assert EventPage.objects.get(pk=page.pk).booking_id == booking.pk
+
+
+def test_an_erased_organiser_leaves_the_event_its_room(make_event, make_user, superuser, room, day):
+    leaver = make_user("vertrekker")
+    page = make_event(title="Raadsinformatie", start=at(day, "13:00"), hours=1, room=room, organisers=[leaver.person])
+    erasure.erase(leaver, via="test", reason=ErasureLog.Reason.REQUEST)
+    booking = Booking.objects.get()
+    assert EventPage.objects.get(pk=page.pk).booking_id == booking.pk and booking.organiser_id is None
+    assert booking.held_by == f"/evenementen/pagina/{page.pk}/"
+    services.cancel_event(superuser, EventPage.objects.get(pk=page.pk))  # the event still frees it
+    assert not Booking.objects.exists()
+
+
+def test_a_deleted_organiser_leaves_the_team_event_its_room(make_team, make_user, organiser, room, day):
+    team = make_team()
+    planner = make_user("planner")
+    team_services.join(planner, team)
+    team_services.set_role(organiser, team, planner, Role.ADMIN)
+    event = services.create_team_event(planner, team, **_data(room=room, day=day))
+    own = room_services.book_room(
+        organiser=planner.person, room=room, title="Eigen overleg", start=at(day, "15:00"), end=at(day, "16:00")
+    )[0]
+    planner.person.delete()
+    assert not Booking.objects.filter(pk=own.pk).exists()  # their own meeting frees the room
+    booking = Booking.objects.get()
+    assert booking.pk == event.booking_id and booking.organiser_id is None
+    event.refresh_from_db()
+    services.update_team_event(organiser, event, **_data(room=room, day=day, start="14:00", end="15:00"))
+    booking.refresh_from_db()
+    assert (booking.start, booking.end) == (at(day, "14:00"), at(day, "15:00"))
