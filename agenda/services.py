@@ -16,11 +16,11 @@ from django.utils.translation import gettext as _
 
 from agenda import notices, selectors
 from agenda.models import EventPage, Signup, TeamEvent, signups_of
+from agenda.room_titles import booking_title
 from agenda.signups import forget_reminders, lock_event, move_up
 from intranet import caching, throttle
 from rooms import selectors as room_selectors
 from rooms import services as rooms
-from teams import selectors as team_selectors
 
 logger = logging.getLogger(__name__)
 
@@ -57,17 +57,6 @@ def _booking_user(booking):
     # The event's own permission check came first (rooms trusts its holder), so the action is taken on
     # behalf of the organiser who booked the room, or of nobody when they have left (free_unless_held).
     return booking.organiser.user if booking.organiser_id else None
-
-
-def booking_title(event):
-    """What the room's day view, its feed and the rooms admin show for the event's booking: those are
-    open to every employee, so an event not everyone may see books under a neutral title."""
-    team = getattr(event, "team", None)
-    if team is not None:
-        open_to_all = team_selectors.is_open(team)
-    else:
-        open_to_all = not event.get_view_restrictions().exists()
-    return event.title if open_to_all else _("Closed meeting")
 
 
 def holder_url(event):
@@ -275,14 +264,6 @@ def publish_problems(event, *, go_live_at, organisers, user, publishing):
     if publishing and not organisers and getattr(user, "person", None) is None:
         return {"organisers": _("The room is booked in an organiser's name: choose an organiser.")}
     return {}
-
-
-def retitle_bookings(events):
-    """A team turned closed or private, or a section got a view restriction: the rooms' day view and
-    feeds, open to every employee, must stop showing the event's title (booking_title)."""
-    for event in events:
-        if event.booking is not None:
-            rooms.retitle_held(event.booking, booking_title(event))
 
 
 def page_unpublished(page):
