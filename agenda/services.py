@@ -228,23 +228,32 @@ def cancel_event(user, event):
     return event
 
 
+def _reread_booking(event):
+    """The booking the database holds for the event: an instance loaded before another publish booked
+    the room (or freed it) must not book it twice, nor leave it held by nobody."""
+    event.booking_id = type(event).objects.filter(pk=event.pk).values_list("booking_id", flat=True).first()
+
+
 def page_published(page, user=None):
     """An EventPage was published: its calendar entries change (SEQUENCE) and its room follows."""
-    EventPage.objects.filter(pk=page.pk).update(sequence=F("sequence") + 1)
-    page.sequence = EventPage.objects.filter(pk=page.pk).values_list("sequence", flat=True).first()
-    # The room is booked in the name of the first organiser (they manage the event), else the editor's.
-    organiser = page.organisers.order_by("pk").first() or getattr(user, "person", None)
-    try:
-        sync_booking(page, organiser)
-    except ValidationError as error:
-        # The editor's form checks the room before publishing (EventPageForm); a path that did not
-        # (a workflow's approval, an old revision) must not leave a live page in a room it does not
-        # hold, so the page goes offline again, which frees whatever it held.
-        logger.warning("Event page %s unpublished: its room could not be booked (%s)", page.pk, error.messages)
-        page.unpublish(user=user)
-        return
     with transaction.atomic():
+        # Locked first: two publishes at once take turns, the second sees the booking the first made.
         lock_event(page)
+        _reread_booking(page)
+        EventPage.objects.filter(pk=page.pk).update(sequence=F("sequence") + 1)
+        page.sequence = EventPage.objects.filter(pk=page.pk).values_list("sequence", flat=True).first()
+        # The room is booked in the name of the first organiser (they manage the event), else the editor's.
+        organiser = page.organisers.order_by("pk").first() or getattr(user, "person", None)
+        try:
+            with transaction.atomic():
+                sync_booking(page, organiser)
+        except ValidationError as error:
+            # The editor's form checks the room before publishing (EventPageForm); a path that did not
+            # (a workflow's approval, an old revision) must not leave a live page in a room it does not
+            # hold, so the page goes offline again, which frees whatever it held.
+            logger.warning("Event page %s unpublished: its room could not be booked (%s)", page.pk, error.messages)
+            page.unpublish(user=user)
+            return
         move_up(page)
         if getattr(page, "_new_start", False):
             forget_reminders(page)
@@ -269,6 +278,7 @@ def publish_problems(event, *, go_live_at, organisers, user, publishing):
 def page_unpublished(page):
     """Taken offline: the room is freed (a deleted page's booking goes with it too)."""
     page.live = False
+    _reread_booking(page)
     sync_booking(page, None)
 
 

@@ -31,8 +31,7 @@ def _unpublished(sender, instance, **kwargs):
 
 
 def _deleted(sender, instance, **kwargs):
-    if instance.booking_id:
-        services.page_unpublished(instance)
+    services.page_unpublished(instance)  # reads the booking from the database: the instance may be stale
 
 
 def _team_saved(sender, instance, **kwargs):

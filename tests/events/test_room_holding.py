@@ -94,3 +94,30 @@ def test_a_deleted_organiser_leaves_the_team_event_its_room(make_team, make_user
     services.update_team_event(organiser, event, **_data(room=room, day=day, start="14:00", end="15:00"))
     booking.refresh_from_db()
     assert (booking.start, booking.end) == (at(day, "14:00"), at(day, "15:00"))
+
+
+def test_unpublishing_a_page_loaded_before_its_room_was_booked_frees_the_room(make_event, organiser, room, day):
+    page = _room_event(make_event, organiser, room, day)
+    stale = EventPage.objects.get(pk=page.pk)
+    stale.booking_id = None  # as loaded before the publish that booked the room
+    services.page_unpublished(stale)
+    assert not Booking.objects.exists()
+    assert EventPage.objects.get(pk=page.pk).booking_id is None
+
+
+def test_publishing_a_page_loaded_before_its_room_was_booked_keeps_the_one_booking(make_event, organiser, room, day):
+    """A second publish at the same time: it sees the first one's booking and keeps the page live."""
+    page = _room_event(make_event, organiser, room, day)
+    stale = EventPage.objects.get(pk=page.pk)
+    stale.booking_id = None
+    services.page_published(stale)
+    assert EventPage.objects.get(pk=page.pk).live
+    assert Booking.objects.get().pk == page.booking_id
+
+
+def test_a_copy_of_a_room_event_has_no_room_and_leaves_the_original_its_booking(make_event, organiser, room, day):
+    page = _room_event(make_event, organiser, room, day)
+    copy = page.copy(update_attrs={"title": "Raadsinformatie (kopie)", "slug": "raadsinformatie-kopie"})
+    copy = EventPage.objects.get(pk=copy.pk)
+    assert copy.live and copy.room_id is None and copy.booking_id is None
+    assert Booking.objects.get().pk == EventPage.objects.get(pk=page.pk).booking_id
