@@ -156,9 +156,9 @@ class EventPage(EventFields, Page):
     search_fields = Page.search_fields + [index.SearchField("description"), index.SearchField("place")]
     parent_page_types = ["events.EventIndexPage"]
     subpage_types = []
-    # A copy is a new event: it holds no room yet (the booking is one-to-one), starts its own calendar
-    # SEQUENCE and is not cancelled; sign-ups stay with the original (a plain foreign key, never copied).
-    exclude_fields_in_copy = ["booking", "cancelled_at", "sequence"]
+    # A copy is a new event: no room (the original holds it then; the editor chooses one), no booking, its
+    # own calendar SEQUENCE, not cancelled; sign-ups stay with the original (a plain foreign key).
+    exclude_fields_in_copy = ["room", "booking", "cancelled_at", "sequence"]
 
     class Meta:
         verbose_name = _("event")

@@ -11,7 +11,8 @@ import hashlib
 from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 
-from django.db.models import Exists, Q
+from django.core.paginator import Paginator
+from django.db.models import CharField, Exists, Q, Value
 from django.utils import timezone
 
 from agenda.models import EventPage, Signup, TeamEvent, signups_of
@@ -109,7 +110,8 @@ def _team_events(user, scope, person):
 def _items(request, pages, team_events, person, reverse=False, with_status=True):
     items = [Item(page, page.get_url(request) or "") for page in pages]
     items += [Item(e, e.get_absolute_url(), team_title=e.team.title, kind="team") for e in team_events]
-    items.sort(key=lambda item: (item.start, item.title), reverse=reverse)
+    # A total order (start, title, kind, id), as the paged lists' SQL (_keys): equal rows keep their places.
+    items.sort(key=lambda item: (item.start, item.title, item.kind, item.pk), reverse=reverse)
     if with_status:
         _add_statuses(items, person)
     return items
@@ -133,7 +135,8 @@ def _person(user):
 
 
 def upcoming(request, scope="all", limit=50, now=None, with_status=True):
-    """Events that have not ended, soonest first: three queries (pages, team events, my answers)."""
+    """Events that have not ended, soonest first (the homepage's list): three queries (pages, team
+    events, my answers)."""
     now = now or timezone.now()
     user, person = request.user, _person(request.user)
     pages = _pages(user, scope, person).filter(end__gte=now).order_by("start", "pk")[:limit]
@@ -141,13 +144,69 @@ def upcoming(request, scope="all", limit=50, now=None, with_status=True):
     return _items(request, pages, team_events, person, with_status=with_status)[:limit]
 
 
-def past(request, scope="all", limit=100, now=None):
-    """The archive: events that ended, latest first."""
+PAGE_SIZE = 30
+_KEY = ("start", "title", "kind", "pk")
+
+
+def _keys(pages, team_events):
+    """Both kinds of event as one list of (start, title, kind, id) in SQL, so a page of the merged list
+    is cut by the database: its cost does not grow with the data or the page number."""
+
+    def keys(queryset, kind):
+        kind_value = Value(kind, output_field=CharField())
+        return queryset.order_by().annotate(kind=kind_value).values_list(*_KEY)
+
+    return keys(pages, "pagina").union(keys(team_events, "team"), all=True)
+
+
+def page_number(value):
+    """?pagina= as a page number: anything but a positive number is the first page (the paginator
+    takes a number past the end to the last)."""
+    try:
+        return max(1, int(value))
+    except (TypeError, ValueError):
+        return 1
+
+
+def _page_of(request, pages, team_events, person, number, reverse):
+    keys = _keys(pages, team_events).order_by(*(f"-{name}" if reverse else name for name in _KEY))
+    shown = Paginator(keys, PAGE_SIZE).get_page(page_number(number))
+    wanted = list(shown.object_list)
+    found = {("pagina", page.pk): page for page in pages.filter(pk__in=[k[3] for k in wanted if k[2] == "pagina"])}
+    found.update(
+        {("team", event.pk): event for event in team_events.filter(pk__in=[k[3] for k in wanted if k[2] == "team"])}
+    )
+    items = []
+    for _start, _title, kind, pk in wanted:
+        event = found.get((kind, pk))
+        if event is None:  # gone between the two reads
+            continue
+        if kind == "pagina":
+            items.append(Item(event, event.get_url(request) or ""))
+        else:
+            items.append(Item(event, event.get_absolute_url(), team_title=event.team.title, kind="team"))
+    _add_statuses(items, person)
+    shown.object_list = items
+    return shown
+
+
+def upcoming_page(request, scope="all", number=1, now=None):
+    """The agenda: events that have not ended, soonest first, PAGE_SIZE a page. Five queries: the count,
+    the page's keys, its pages, its team events and my answers."""
     now = now or timezone.now()
     user, person = request.user, _person(request.user)
-    pages = _pages(user, scope, person).filter(end__lt=now).order_by("-start", "-pk")[:limit]
-    team_events = _team_events(user, scope, person).filter(end__lt=now).order_by("-start", "-pk")[:limit]
-    return _items(request, pages, team_events, person, reverse=True)[:limit]
+    pages = _pages(user, scope, person).filter(end__gte=now)
+    team_events = _team_events(user, scope, person).filter(end__gte=now)
+    return _page_of(request, pages, team_events, person, number, reverse=False)
+
+
+def past_page(request, scope="all", number=1, now=None):
+    """The archive: events that ended, latest first, PAGE_SIZE a page (as upcoming_page)."""
+    now = now or timezone.now()
+    user, person = request.user, _person(request.user)
+    pages = _pages(user, scope, person).filter(end__lt=now)
+    team_events = _team_events(user, scope, person).filter(end__lt=now)
+    return _page_of(request, pages, team_events, person, number, reverse=True)
 
 
 @dataclass

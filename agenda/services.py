@@ -7,7 +7,7 @@ too); moving an event moves its booking, cancelling it frees the room.
 
 import logging
 
-from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import F
 from django.urls import reverse
@@ -16,11 +16,11 @@ from django.utils.translation import gettext as _
 
 from agenda import notices, selectors
 from agenda.models import EventPage, Signup, TeamEvent, signups_of
+from agenda.room_titles import booking_title
 from agenda.signups import forget_reminders, lock_event, move_up
 from intranet import caching, throttle
 from rooms import selectors as room_selectors
 from rooms import services as rooms
-from teams import selectors as team_selectors
 
 logger = logging.getLogger(__name__)
 
@@ -54,20 +54,9 @@ def _as_event_error(error):
 
 
 def _booking_user(booking):
-    # Only the booking's organiser or Facilitair may change it in rooms; the event's own permission
-    # check came first, so the action is taken on behalf of the organiser who booked the room.
-    return booking.organiser.user
-
-
-def booking_title(event):
-    """What the room's day view, its feed and the rooms admin show for the event's booking: those are
-    open to every employee, so an event not everyone may see books under a neutral title."""
-    team = getattr(event, "team", None)
-    if team is not None:
-        open_to_all = team_selectors.is_open(team)
-    else:
-        open_to_all = not event.get_view_restrictions().exists()
-    return event.title if open_to_all else _("Closed meeting")
+    # The event's own permission check came first (rooms trusts its holder), so the action is taken on
+    # behalf of the organiser who booked the room, or of nobody when they have left (free_unless_held).
+    return booking.organiser.user if booking.organiser_id else None
 
 
 def holder_url(event):
@@ -121,20 +110,25 @@ def sync_booking(event, organiser):
         raise _as_event_error(error) from None
 
 
+def _stored_booking(event):
+    """The booking the event holds now. The admin form builds a page from its latest revision, which
+    was serialised before the room was booked (or holds a booking freed since): the database knows."""
+    if not event.pk:
+        return None
+    stored = type(event).objects.filter(pk=event.pk).select_related("booking").first()
+    return stored.booking if stored is not None else None
+
+
 def check_room(event, now=None):
     """The rooms' rules for the event's slot, without booking (the admin form's clean)."""
     if not event.room_id or event.all_day:
         return
-    try:
-        held = event.booking
-    except ObjectDoesNotExist:  # a revision's booking freed since
-        held = None
+    held = _stored_booking(event)
     if held is not None and (held.room_id, held.start, held.end) == (event.room_id, event.start, event.end):
         return  # the room is held already: a typo fixed in a past event must not fail on "time has passed"
     try:
         rooms.validate_booking(event.room, event.start, event.end, 1, now=now)
-        exclude = [event.booking_id] if event.booking_id else []
-
+        exclude = [held.pk] if held is not None else []
         if room_selectors.overlapping(event.room_id, [(event.start, event.end)], exclude).exists():
             raise ValidationError({"room": _("%(room)s is already booked at that time.") % {"room": event.room.name}})
     except ValidationError as error:
@@ -234,23 +228,32 @@ def cancel_event(user, event):
     return event
 
 
+def _reread_booking(event):
+    """The booking the database holds for the event: an instance loaded before another publish booked
+    the room (or freed it) must not book it twice, nor leave it held by nobody."""
+    event.booking_id = type(event).objects.filter(pk=event.pk).values_list("booking_id", flat=True).first()
+
+
 def page_published(page, user=None):
     """An EventPage was published: its calendar entries change (SEQUENCE) and its room follows."""
-    EventPage.objects.filter(pk=page.pk).update(sequence=F("sequence") + 1)
-    page.sequence = EventPage.objects.filter(pk=page.pk).values_list("sequence", flat=True).first()
-    # The room is booked in the name of the first organiser (they manage the event), else the editor's.
-    organiser = page.organisers.order_by("pk").first() or getattr(user, "person", None)
-    try:
-        sync_booking(page, organiser)
-    except ValidationError as error:
-        # The editor's form checks the room before publishing (EventPageForm); a path that did not
-        # (a workflow's approval, an old revision) must not leave a live page in a room it does not
-        # hold, so the page goes offline again, which frees whatever it held.
-        logger.warning("Event page %s unpublished: its room could not be booked (%s)", page.pk, error.messages)
-        page.unpublish(user=user)
-        return
     with transaction.atomic():
+        # Locked first: two publishes at once take turns, the second sees the booking the first made.
         lock_event(page)
+        _reread_booking(page)
+        EventPage.objects.filter(pk=page.pk).update(sequence=F("sequence") + 1)
+        page.sequence = EventPage.objects.filter(pk=page.pk).values_list("sequence", flat=True).first()
+        # The room is booked in the name of the first organiser (they manage the event), else the editor's.
+        organiser = page.organisers.order_by("pk").first() or getattr(user, "person", None)
+        try:
+            with transaction.atomic():
+                sync_booking(page, organiser)
+        except ValidationError as error:
+            # The editor's form checks the room before publishing (EventPageForm); a path that did not
+            # (a workflow's approval, an old revision) must not leave a live page in a room it does not
+            # hold, so the page goes offline again, which frees whatever it held.
+            logger.warning("Event page %s unpublished: its room could not be booked (%s)", page.pk, error.messages)
+            page.unpublish(user=user)
+            return
         move_up(page)
         if getattr(page, "_new_start", False):
             forget_reminders(page)
@@ -272,17 +275,10 @@ def publish_problems(event, *, go_live_at, organisers, user, publishing):
     return {}
 
 
-def retitle_bookings(events):
-    """A team turned closed or private, or a section got a view restriction: the rooms' day view and
-    feeds, open to every employee, must stop showing the event's title (booking_title)."""
-    for event in events:
-        if event.booking is not None:
-            rooms.retitle_held(event.booking, booking_title(event))
-
-
 def page_unpublished(page):
     """Taken offline: the room is freed (a deleted page's booking goes with it too)."""
     page.live = False
+    _reread_booking(page)
     sync_booking(page, None)
 
 

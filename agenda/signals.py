@@ -4,9 +4,9 @@ Every saved or deleted event or team retires the homepage block's shared lists (
 from django.apps import apps
 from django.db.models.signals import post_delete, post_save, pre_delete
 from wagtail.models import Page, PageViewRestriction
-from wagtail.signals import page_published, page_unpublished
+from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from agenda import selectors, services
+from agenda import room_titles, selectors, services
 from agenda.models import EventPage, Signup, TeamEvent
 from agenda.signups import signups_changed, withdraw
 from intranet import caching
@@ -31,23 +31,24 @@ def _unpublished(sender, instance, **kwargs):
 
 
 def _deleted(sender, instance, **kwargs):
-    if instance.booking_id:
-        services.page_unpublished(instance)
+    services.page_unpublished(instance)  # reads the booking from the database: the instance may be stale
 
 
 def _team_saved(sender, instance, **kwargs):
     """A team turned closed or private: its events' bookings stop showing their titles in rooms."""
-    services.retitle_bookings(
-        TeamEvent.objects.filter(team=instance, booking__isnull=False).select_related("team", "booking")
-    )
+    room_titles.retitle_team(instance)
 
 
 def _restriction_changed(sender, instance, **kwargs):
     """A section got (or lost) a view restriction: the event pages below it follow in rooms."""
     page = Page.objects.filter(pk=instance.page_id).first()
     if page is not None:
-        pages = EventPage.objects.descendant_of(page, inclusive=True).filter(booking__isnull=False)
-        services.retitle_bookings(pages.select_related("booking"))
+        room_titles.retitle_pages(page)
+
+
+def _page_moved(sender, instance, **kwargs):
+    """A page moved (into or out of a restricted section): the event pages at or below it follow."""
+    room_titles.retitle_pages(instance)
 
 
 def _person_deleted(sender, instance, **kwargs):
@@ -61,6 +62,7 @@ def connect():
     pre_delete.connect(_deleted, sender=EventPage, dispatch_uid="events_page_deleted")
     pre_delete.connect(_person_deleted, sender=Person, dispatch_uid="events_person_deleted")
     pre_delete.connect(_deleted, sender=TeamEvent, dispatch_uid="events_team_event_deleted")
+    post_page_move.connect(_page_moved, dispatch_uid="events_page_moved")
     post_save.connect(_team_saved, sender=apps.get_model("teams", "TeamPage"), dispatch_uid="events_team_retitle")
     for name, signal in (("saved", post_save), ("deleted", post_delete)):
         signal.connect(_restriction_changed, sender=PageViewRestriction, dispatch_uid=f"events_restriction_{name}")

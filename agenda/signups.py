@@ -115,19 +115,21 @@ def move_up(event):
     return waiting
 
 
-def withdraw(person):
-    """The person's sign-ups go (their erasure, or their profile deleted): every place they held moves
-    up the waiting list of its event."""
-    rows = list(Signup.objects.filter(person=person).select_related("page", "team_event"))
-    if not rows:
-        return 0
+def withdraw(person, now=None):
+    """The person's sign-ups go (their erasure, or their profile deleted): a place they held at an event
+    that has not started moves up its waiting list. Nobody is moved up to (or told of) a past event."""
+    now = now or timezone.now()
     with transaction.atomic():
+        rows = list(Signup.objects.filter(person=person).select_related("page", "team_event"))
+        if not rows:
+            return 0
+        freed = [row.event for row in rows if row.status == Status.GOING and row.event.start > now]
+        freed.sort(key=lambda event: (isinstance(event, EventPage), event.pk))  # one lock order: no deadlock
+        for event in freed:
+            lock_event(event)  # move_up counts the places again under the lock
         Signup.objects.filter(pk__in=[row.pk for row in rows]).delete()
-        for row in rows:
-            if row.status == Status.GOING:
-                event = row.event
-                lock_event(event)
-                move_up(event)
+        for event in freed:
+            move_up(event)
     return len(rows)
 
 

@@ -41,8 +41,8 @@ def _filters(scope):
 
 def agenda(request, page):
     scope = _scope(request)
-    items = selectors.upcoming(request, scope)
-    context = {**_base(request, page, scope, "list"), "items": items}
+    shown = selectors.upcoming_page(request, scope, request.GET.get("pagina"))
+    context = {**_base(request, page, scope, "list"), "items": shown.object_list, "paging": shown}
     return TemplateResponse(request, "events/agenda.html", context)
 
 
@@ -73,7 +73,8 @@ def month(request, page):
 
 def archive(request, page):
     scope = _scope(request)
-    context = {**_base(request, page, scope, "archive"), "items": selectors.past(request, scope)}
+    shown = selectors.past_page(request, scope, request.GET.get("pagina"))
+    context = {**_base(request, page, scope, "archive"), "items": shown.object_list, "paging": shown}
     return TemplateResponse(request, "events/archive.html", context)
 
 

@@ -33,7 +33,8 @@ def event(booking, status="CONFIRMED", sequence=0, people=True):
     item.add("sequence", sequence)
     if not people:
         return item
-    item.add("organizer", _address(booking.organiser))
+    if booking.organiser_id:
+        item.add("organizer", _address(booking.organiser))
     for person in booking.attendees.all():
         attendee = _address(person)
         attendee.params["role"] = vText("REQ-PARTICIPANT")

@@ -22,6 +22,9 @@ def _messages(bookings, subject, intro, method, status):
     if not bookings:
         return []
     first = bookings[0]
+    recipients = {p.email for p in first.attendees.all() if p.email}
+    if not recipients:
+        return []  # also an event's booking whose organiser left: it has no attendees
     body = "\n".join(
         [
             intro % {"organiser": first.organiser.full_name, "title": first.title},
@@ -30,7 +33,6 @@ def _messages(bookings, subject, intro, method, status):
         ]
     )
     attachment = ical.calendar(bookings, method=method, status=status)
-    recipients = {p.email for p in first.attendees.all() if p.email}
     messages = []
     for address in sorted(recipients):
         message = EmailMessage(subject % {"title": first.title}, body, to=[address])

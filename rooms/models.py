@@ -78,10 +78,27 @@ class Room(models.Model):
         return [label for value, label in self.Facility.choices if getattr(self, value)]
 
 
+def free_unless_held(collector, field, sub_objs, using):
+    """on_delete of a booking's organiser: their bookings go with them and free the rooms, except those
+    an event holds (held_by): the event keeps its room, held by the event alone."""
+    held = [booking for booking in sub_objs if booking.held_by]
+    if held:
+        models.SET_NULL(collector, field, held, using)
+    own = [booking for booking in sub_objs if not booking.held_by]
+    if own:
+        models.CASCADE(collector, field, own, using)
+
+
 class Booking(models.Model):
     room = models.ForeignKey(Room, verbose_name=_("room"), on_delete=models.CASCADE, related_name="bookings")
+    # Empty only for a held booking whose organiser left (free_unless_held, rooms.personal_data).
     organiser = models.ForeignKey(
-        Person, verbose_name=_("organiser"), on_delete=models.CASCADE, related_name="organised_bookings"
+        Person,
+        verbose_name=_("organiser"),
+        null=True,
+        blank=True,
+        on_delete=free_unless_held,
+        related_name="organised_bookings",
     )
     title = models.CharField(_("title"), max_length=200)
     start = models.DateTimeField(_("start"))

@@ -35,8 +35,10 @@ def _bookings_erase(user, erasure):
     if person is None:
         return 0
     removed = Booking.attendees.through.objects.filter(person=person).delete()[0]
-    # Their bookings free the rooms: nobody is left to hold the meeting.
-    return removed + Booking.objects.filter(organiser=person).delete()[0]
+    # Their bookings free the rooms: nobody is left to hold the meeting. An event's booking stays with
+    # its event (which moves and frees it), without their name.
+    held = Booking.objects.filter(organiser=person).exclude(held_by="").update(organiser=None)
+    return removed + held + Booking.objects.filter(organiser=person).delete()[0]
 
 
 def _feed_export(user):

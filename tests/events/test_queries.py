@@ -111,3 +111,28 @@ def test_the_homepage_block_does_not_grow(rf, organiser, fill, django_assert_num
     # the sections hidden from the user, organisation events, team events, my answers
     assert small == large <= 4
     assert len(block.context["items"]) == 5
+
+
+@pytest.mark.parametrize(("url", "days"), [("/agenda/", 1), ("/agenda/archief/", -3)])
+def test_a_later_page_costs_what_the_first_does(client, organiser, fill, make_team, make_team_event, url, days):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    client.force_login(organiser)
+    team = make_team("Wandelen")
+    start = timezone.now().replace(minute=0, second=0, microsecond=0) + timedelta(days=days)
+
+    def grow(first, last):
+        for n in range(first, last):
+            make_team_event(team, title=f"Wandeling {n}", start=start + timedelta(hours=n if days > 0 else -n))
+
+    fill(1)
+    grow(0, 70)
+    first, _html = _count(client, url)
+    second, _html = _count(client, f"{url}?pagina=2")
+    grow(70, 130)
+    fill(2)
+    later, html = _count(client, f"{url}?pagina=4")
+    assert first == second == later
+    assert "Wandeling" in html and "Vorige pagina" in html

@@ -144,3 +144,12 @@ def test_the_attendee_csv_opens_as_utf8_in_excel(client, organiser, make_event, 
     body = response.content.decode("utf-8")
     assert body.startswith("\ufeff") and "Zoë Ünal" in body
     assert response["Cache-Control"] == "private, no-store"
+
+
+def test_an_erased_attendee_of_a_past_event_moves_nobody_up(full_event):
+    event, anna, bram = full_event
+    started = timezone.now() - timedelta(hours=1)
+    EventPage.objects.filter(pk=event.pk).update(start=started, end=started + timedelta(hours=2))
+    erasure.erase(anna, via="test", reason=ErasureLog.Reason.REQUEST)
+    assert signups.my_status(bram, event) == Status.WAITING
+    assert not Notification.objects.filter(recipient=bram).exists()

@@ -1,9 +1,11 @@
 """The demo's must-read, the records kept when a person is erased, the personal-data export and retention."""
 
 import datetime
+import importlib
 import io
 
 import pytest
+from django.apps import apps
 from django.core.management import call_command
 from django.utils import timezone
 
@@ -48,3 +50,14 @@ def test_retention_keeps_what_still_counts(news_page, mark, employee):
     mark(news_page, ask_again=True)
     assert records.enforce_retention() == 1
     assert not Confirmation.objects.exists()
+
+
+def test_a_confirmation_whose_must_read_was_deleted_gets_its_page_from_the_revision(news_page, mark, employee):
+    mark(news_page)
+    confirmation = services.confirm(employee, news_page)
+    assert confirmation.revision_id is not None
+    MustRead.objects.all().delete()  # as before migration 0002: the record loses its MustRead
+    Confirmation.objects.update(page_ref=None)
+    migration = importlib.import_module("mustread.migrations.0003_page_ref_from_revision")
+    migration.fill_page_ref_from_revision(apps, None)
+    assert Confirmation.objects.get().page_ref == news_page.pk

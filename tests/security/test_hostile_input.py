@@ -111,9 +111,9 @@ ENDPOINTS = {
         ("/zalen/mijn-reserveringen/", ["page"]),
     ],
     "agenda/views.py": [
-        ("/agenda/", ["filter"]),
+        ("/agenda/", ["filter", "pagina"]),
         ("/agenda/maand/", ["maand", "filter"]),
-        ("/agenda/archief/", ["filter"]),
+        ("/agenda/archief/", ["filter", "pagina"]),
     ],
     "rooms/templates/rooms/find.html": [("/zalen/zoeken/", ["date", "people", "building"])],
     "rooms/templates/rooms/day.html": [("/zalen/", ["building", "date"])],
