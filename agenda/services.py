@@ -231,7 +231,16 @@ def cancel_event(user, event):
 def _reread_booking(event):
     """The booking the database holds for the event: an instance loaded before another publish booked
     the room (or freed it) must not book it twice, nor leave it held by nobody."""
-    event.booking_id = type(event).objects.filter(pk=event.pk).values_list("booking_id", flat=True).first()
+    model = type(event)
+    stored = model.objects.filter(pk=event.pk).values_list("booking_id", flat=True).first()
+    if stored is None:
+        # A save that read the row before another publish booked the room wrote None over the link;
+        # the booking itself is still there, held by this event (cancelled bookings are deleted).
+        bookings = model._meta.get_field("booking").related_model.objects
+        stored = bookings.filter(held_by=holder_url(event)).values_list("pk", flat=True).first()
+        if stored is not None:
+            model.objects.filter(pk=event.pk).update(booking_id=stored)
+    event.booking_id = stored
 
 
 def page_published(page, user=None):
@@ -278,8 +287,10 @@ def publish_problems(event, *, go_live_at, organisers, user, publishing):
 def page_unpublished(page):
     """Taken offline: the room is freed (a deleted page's booking goes with it too)."""
     page.live = False
-    _reread_booking(page)
-    sync_booking(page, None)
+    with transaction.atomic():
+        lock_event(page)  # after a publish that is booking the room right now, not beside it
+        _reread_booking(page)
+        sync_booking(page, None)
 
 
 def message_attendees(user, event, text):

@@ -6,6 +6,7 @@ what the front end shows every employee (news, pages, people); writes, requests 
 token, so no session (and no cross-site form) can change anything here.
 """
 
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from ninja.security import HttpBearer, SessionAuth
@@ -30,21 +31,30 @@ class TokenAuth(HttpBearer):
         found = tokens.find(token)
         if found is None:
             return None
-        usable = found.is_usable()
-        if not usable:
+        if not found.is_usable():
             # Revoked or expired: the same 401 as an unknown token, logged under its name (api.calls) but
             # never as the caller, so a session cookie beside it (SessionRead) is not logged as this token.
             request.refused_token = found
-        else:
-            request.api_token = found  # for the call log, also when throttled below
-        # Before the refusal too: a revoked token's calls cannot flood the call log either.
-        throttle.hit(found, "api")  # ValidationError(code="throttled") → 429 (api.errors)
-        if not usable:
+            self._count_refusal(request, found)
             return None
+        request.api_token = found  # for the call log, also when throttled below
+        throttle.hit(found, "api")  # ValidationError(code="throttled") → 429 (api.errors)
         ApiToken.objects.filter(pk=found.pk).update(last_used_at=timezone.now())
         if self.check is not None:
             self.check(found)  # raises ApiError(403) → the JSON 403 (api.errors)
         return found
+
+    @staticmethod
+    def _count_refusal(request, token):
+        """A revoked token's calls are limited too (they cannot flood the call log), in a count of their
+        own: a stale token sent beside a valid session must not use up the session's reads."""
+        try:
+            throttle.hit(token, "api_refused", overrides=throttle.limits_for("api"))
+        except ValidationError:
+            request.refused_throttled = True  # not logged any more (api.calls)
+            user = getattr(request, "user", None)
+            if user is None or not user.is_authenticated:
+                raise  # → 429; with a session, SessionRead has its turn
 
 
 class SessionRead(SessionAuth):

@@ -16,6 +16,8 @@ PATH_MAX = ApiCall._meta.get_field("path").max_length
 def log(request, response):
     token = getattr(request, "api_token", None)
     if token is None and response.status_code == 401:
+        if getattr(request, "refused_throttled", False):
+            return  # a revoked token past its limit: counted, not written down again and again
         token = getattr(request, "refused_token", None)  # a revoked or expired token, named on its refusal only
     user = getattr(request, "user", None)
     user = user if user is not None and user.is_authenticated and token is None else None

@@ -40,12 +40,39 @@ def _permissions(app_label, codenames):
     return list(Permission.objects.filter(content_type__app_label=app_label, codename__in=codenames))
 
 
+def _others(department):
+    return type(department).objects.exclude(pk=department.pk)
+
+
+def _own_group(department, linked_id, name):
+    """The department's linked group, else one named after it. A copy or alias keeps its original's
+    title, so a name another department's group already has gets the prefix: never the original's
+    editors for the copy, nor the copy's for the original."""
+    if linked_id and Group.objects.filter(pk=linked_id).exists():
+        return Group.objects.get(pk=linked_id)
+    others = _others(department)
+    if others.filter(editors_group__name=name).exists() or others.filter(lead_editors_group__name=name).exists():
+        name = f"{name} ({department.reference_prefix})"
+    return Group.objects.get_or_create(name=name)[0]
+
+
+def _own_workflow(department):
+    current = WorkflowPage.objects.filter(page=department).select_related("workflow").first()
+    shared = current and WorkflowPage.objects.filter(workflow=current.workflow).exclude(page=department).exists()
+    if current and not shared:
+        return current.workflow
+    name = workflow_name(department)
+    if WorkflowPage.objects.filter(workflow__name=name, page__in=_others(department)).exists():
+        name = f"{name} ({department.reference_prefix})"
+    return Workflow.objects.get_or_create(name=name)[0]
+
+
 @transaction.atomic
 def setup_department(department):
     """Create or repair the groups, permissions and workflow of one department page."""
     editors_name, leads_name = group_names(department)
-    editors, _ = Group.objects.get_or_create(name=editors_name)
-    leads, _ = Group.objects.get_or_create(name=leads_name)
+    editors = _own_group(department, department.editors_group_id, editors_name)
+    leads = _own_group(department, department.lead_editors_group_id, leads_name)
     page_ct = ContentType.objects.get_for_model(Page)
     access_admin = Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
     queue = _permissions("directregelen", QUEUE_PERMISSIONS)
@@ -61,8 +88,14 @@ def setup_department(department):
                     group=group, collection=root_collection, permission=permission
                 )
 
-    workflow, _ = Workflow.objects.get_or_create(name=workflow_name(department))
-    task, _ = GroupApprovalTask.objects.get_or_create(name=f"{department.title}: goedkeuring eindredactie")
+    workflow = _own_workflow(department)
+    existing = WorkflowTask.objects.filter(workflow=workflow).select_related("task").first()
+    if existing is not None:
+        task = existing.task.specific
+    else:
+        # A workflow of its own gets a task of its own: a copy's approvers never approve the original's pages.
+        suffix = "" if workflow.name == workflow_name(department) else f" ({department.reference_prefix})"
+        task, _ = GroupApprovalTask.objects.get_or_create(name=f"{department.title}{suffix}: goedkeuring eindredactie")
     task.groups.add(leads)
     WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
     WorkflowPage.objects.update_or_create(page=department, defaults={"workflow": workflow})

@@ -46,7 +46,11 @@ def check_database():
     except OperationalError as exc:
         # "too many clients": the server is up and the workers' kept connections go on serving; a 503
         # would make every balancer take every server out at the same moment.
-        if getattr(exc.__cause__, "sqlstate", None) == "53300":
+        # At connect time psycopg gives no SQLSTATE, only the server's message.
+        full = getattr(exc.__cause__, "sqlstate", None) == "53300" or any(
+            text in str(exc) for text in ("too many clients", "remaining connection slots are reserved")
+        )
+        if full:
             raise Degraded("too many connections") from exc
         raise
 

@@ -11,6 +11,7 @@ import json
 import logging
 import socket
 import threading
+import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from django.db import connections
@@ -30,7 +31,7 @@ class _Handler(BaseHTTPRequestHandler):
             self._send(404, {"status": "error", "detail": "only /health/ is served here"})
             return
         if not self.server.serving():
-            # gunicorn is stopping or reloading this worker: its main port takes nothing new.
+            # gunicorn is stopping or recycling this worker (its listener closes in a moment).
             self._send(503, {"status": "stopping"})
             return
         try:
@@ -76,10 +77,20 @@ def start(bind, serving=None):
     server_class = _Server6 if ":" in host else _Server
     try:
         server = server_class((host, int(port)), _Handler)
-    except (OSError, ValueError) as exc:
+    except (OSError, ValueError, OverflowError) as exc:
         logger.error("The health port %s could not be opened (%s); /health/ stays on the main port", bind, exc)
         return None
     if serving is not None:
         server.serving = serving
+        threading.Thread(target=_close_when_stopping, args=(server,), name="plein-health-watch", daemon=True).start()
     threading.Thread(target=server.serve_forever, name="plein-health", daemon=True).start()
     return server
+
+
+def _close_when_stopping(server, every=0.5):
+    """A worker that gunicorn stops or recycles (max_requests) closes its health listener, so the
+    kernel hands the next checks to the other workers' listeners on the same port, not to it."""
+    while server.serving():
+        time.sleep(every)
+    server.shutdown()
+    server.server_close()

@@ -3,7 +3,7 @@ restriction) before their titles were kept in step: they get the neutral title t
 
 from django.conf import settings
 from django.db import migrations
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext
 
 
@@ -16,7 +16,8 @@ def close_titles(apps, schema_editor):
     ids = [booking for path, booking in pages.values_list("path", "booking_id") if path.startswith(tuple(restricted))]
     team_events = apps.get_model("events", "TeamEvent").objects.filter(booking__isnull=False)
     ids += team_events.exclude(team__kind="open").values_list("booking_id", flat=True)
-    Booking.objects.filter(pk__in=ids).update(title=closed)
+    # Ended bookings stay as they were (agenda.room_titles leaves them too): they are history.
+    Booking.objects.filter(pk__in=ids, end__gt=timezone.now()).update(title=closed)
 
 
 class Migration(migrations.Migration):

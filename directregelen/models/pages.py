@@ -24,7 +24,12 @@ def free_prefix(prefix):
     taken = set(
         DepartmentPage.objects.filter(reference_prefix__startswith=stem).values_list("reference_prefix", flat=True)
     )
-    return next(stem + letter for letter in string.ascii_uppercase[1:] if stem + letter not in taken)
+    free = next((stem + letter for letter in string.ascii_uppercase[1:] if stem + letter not in taken), None)
+    if free is None:
+        raise ValidationError(
+            {"reference_prefix": _("Every prefix starting with %(stem)s is in use; choose another.") % {"stem": stem}}
+        )
+    return free
 
 
 class DirectRegelenPage(Page):
@@ -134,6 +139,9 @@ class DepartmentPage(Page):
         page = super().with_content_json(content)
         if self.alias_of_id:  # an alias follows its original's content, but the prefix stays its own (unique)
             page.reference_prefix = self.reference_prefix
+        # Group links are not content: a revision made before they were set (a copy's, a new page's) or
+        # an original's (an alias) must not unset or swap them when it is published.
+        page.editors_group_id, page.lead_editors_group_id = self.editors_group_id, self.lead_editors_group_id
         return page
 
     def get_context(self, request, *args, **kwargs):

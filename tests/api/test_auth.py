@@ -220,3 +220,15 @@ def test_an_unknown_api_path_is_a_json_404_for_every_method_also_with_csrf_check
         response = getattr(strict, method)("/api/v1/bestaat-niet")
         assert response.status_code == 404, method
         assert response.json()["status"] == 404
+
+
+def test_a_stale_revoked_token_does_not_use_up_the_sessions_reads(client, ict, employee, settings):
+    """A browser extension or script still sending an old token beside the employee's session: the
+    token's refusals are counted apart, so the session keeps its own allowance."""
+    settings.THROTTLE_LIMITS = {"api": {"minute": 3}}
+    _token, secret = _revoked(ict)
+    stale = [client.get("/api/v1/news", HTTP_AUTHORIZATION=f"Bearer {secret}").status_code for _ in range(4)]
+    assert stale == [401, 401, 401, 429]  # the token alone: refused, then limited
+    client.force_login(employee)
+    statuses = [client.get("/api/v1/news", HTTP_AUTHORIZATION=f"Bearer {secret}").status_code for _ in range(3)]
+    assert statuses == [200, 200, 200]  # the session's own three reads

@@ -52,14 +52,22 @@ def test_bookings_closed_before_the_titles_were_kept_in_step_get_the_neutral_tit
     open_event = services.create_team_event(
         organiser, make_team("Fotografie"), **_data(room=room, day=day, start="15:00", end="16:00", title="Fotoclub")
     )
+    ended = services.create_team_event(
+        organiser,
+        make_team("Oud overleg", Kind.PRIVATE),
+        **_data(room=other_room, day=day, start="17:00", end="18:00", title="Afscheid"),
+    )
     PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
-    for event in (page, team_event):  # as they were before: the real titles
+    for event in (page, team_event, ended):  # as they were before: the real titles
         Booking.objects.filter(pk=event.booking_id).update(title=event.title)
+    last_year = timezone.now() - timezone.timedelta(days=365)
+    Booking.objects.filter(pk=ended.booking_id).update(start=last_year, end=last_year + timezone.timedelta(hours=1))
     migration = importlib.import_module("agenda.migrations.0004_closed_booking_titles")
     migration.close_titles(apps, None)
     titles = dict(Booking.objects.values_list("pk", "title"))
     assert titles[page.booking_id] == CLOSED and titles[team_event.booking_id] == CLOSED
     assert titles[open_event.booking_id] == "Fotoclub"
+    assert titles[ended.booking_id] == "Afscheid"  # history, as room_titles leaves ended bookings
 
 
 def _restriction_queries(agenda):

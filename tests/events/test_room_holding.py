@@ -115,6 +115,21 @@ def test_publishing_a_page_loaded_before_its_room_was_booked_keeps_the_one_booki
     assert Booking.objects.get().pk == page.booking_id
 
 
+def test_a_publish_whose_save_wrote_over_the_booking_link_finds_its_booking_again(make_event, organiser, room, day):
+    """Publish B read the row before publish A booked the room, then its save() wrote booking=None over
+    A's link: B must find the booking the event holds, not book again, collide and go offline."""
+    page = _room_event(make_event, organiser, room, day)
+    held = page.booking_id
+    EventPage.objects.filter(pk=page.pk).update(booking=None)  # what B's stale UPDATE left behind
+    stale = EventPage.objects.get(pk=page.pk)
+    services.page_published(stale)
+    assert EventPage.objects.get(pk=page.pk).live
+    assert list(Booking.objects.values_list("pk", flat=True)) == [held]
+    assert EventPage.objects.get(pk=page.pk).booking_id == held
+    services.page_unpublished(EventPage.objects.get(pk=page.pk))
+    assert not Booking.objects.exists()  # and taken offline, the room is freed
+
+
 def test_a_copy_of_a_room_event_has_no_room_and_leaves_the_original_its_booking(make_event, organiser, room, day):
     page = _room_event(make_event, organiser, room, day)
     copy = page.copy(update_attrs={"title": "Raadsinformatie (kopie)", "slug": "raadsinformatie-kopie"})

@@ -117,11 +117,9 @@ def test_a_full_database_is_degraded_not_down(client):
     """'too many clients' (SQLSTATE 53300): the workers' kept connections still serve, and a 503 from
     every server at once would make the balancer take them all out."""
 
-    class TooManyClients(Exception):
-        sqlstate = "53300"
-
     def full(*args, **kwargs):
-        raise OperationalError("sorry, too many clients already") from TooManyClients()
+        # As psycopg raises it when connecting: the server's message, no SQLSTATE.
+        raise OperationalError("connection failed: FATAL:  sorry, too many clients already") from Exception()
 
     with mock.patch("django.db.backends.base.base.BaseDatabaseWrapper.cursor", side_effect=full):
         response = client.get("/health/")

@@ -18,7 +18,6 @@ def waits(monkeypatch):
     slept = []
     monkeypatch.setattr(command.time, "sleep", slept.append)
     monkeypatch.setattr(command.connections, "close_all", lambda: None)  # the test's own connection stays
-    monkeypatch.setattr(command, "_database_answers", lambda: False)  # the outage is simulated
     return slept
 
 
@@ -102,3 +101,23 @@ def test_a_job_with_no_tries_left_is_failed_for_good_not_queued_again(database_q
     (result,) = DBTaskResult.objects.all()
     assert result.status == "FAILED" and result.exception_class_path.endswith("WorkerLost")
     assert jobs.failed_for_good().count() == 1
+
+
+@pytest.mark.parametrize(
+    "message, cause_state, outage",
+    [
+        ("connection to server at 127.0.0.1 failed: Connection refused", None, True),
+        ("server closed the connection unexpectedly", None, True),  # a quick restart: back already
+        ("terminating connection due to administrator command", "57P01", True),
+        ("could not receive data from server", "08006", True),
+        ('relation "django_tasks_database_dbtaskresult" does not exist', "42P01", False),
+        ('FATAL:  password authentication failed for user "plein"', None, False),
+        ("no such table: django_tasks_database_dbtaskresult", None, False),
+    ],
+)
+def test_what_counts_as_an_outage(message, cause_state, outage):
+    cause = type("Cause", (Exception,), {"sqlstate": cause_state})()
+    try:
+        raise OperationalError(message) from cause
+    except OperationalError as error:
+        assert command.is_outage(error) is outage

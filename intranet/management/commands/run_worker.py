@@ -47,16 +47,27 @@ def _remember_stops():
     db_worker.Worker.shutdown = remembering
 
 
-def _database_answers():
-    """After an error: is the database there? If so the error was not an outage (a missing table,
-    a wrong password) and retrying would only hide it."""
-    connections.close_all()
-    try:
-        with connections["default"].cursor() as cursor:
-            cursor.execute("SELECT 1")
-        return True
-    except DB_AWAY:
-        return False
+# The server answered, or could not be asked for a reason waiting does not cure: end, as db_worker would.
+FATAL_TEXTS = (
+    "password authentication failed",
+    "does not exist",
+    "no such table",
+    "unable to open database file",
+    "readonly database",
+    "permission denied",
+)
+
+
+def is_outage(error):
+    """A lost or refused connection (wait for it), not a real error (a missing table, a wrong password).
+
+    Decided by the kind of error, not by asking the database again: after a quick restart the dead
+    connection's error arrives when the database is already back."""
+    state = getattr(error.__cause__, "sqlstate", None) or ""
+    if state:
+        return state.startswith(("08", "57P"))  # connection exceptions, the server shutting down
+    text = str(error).lower()
+    return not any(fatal in text for fatal in FATAL_TEXTS)
 
 
 def _tick_forever(stop):
@@ -106,7 +117,8 @@ class Command(DbWorkerCommand):
                         logger.info("Queued again %s job(s) that ran when the database went away", requeued)
                 return super().handle(*args, **options)
             except DB_AWAY as error:
-                if _stop_requested.is_set() or _database_answers():
+                if _stop_requested.is_set() or not is_outage(error):
+                    _requeue_quietly(options["worker_id"])
                     raise  # asked to stop, or not an outage: end as db_worker would
                 waits += 1
                 if options.get("batch") and waits > BATCH_TRIES:
@@ -118,3 +130,11 @@ class Command(DbWorkerCommand):
                 connections.close_all()
                 time.sleep(delay)
                 delay = min(delay * 2, DB_RETRY_MAX_SECONDS)
+
+
+def _requeue_quietly(worker_id):
+    """Before ending: the job this worker was running is queued again now, not an hour later."""
+    try:
+        requeue_claimed_by(worker_id)
+    except DB_AWAY:
+        pass  # the database is away after all: requeue_stale finds the job later
