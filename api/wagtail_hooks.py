@@ -1,19 +1,21 @@
 """The API in the Wagtail admin (Settings → API), for superusers only: tokens (the secret shown once
-at creation), webhooks, and the call and delivery logs (read-only)."""
+at creation), webhooks, and the call and delivery logs (read-only). A department's handlers manage
+their own departments' webhooks on a screen of their own (api.admin_views)."""
 
-from django import forms
 from django.contrib.auth import get_user_model
 from django.shortcuts import render
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic import CreateView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies.base import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
-from api import tokens
+from api import admin_views, tokens, webhook_admin
 from api.models import ApiCall, ApiToken, Webhook, WebhookDelivery
 
 
@@ -74,12 +76,7 @@ class TokenViewSet(ModelViewSet):
 
 
 class WebhookForm(WagtailAdminModelForm):
-    url = forms.URLField(
-        label=Webhook._meta.get_field("url").verbose_name,
-        max_length=500,
-        assume_scheme="https",
-        help_text=Webhook._meta.get_field("url").help_text,
-    )
+    url = webhook_admin.url_field()
 
     class Meta:
         model = Webhook
@@ -134,3 +131,34 @@ class ApiGroup(ViewSetGroup):
 @hooks.register("register_admin_viewset")
 def register_api_admin():
     return ApiGroup()
+
+
+@hooks.register("register_admin_urls")
+def register_department_webhook_urls():
+    return [
+        path("webhooks-van-mijn-afdeling/", admin_views.index, name="api_department_webhooks"),
+        path("webhooks-van-mijn-afdeling/nieuw/", admin_views.add, name="api_department_webhooks_add"),
+        path("webhooks-van-mijn-afdeling/<int:pk>/aan-uit/", admin_views.switch, name="api_department_webhooks_switch"),
+        path(
+            "webhooks-van-mijn-afdeling/<int:pk>/verwijderen/",
+            admin_views.delete,
+            name="api_department_webhooks_delete",
+        ),
+    ]
+
+
+class DepartmentWebhooksMenuItem(MenuItem):
+    def is_shown(self, request):
+        # Superusers have API → Webhooks for every department.
+        return not request.user.is_superuser and webhook_admin.may_manage(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_department_webhooks_menu_item():
+    return DepartmentWebhooksMenuItem(
+        _("My department's webhooks"),
+        reverse("api_department_webhooks"),
+        name="department-webhooks",
+        icon_name="link",
+        order=950,
+    )
