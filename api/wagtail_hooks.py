@@ -17,6 +17,7 @@ from wagtail.permissions import register_permission_policy
 
 from api import admin_views, tokens, webhook_admin
 from api.models import ApiCall, ApiToken, Webhook, WebhookDelivery
+from intranet.permissions import shown
 
 
 class SuperusersOnly(ModelPermissionPolicy):
@@ -150,7 +151,10 @@ def register_department_webhook_urls():
 class DepartmentWebhooksMenuItem(MenuItem):
     def is_shown(self, request):
         # Superusers have API → Webhooks for every department.
-        return not request.user.is_superuser and webhook_admin.may_manage(request.user)
+        # Asked once per login (intranet.permissions.shown), not with two queries on every admin page;
+        # the views check the real rule every time.
+        user = request.user
+        return not user.is_superuser and shown(user, "department-webhooks", lambda: webhook_admin.may_manage(user))
 
 
 @hooks.register("register_admin_menu_item")
