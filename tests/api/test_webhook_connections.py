@@ -46,6 +46,26 @@ def self_signed(tmp_path, name):
     return str(cert_file), str(key_file)
 
 
+def _read_request(tls):
+    data = b""
+    while b"\r\n\r\n" not in data:
+        chunk = tls.recv(65536)
+        if not chunk:
+            return b""
+        data += chunk
+    head, _, body = data.partition(b"\r\n\r\n")
+    length = next(
+        (int(line.split(b":", 1)[1]) for line in head.split(b"\r\n") if line.lower().startswith(b"content-length:")),
+        0,
+    )
+    while len(body) < length:
+        chunk = tls.recv(65536)
+        if not chunk:
+            break
+        body += chunk
+    return head + b"\r\n\r\n" + body
+
+
 class TlsReceiver:
     """An HTTPS server on 127.0.0.1 answering 200; keeps the names clients asked for (SNI) per connection."""
 
@@ -67,9 +87,11 @@ class TlsReceiver:
             with conn:
                 try:
                     with self.context.wrap_socket(conn, server_side=True) as tls:
-                        tls.recv(65536)
-                        tls.sendall(b"HTTP/1.1 200 OK\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
+                        # All of it: closing on unread body bytes would reset the connection under load.
+                        if not _read_request(tls):
+                            continue  # the client refused the certificate and left without asking
                         self.answered += 1
+                        tls.sendall(b"HTTP/1.1 200 OK\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
                 except (ssl.SSLError, OSError):
                     pass  # the client refused our certificate
 
