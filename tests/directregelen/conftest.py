@@ -40,6 +40,14 @@ def back_to_latest():
     executor.migrate(executor.loader.graph.leaf_nodes())
 
 
+def migrate(targets):
+    """For a migration test: the database at `targets`, and the historical models of that moment."""
+    executor = MigrationExecutor(connection)
+    executor.loader.build_graph()
+    executor.migrate(targets)
+    return executor.loader.project_state(targets).apps
+
+
 def publish(parent, page):
     parent.add_child(instance=page)
     page.save_revision().publish()

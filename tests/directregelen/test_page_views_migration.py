@@ -5,8 +5,8 @@ so where both counted a day and page the larger count stays)."""
 import datetime
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
+
+from tests.directregelen.conftest import migrate
 
 BEFORE = [
     ("intranet", "0004_daily_page_view"),
@@ -15,13 +15,6 @@ BEFORE = [
 ]
 AFTER = [("insights", "0005_page_views_to_the_frame"), ("directregelen", "0004_service_views_to_the_frame")]
 MONDAY, TUESDAY = datetime.date(2026, 6, 1), datetime.date(2026, 6, 2)
-
-
-def migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
 
 
 @pytest.mark.django_db(transaction=True)

@@ -2,20 +2,11 @@
 uses, so a department that already had the new name keeps it (and the API tokens scoped to it)."""
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 
 from directregelen.models import DepartmentPage
-from tests.directregelen.conftest import make_department
+from tests.directregelen.conftest import make_department, migrate
 
 BEFORE = [("directregelen", "0004_service_views_to_the_frame")]
-
-
-def migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
 
 
 @pytest.mark.django_db(transaction=True)
